@@ -1,0 +1,1 @@
+"""Icons, stylesheet and translations, addressed through importlib.resources."""
