@@ -1,0 +1,1 @@
+"""BoneMet Guide assessment engine: pure standard-library domain code."""

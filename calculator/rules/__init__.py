@@ -1,0 +1,1 @@
+"""Cited rule tables (JSON data) for the assessment engine."""

@@ -1,0 +1,1 @@
+"""Guideline library loading, validation, rendering and search (pure Python, no Qt)."""
