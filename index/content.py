@@ -1,0 +1,303 @@
+"""Read the guideline library (guideline_content/) into plain objects.
+
+`load_library()` never raises on bad content: a file it cannot read is left out and the reason is
+kept in `Library.load_problems`, which `validate()` reports together with everything else, so one
+`bonemet library check` names every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from index.markup import iter_lines_outside_fences, split_heading, to_plain
+
+DOC_NAME_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]+)\.md$")
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    file: str  # relative to the content root, e.g. "docs/denosumab.en.md"
+    field: str  # front matter key, "body", "body:<line>", a reference key ...
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str  # "" for the opening pseudo-section (title + summary)
+    title: str
+    level: int
+    text: str  # plain text up to the next heading
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    title: str
+    authors: str = ""
+    journal: str = ""
+    issuer: str = ""
+    year: int | None = None
+    volume: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    note: str = ""
+    url_note: str = ""
+    facts_ref: int | None = None
+
+    def citation(self) -> str:
+        """One-line citation: authors. title. journal/issuer year;volume:pages. doi/pmid."""
+        venue = self.journal or self.issuer
+        where = " ".join(part for part in (venue, str(self.year or "")) if part)
+        if self.volume:
+            where += f";{self.volume}"
+        if self.pages:
+            where += f":{self.pages}"
+        parts = [p for p in (self.authors, self.title, where) if p]
+        text = ". ".join(p.rstrip(".") for p in parts) + "."
+        ids = [f"doi:{self.doi}" if self.doi else "", f"PMID {self.pmid}" if self.pmid else ""]
+        ids = [i for i in ids if i]
+        if ids:
+            text += " " + "; ".join(ids) + "."
+        if self.note:
+            text += f" [{self.note}]"
+        return text
+
+
+@dataclass
+class Document:
+    id: str
+    lang: str
+    title: str
+    summary: str
+    sources: list[str]
+    updated: str
+    status: str
+    tags: list[str]
+    see_also: list[str]
+    order: int
+    body: str
+    path: Path
+    sections: list[Section] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def anchors(self) -> set[str]:
+        return {s.anchor for s in self.sections if s.anchor}
+
+
+@dataclass
+class Library:
+    root: Path
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    synonyms: list[list[str]] = field(default_factory=list)
+    load_problems: list[ContentProblem] = field(default_factory=list)
+    raw_references: Any = None  # the parsed YAML, kept for validation of its shape
+    raw_synonyms: Any = None
+
+    def toc(self, lang: str) -> list[Document]:
+        """The documents of one language in table-of-contents order."""
+        docs = [d for (_, doc_lang), d in self.documents.items() if doc_lang == lang]
+        return sorted(docs, key=lambda d: (d.order, d.id))
+
+    def get(self, doc_id: str, lang: str) -> Document | None:
+        return self.documents.get((doc_id, lang))
+
+    def ids(self) -> set[str]:
+        return {doc_id for doc_id, _ in self.documents}
+
+    def reference_number(self, key: str) -> int | None:
+        """The number a citation of `key` shows: its position on the references page (from 1)."""
+        for number, ref_key in enumerate(self.references, start=1):
+            if ref_key == key:
+                return number
+        return None
+
+    def relpath(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _str_list(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else _str(value)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter mapping, body). Raises ValueError naming what is wrong."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        raise ValueError("the file must start with a '---' line opening the YAML front matter")
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            raise ValueError("the YAML front matter has no closing '---' line")
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"the front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise ValueError("the front matter must be a YAML mapping (key: value lines)")
+    return meta, text[end + 5 :]
+
+
+def extract_sections(title: str, summary: str, body: str) -> list[Section]:
+    """One Section per heading; text = plain text up to the next heading of any level."""
+    sections = [Section("", title, 1, summary)]
+    current: tuple[str, str, int] | None = None
+    chunk: list[str] = []
+
+    def close() -> None:
+        if current is not None:
+            anchor, heading, level = current
+            sections.append(Section(anchor, heading, level, to_plain("\n".join(chunk))))
+
+    lines = dict(iter_lines_outside_fences(body))
+    for number, line in enumerate(body.splitlines(), start=1):
+        heading = split_heading(line) if number in lines else None
+        if heading is None:
+            chunk.append(line)
+            continue
+        close()
+        level, heading_title, anchor = heading
+        current, chunk = (anchor or "", to_plain(heading_title), level), []
+    close()
+    return sections
+
+
+def load_document(path: Path) -> Document:
+    """Parse one `<id>.<lang>.md` file. Raises ValueError when it cannot be parsed at all."""
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    order = meta.get("order")
+    document = Document(
+        id=_str(meta.get("id")),
+        lang=_str(meta.get("lang")),
+        title=_str(meta.get("title")),
+        summary=_str(meta.get("summary")),
+        sources=_str_list(meta.get("sources")),
+        updated=_iso(meta.get("updated")),
+        status=_str(meta.get("status")),
+        tags=_str_list(meta.get("tags")),
+        see_also=_str_list(meta.get("see_also")),
+        order=order if isinstance(order, int) and not isinstance(order, bool) else 0,
+        body=body,
+        path=path,
+        front_matter=meta,
+    )
+    document.sections = extract_sections(document.title, document.summary, body)
+    return document
+
+
+REFERENCE_TEXT_FIELDS = ("title", "authors", "journal", "issuer", "volume", "pages", "doi", "pmid", "note", "url_note")
+
+
+def make_reference(key: str, entry: dict[str, Any]) -> Reference:
+    texts = {name: _str(entry.get(name)) for name in REFERENCE_TEXT_FIELDS}
+    year, facts_ref = entry.get("year"), entry.get("facts_ref")
+    return Reference(
+        key=key,
+        year=year if isinstance(year, int) else None,
+        facts_ref=facts_ref if isinstance(facts_ref, int) else None,
+        **texts,
+    )
+
+
+def _load_yaml(library: Library, name: str) -> Any:
+    path = library.root / name
+    if not path.exists():
+        library.load_problems.append(ContentProblem(name, "file", "missing"))
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        library.load_problems.append(ContentProblem(name, "yaml", f"not valid YAML: {exc}"))
+        return None
+
+
+def load_library(root: Path | None = None) -> Library:
+    """Read every document, the references and the synonyms under `root` (default: the bundled content)."""
+    if root is None:
+        from guideline_content import CONTENT_DIR
+
+        root = CONTENT_DIR
+    library = Library(root=Path(root))
+    docs_dir = library.root / "docs"
+    for path in sorted(docs_dir.glob("*.md")) if docs_dir.is_dir() else []:
+        rel = library.relpath(path)
+        name = DOC_NAME_RE.match(path.name)
+        if not name:
+            library.load_problems.append(ContentProblem(rel, "file name", "must be <id>.<zh|en>.md"))
+            continue
+        try:
+            document = load_document(path)
+        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            library.load_problems.append(ContentProblem(rel, "front matter", str(exc)))
+            continue
+        # key by the file name so a wrong front-matter id cannot hide another file; validate() compares them
+        key = (name["id"], name["lang"])
+        library.documents[key] = document
+
+    library.raw_references = _load_yaml(library, "references.yaml")
+    if isinstance(library.raw_references, dict):
+        for key, entry in library.raw_references.items():
+            if isinstance(entry, dict):
+                library.references[str(key)] = make_reference(str(key), entry)
+    library.raw_synonyms = _load_yaml(library, "synonyms.yaml")
+    if isinstance(library.raw_synonyms, list):
+        library.synonyms = [
+            [str(term).strip() for term in group if _str(term)]
+            for group in library.raw_synonyms
+            if isinstance(group, list)
+        ]
+    return library
+
+
+def validate(library: Library) -> list[ContentProblem]:
+    """Every problem in the library; an empty list means it is valid (rules: index/content_validate.py)."""
+    from index.content_validate import validate_library
+
+    return validate_library(library)
+
+
+def check_main(root: Path | None = None) -> int:
+    """`bonemet library check`: print problems and return 1, or print counts and return 0."""
+    from guideline_content import content_version
+
+    library = load_library(root)
+    problems = validate(library)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) in {library.root}")
+        return 1
+    ids = library.ids()
+    sections = sum(len(d.sections) - 1 for d in library.documents.values())
+    terms = sum(len(group) for group in library.synonyms)
+    print(f"documents: {len(library.documents)} ({len(ids)} topics x {len(LANGS)} languages)")
+    print(f"sections: {sections}")
+    print(f"references: {len(library.references)}")
+    print(f"synonym groups: {len(library.synonyms)} ({terms} terms)")
+    print(f"content version: {content_version()}")
+    return 0

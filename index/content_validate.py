@@ -1,0 +1,264 @@
+"""The one validator of the guideline library (used by `bonemet library check`, the index build and
+the tests). Each check returns ContentProblem(file, field, message) so the writer sees where to look.
+The format it enforces is documented in guideline_content/README.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from index.content import LANGS, ContentProblem, Document, Library
+from index.markup import (
+    CITATION_RE,
+    LINK_RE,
+    SLUG_RE,
+    citation_keys,
+    iter_lines_outside_fences,
+    split_heading,
+    to_html,
+)
+from index.numeric_citations import uncited_numeric_blocks
+
+STATUSES = ("draft", "clinician-reviewed")
+REFERENCES_DOC = "references"  # its anchors are the reference keys
+KEY_POINTS = "key-points"
+KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
+
+# key -> (type check, what the writer should have written)
+FRONT_MATTER: dict[str, tuple[Any, str]] = {
+    "id": (lambda v: isinstance(v, str) and bool(SLUG_RE.match(v)), "a slug like bone-agents-overview"),
+    "lang": (lambda v: v in LANGS, "zh or en"),
+    "order": (lambda v: isinstance(v, int) and not isinstance(v, bool), "an integer"),
+    "title": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string"),
+    "summary": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string"),
+    "sources": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of reference keys"),
+    "updated": (lambda v: isinstance(v, dt.date) or _is_iso_date(v), "an ISO date like 2026-11-26"),
+    "status": (lambda v: v in STATUSES, " or ".join(STATUSES)),
+    "tags": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of strings"),
+    "see_also": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of document ids"),
+}
+REFERENCE_FIELDS = {
+    "title": str, "authors": str, "journal": str, "issuer": str, "year": int, "volume": (str, int),
+    "pages": (str, int), "doi": str, "pmid": (str, int), "note": str, "url_note": str, "facts_ref": int,
+}
+
+
+def _is_iso_date(value: Any) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def validate_library(library: Library) -> list[ContentProblem]:
+    problems = list(library.load_problems)
+    problems += _check_references(library)
+    problems += _check_synonyms(library)
+    for (file_id, file_lang), document in sorted(library.documents.items()):
+        problems += _check_document(library, document, file_id, file_lang)
+    problems += _check_twins(library)
+    return problems
+
+
+def _check_document(library: Library, doc: Document, file_id: str, file_lang: str) -> list[ContentProblem]:
+    rel = library.relpath(doc.path)
+    problems = []
+    for key, (valid, expected) in FRONT_MATTER.items():
+        if key not in doc.front_matter:
+            problems.append(ContentProblem(rel, key, f"missing (expected {expected})"))
+        elif not valid(doc.front_matter[key]):
+            problems.append(ContentProblem(rel, key, f"is {doc.front_matter[key]!r}, expected {expected}"))
+    for key in sorted(set(doc.front_matter) - set(FRONT_MATTER)):
+        problems.append(ContentProblem(rel, key, "unknown front matter key"))
+    if doc.id and doc.id != file_id:
+        problems.append(ContentProblem(rel, "id", f"is {doc.id!r} but the file name says {file_id!r}"))
+    if doc.lang and doc.lang != file_lang:
+        problems.append(ContentProblem(rel, "lang", f"is {doc.lang!r} but the file name says {file_lang!r}"))
+    for key in doc.sources:
+        if key not in library.references:
+            problems.append(ContentProblem(rel, "sources", f"unknown reference key {key!r}"))
+    for target in doc.see_also:
+        if target not in library.ids():
+            problems.append(ContentProblem(rel, "see_also", f"no document with id {target!r}"))
+    problems += [ContentProblem(rel, field, message) for field, message in _body_problems(library, doc)]
+    return problems
+
+
+def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]:
+    yield from _heading_problems(doc)
+    yield from _key_point_problems(doc)
+    for number, line in iter_lines_outside_fences(doc.body):
+        for match in CITATION_RE.finditer(line):
+            for key in citation_keys(match.group(1)):
+                if key not in library.references:
+                    yield f"body:{number}", f"citation of unknown reference key {key!r}"
+        for match in LINK_RE.finditer(line):
+            message = _link_problem(library, doc, match.group(2))
+            if message:
+                yield f"body:{number}", message
+    for block in uncited_numeric_blocks(doc.body):
+        excerpt = block.text if len(block.text) <= 60 else block.text[:57] + "..."
+        yield f"body:{block.line}", f"{block.kind} with a number but no [ref:...] citation: {excerpt}"
+    try:
+        html = to_html(doc.body)
+    except Exception as exc:  # any failure of the renderer is a content problem to report, not a crash
+        yield "body", f"markdown does not render: {exc}"
+        return
+    if "{#" in html:
+        yield "body", "a '{#anchor}' was not applied (anchors go at the end of a heading line)"
+
+
+def _heading_problems(doc: Document) -> Iterator[tuple[str, str]]:
+    seen: set[str] = set()
+    headings = [(n, h) for n, line in iter_lines_outside_fences(doc.body) if (h := split_heading(line))]
+    for index, (number, (level, title, anchor)) in enumerate(headings):
+        where = f"body:{number}"
+        if level == 1:
+            yield where, "no level-1 headings in the body (the title comes from the front matter)"
+            continue
+        if level > 3:
+            continue
+        if anchor is None:
+            yield where, f"heading {title!r} has no {{#anchor}}"
+        elif not SLUG_RE.match(anchor):
+            yield where, f"anchor {anchor!r} is not a slug of a-z, 0-9 and -"
+        elif anchor in seen:
+            yield where, f"anchor {anchor!r} is used twice"
+        seen.add(anchor or "")
+        next_level = headings[index + 1][1][0] if index + 1 < len(headings) else 0
+        if next_level <= level and not _section_has_text(doc, anchor):
+            yield where, f"section {title!r} is empty"
+
+
+def _section_has_text(doc: Document, anchor: str | None) -> bool:
+    return any(s.text.strip() for s in doc.sections if s.anchor == (anchor or ""))
+
+
+def _key_point_problems(doc: Document) -> Iterator[tuple[str, str]]:
+    body_sections = doc.sections[1:]
+    if not body_sections or body_sections[0].anchor != KEY_POINTS or body_sections[0].level != 2:
+        yield "body", f"must open with '## Key points {{#{KEY_POINTS}}}' (zh: '## 要点 {{#{KEY_POINTS}}}')"
+        return
+    first_heading = next(n for n, line in iter_lines_outside_fences(doc.body) if split_heading(line))
+    before = [line for n, line in iter_lines_outside_fences(doc.body) if n < first_heading and line.strip()]
+    if before:
+        yield "body", "text before '## Key points' (the body must open with the key points)"
+    bullets = _top_level_bullets(doc.body, first_heading)
+    if not KEY_POINTS_MIN <= bullets <= KEY_POINTS_MAX:
+        yield "body", f"key points have {bullets} bullets, expected {KEY_POINTS_MIN}-{KEY_POINTS_MAX}"
+
+
+def _top_level_bullets(body: str, heading_line: int) -> int:
+    count = 0
+    for number, line in iter_lines_outside_fences(body):
+        if number <= heading_line:
+            continue
+        if split_heading(line):
+            break
+        if line[:2] in ("- ", "* ", "+ "):
+            count += 1
+    return count
+
+
+def _link_problem(library: Library, doc: Document, target: str) -> str | None:
+    if target.startswith("#"):
+        anchor = target[1:]
+        return None if anchor in doc.anchors else f"link to missing anchor {target!r} in this document"
+    if not target.startswith("doc:"):
+        return f"link {target!r}: only doc:<id>#<anchor> links work offline"
+    doc_id, _, anchor = target[4:].partition("#")
+    if doc_id == REFERENCES_DOC and anchor:
+        return None if anchor in library.references else f"link to unknown reference {anchor!r}"
+    linked = library.get(doc_id, doc.lang)
+    if linked is None:
+        return f"link to missing document {doc_id!r} ({doc.lang})"
+    if anchor and anchor not in linked.anchors:
+        return f"link to missing anchor {anchor!r} in {doc_id!r}"
+    return None
+
+
+def _check_twins(library: Library) -> list[ContentProblem]:
+    problems = []
+    for doc_id in sorted(library.ids()):
+        twins = {lang: library.get(doc_id, lang) for lang in LANGS}
+        for lang, doc in twins.items():
+            if doc is None:
+                present = next(d for d in twins.values() if d is not None)
+                problems.append(
+                    ContentProblem(f"docs/{doc_id}.{lang}.md", "file", f"missing twin of {library.relpath(present.path)}")
+                )
+        zh, en = twins["zh"], twins["en"]
+        if zh is None or en is None:
+            continue
+        rel = library.relpath(zh.path)
+        only_zh, only_en = sorted(zh.anchors - en.anchors), sorted(en.anchors - zh.anchors)
+        if only_zh or only_en:
+            problems.append(
+                ContentProblem(rel, "anchors", f"differ from the en twin: only zh {only_zh}, only en {only_en}")
+            )
+        if zh.order != en.order:
+            problems.append(ContentProblem(rel, "order", f"is {zh.order} but the en twin says {en.order}"))
+    return problems
+
+
+def _check_references(library: Library) -> list[ContentProblem]:
+    raw, file = library.raw_references, "references.yaml"
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        return [ContentProblem(file, "file", "must be a mapping of reference key -> fields")]
+    problems = []
+    facts_refs: Counter[int] = Counter()
+    for key, entry in raw.items():
+        if not isinstance(key, str) or not SLUG_RE.match(key):
+            problems.append(ContentProblem(file, str(key), "key must be a slug of a-z, 0-9 and -"))
+        if not isinstance(entry, dict):
+            problems.append(ContentProblem(file, str(key), "must be a mapping of fields"))
+            continue
+        for name, value in entry.items():
+            expected = REFERENCE_FIELDS.get(name)
+            if expected is None:
+                problems.append(ContentProblem(file, f"{key}.{name}", "unknown field"))
+            elif not isinstance(value, expected) or isinstance(value, bool):
+                problems.append(ContentProblem(file, f"{key}.{name}", f"has the wrong type ({value!r})"))
+        if not str(entry.get("title") or "").strip():
+            problems.append(ContentProblem(file, f"{key}.title", "missing"))
+        if not (entry.get("journal") or entry.get("issuer")):
+            problems.append(ContentProblem(file, f"{key}.journal", "needs a journal or an issuer"))
+        if not isinstance(entry.get("year"), int):
+            problems.append(ContentProblem(file, f"{key}.year", "missing or not a year"))
+        if isinstance(entry.get("facts_ref"), int):
+            facts_refs[entry["facts_ref"]] += 1
+    for number, count in sorted(facts_refs.items()):
+        if count > 1:
+            problems.append(ContentProblem(file, "facts_ref", f"{number} is used by {count} entries"))
+    return problems
+
+
+def _check_synonyms(library: Library) -> list[ContentProblem]:
+    raw, file = library.raw_synonyms, "synonyms.yaml"
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        return [ContentProblem(file, "file", "must be a list of groups (each a list of terms)")]
+    problems = []
+    owner: dict[str, int] = {}
+    for number, group in enumerate(raw, start=1):
+        field = f"group {number}"
+        if not isinstance(group, list) or len(group) < 2:
+            problems.append(ContentProblem(file, field, "must be a list of at least two terms"))
+            continue
+        for term in group:
+            if not isinstance(term, (str, int)) or not str(term).strip():
+                problems.append(ContentProblem(file, field, f"term {term!r} is not a non-empty string"))
+                continue
+            folded = str(term).strip().casefold()
+            if folded in owner:
+                where = "twice in this group" if owner[folded] == number else f"also in group {owner[folded]}"
+                problems.append(ContentProblem(file, field, f"term {term!r} is {where}"))
+            owner.setdefault(folded, number)
+    return problems

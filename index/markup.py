@@ -1,0 +1,123 @@
+"""The markdown dialect of the guideline library: its markers, the one Markdown configuration, and
+markdown -> plain text (what the search index and the validator read).
+
+Library markdown = CommonMark + pipe tables + `{#anchor}` on headings + two library markers:
+citations `[ref:key]` / `[ref:a; ref:b]` and document links `[text](doc:id#anchor)`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+import markdown
+
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "sane_lists"]
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# `## Title {#anchor}`; a heading without the braces is caught by HEADING_RE + a None anchor
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+HEADING_ANCHOR_RE = re.compile(r"^(.*?)[ \t]*\{[ \t]*#([^}\s]+)[ \t]*\}$")
+CITATION_RE = re.compile(r"\[ref:[ \t]*([^\]]*)\]")
+# inline links; the lookbehind skips images
+LINK_RE = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
+FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def citation_keys(marker_body: str) -> list[str]:
+    """The keys in the inside of one citation marker: `a; ref:b` -> ["a", "b"]."""
+    keys = []
+    for part in marker_body.split(";"):
+        key = part.strip()
+        if key.startswith("ref:"):
+            key = key[4:].strip()
+        keys.append(key)
+    return keys
+
+
+def cited_keys(text: str) -> list[str]:
+    """Every reference key cited in a piece of markdown, in order of appearance (repeats kept)."""
+    return [key for match in CITATION_RE.finditer(text) for key in citation_keys(match.group(1))]
+
+
+def split_heading(line: str) -> tuple[int, str, str | None] | None:
+    """(level, title, anchor or None) for an ATX heading line, else None."""
+    match = HEADING_RE.match(line)
+    if not match:
+        return None
+    level, rest = len(match.group(1)), match.group(2)
+    anchored = HEADING_ANCHOR_RE.match(rest)
+    if anchored:
+        return level, anchored.group(1).strip(), anchored.group(2)
+    return level, rest.strip(), None
+
+
+def iter_lines_outside_fences(body: str):
+    """(line number from 1, line) for every line not inside a fenced code block."""
+    in_fence = False
+    for number, line in enumerate(body.splitlines(), start=1):
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield number, line
+
+
+_local = threading.local()
+
+
+def to_html(text: str) -> str:
+    """Markdown -> HTML with the library's extensions. One Markdown instance per thread (building
+    one costs more than converting a typical document, and instances are not thread-safe)."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    try:
+        return md.reset().convert(text)
+    finally:
+        md.reset()
+
+
+def replace_citations(text: str, replace: Callable[[list[str]], str]) -> str:
+    """Replace each citation marker by `replace(keys)`."""
+    return CITATION_RE.sub(lambda m: replace(citation_keys(m.group(1))), text)
+
+
+class _PlainText(HTMLParser):
+    _BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "br", "div"}
+    _CELLS = {"td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        elif tag in self._CELLS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        elif tag in self._CELLS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        # whitespace between tags (e.g. the newline between two <td>) is layout, not a line break
+        self.parts.append(" " if not data.strip() else data)
+
+
+def to_plain(text: str) -> str:
+    """Markdown -> clean plain text: markup, citation markers and anchors gone, table cells joined
+    with spaces, one line per paragraph / list item / table row."""
+    text = replace_citations(text, lambda keys: "")
+    parser = _PlainText()
+    parser.feed(to_html(text))
+    parser.close()
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).splitlines())
+    plain = "\n".join(line for line in lines if line)
+    # a citation removed before punctuation leaves "text ." behind
+    return re.sub(r" +([,.;:)，。；：、）])", r"\1", plain)

@@ -1,0 +1,59 @@
+"""The bundled library itself: valid, complete in both languages, and checkable from the command line."""
+
+from __future__ import annotations
+
+from desktop.cli import main
+from index.content import LANGS, load_library, validate
+
+REQUIRED_TOPICS = {
+    "bone-metastasis-overview", "treatment-strategy", "hr-positive-her2-negative", "her2-positive",
+    "triple-negative", "her2-low", "visceral-crisis", "bone-agents-overview", "denosumab", "zoledronic-acid",
+    "other-bisphosphonates", "denosumab-vs-bisphosphonates", "interval-and-duration", "osteonecrosis-of-the-jaw",
+    "calcium-vitamin-d", "kidney-function", "monitoring", "other-adverse-effects", "hypercalcaemia",
+    "radiotherapy-surgery", "spinal-cord-compression", "bone-pain", "glossary", "about", "references",
+}
+
+
+def test_bundled_library_has_no_problems():
+    problems = [str(p) for p in validate(load_library())]
+    assert problems == []
+
+
+def test_every_document_exists_in_both_languages():
+    library = load_library()
+    for doc_id in library.ids():
+        assert all(library.get(doc_id, lang) for lang in LANGS), doc_id
+
+
+def test_every_topic_of_the_issue_is_present():
+    assert load_library().ids() >= REQUIRED_TOPICS
+
+
+def test_nothing_claims_a_clinical_review():
+    assert {d.status for d in load_library().documents.values()} == {"draft"}
+
+
+def test_references_yaml_has_one_entry_per_facts_reference():
+    numbers = sorted(r.facts_ref for r in load_library().references.values() if r.facts_ref is not None)
+    assert numbers == list(range(1, 77))
+
+
+def test_library_check_prints_counts_and_version(capsys):
+    from guideline_content import content_version
+
+    assert main(["library", "check"]) == 0
+    out = capsys.readouterr().out
+    for label in ("documents:", "sections:", "references:", "synonym groups:"):
+        assert label in out
+    assert f"content version: {content_version()}" in out
+
+
+def test_library_check_names_file_and_field_and_fails(tmp_path, capsys):
+    from index.content import check_main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "lonely.en.md").write_text("no front matter\n", encoding="utf-8")
+    assert check_main(tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "docs/lonely.en.md: front matter: the file must start with a '---' line" in out
+    assert "references.yaml: file: missing" in out
