@@ -229,8 +229,6 @@ def _check_references(library: Library) -> list[ContentProblem]:
             problems.append(ContentProblem(file, f"{key}.title", "missing"))
         if not (entry.get("journal") or entry.get("issuer")):
             problems.append(ContentProblem(file, f"{key}.journal", "needs a journal or an issuer"))
-        if not isinstance(entry.get("year"), int):
-            problems.append(ContentProblem(file, f"{key}.year", "missing or not a year"))
         if isinstance(entry.get("facts_ref"), int):
             facts_refs[entry["facts_ref"]] += 1
     for number, count in sorted(facts_refs.items()):

@@ -91,5 +91,5 @@ def test_references_and_synonyms_shape(fixture_library):
     problems = problems_of(fixture_library)
     assert "references.yaml: ref-a.colour: unknown field" in problems
     assert "references.yaml: ref-b.journal: needs a journal or an issuer" in problems
-    assert "references.yaml: ref-b.year: missing or not a year" in problems
+    assert "references.yaml: ref-b.year: has the wrong type ('soon')" in problems
     assert "synonyms.yaml: group 2: must be a list of at least two terms" in problems
