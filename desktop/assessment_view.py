@@ -1,0 +1,109 @@
+"""The result side of the calculator: a status line and the assessment in a QTextBrowser.
+
+It shows either a current assessment or, while the input cannot be assessed, no result at all:
+the status line then says why, listing the problems that name no form field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.assessment_html import AssessmentHtml, RefTitle, TextFor
+from desktop.field_widgets import ERROR_STYLE, localized
+
+translate = QCoreApplication.translate
+
+
+class AssessmentView(QWidget):
+    """Shows one assessment; emits ``openReference("doc-id#anchor")`` when a citation is followed."""
+
+    openReference = Signal(str)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, text_for: TextFor, ref_title: RefTitle | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text_for = text_for
+        self.ref_title = ref_title
+        self._assessment: Mapping[str, Any] | None = None
+        self._problems: list[Any] = []
+        self._problem_count = 0
+        self._field_labels: list[str] = []
+        self._lang = "zh"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel(self)
+        self.status.setObjectName("assessmentStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("assessmentBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._follow)
+        layout.addWidget(self.status)
+        layout.addWidget(self.browser, 1)
+        self._render()
+
+    @property
+    def assessment(self) -> Mapping[str, Any] | None:
+        return self._assessment
+
+    def set_content_language(self, lang: str) -> None:
+        self._lang = lang
+        self._render()
+
+    def show_assessment(self, assessment: Mapping[str, Any]) -> None:
+        self._assessment, self._problems, self._problem_count = assessment, [], 0
+        self._render()
+
+    def show_invalid(self, problem_count: int, unplaced: Iterable[Any],
+                     field_labels: Iterable[str] = ()) -> None:
+        """No result: ``problem_count`` problems; ``field_labels`` names the fields marked in the
+        form, ``unplaced`` are the problems that name no form field (listed here in full)."""
+        self._assessment, self._problems, self._problem_count = None, list(unplaced), problem_count
+        self._field_labels = list(field_labels)
+        self._render()
+
+    def clear(self) -> None:
+        self.show_invalid(0, [])
+
+    def _render(self) -> None:
+        if self._assessment is None:
+            self.browser.clear()
+            self.browser.setEnabled(False)
+            self.status.setStyleSheet(ERROR_STYLE if self._problem_count else "")
+            self.status.setText(self._status_text())
+            return
+        scroll = self.browser.verticalScrollBar().value()
+        html = AssessmentHtml(self._assessment, self._lang, self._text_for, self.ref_title).page()
+        self.browser.setEnabled(True)
+        self.browser.setHtml(html)
+        self.browser.verticalScrollBar().setValue(scroll)  # keep the reader's place while editing
+        self.status.setStyleSheet("")
+        self.status.setText(escape(translate("AssessmentView", "Assessment of the current input.")))
+
+    def _status_text(self) -> str:
+        if not self._problem_count:
+            return translate("AssessmentView", "Fill in the form to see the assessment.")
+        lines = [translate("AssessmentView", "No result: correct the input marked in the form (%n problem(s)).",
+                           "", self._problem_count)]
+        if self._field_labels:
+            lines.append(translate("AssessmentView", "Marked fields: %1").replace("%1", "; ".join(self._field_labels)))
+        for problem in self._problems:
+            where = f"{problem.field}: " if problem.field else ""
+            lines.append(f"⚠ {where}{localized(problem.message, self._lang)}")
+        return "<br>".join(escape(line) for line in lines)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "doc":
+            target = url.path() + (f"#{url.fragment()}" if url.fragment() else "")
+            self.openReference.emit(target)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)

@@ -1,0 +1,253 @@
+"""The calculator page: the generated patient form on the left, the assessment on the right.
+
+Every edit re-assesses at once (the engine takes well under 5 ms), so the result on screen always
+belongs to the input beside it; while the input cannot be assessed no result is shown at all.
+Dialogs go through the module-level ``ask_*`` functions so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPdfWriter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.assessment_html import RefTitle
+from desktop.assessment_view import AssessmentView
+from desktop.calculator_form import CalculatorForm
+from desktop.report import footer_text, paint_report, prepare_a4, report_html
+
+translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
+    """Ask where to save the PDF (replaced in tests)."""
+    path, _ = QFileDialog.getSaveFileName(parent, translate("CalculatorPage", "Save as PDF"), suggested,
+                                          translate("CalculatorPage", "PDF files (*.pdf)"))
+    return path or None
+
+
+def ask_patient_path(parent: QWidget) -> str | None:
+    """Ask for a patient JSON file to load (replaced in tests)."""
+    path, _ = QFileDialog.getOpenFileName(parent, translate("CalculatorPage", "Load patient"), "",
+                                          translate("CalculatorPage", "Patient files (*.json)"))
+    return path or None
+
+
+def ask_print(printer: QPrinter, parent: QWidget) -> bool:
+    """Show the print dialog (replaced in tests); True to print."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def _default_engine() -> ModuleType:
+    import calculator
+
+    return calculator
+
+
+class CalculatorPage(QWidget):
+    """Form + live assessment + chart note, print and PDF. Emits ``openReference("doc#anchor")``."""
+
+    openReference = Signal(str)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, parent: QWidget | None = None, *, engine: Any = None,
+                 ref_title: RefTitle | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine or _default_engine()
+        self._spec = self._engine.input_spec()
+        self._lang = "zh"
+        self.form = CalculatorForm(self._spec, self)
+        self.view = AssessmentView(self._engine.text_for, ref_title, self)
+        self.view.openReference.connect(self.openReference)
+        self.form.changed.connect(self.reassess)
+        self._build_layout()
+        self.retranslate()
+        self.reassess()
+
+    def _build_layout(self) -> None:
+        self.copy_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.pdf_button = QPushButton(self)
+        self.new_button = QPushButton(self)
+        self.load_button = QPushButton(self)
+        self.copy_button.clicked.connect(self.copy_for_chart)
+        self.print_button.clicked.connect(self.print_report)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.new_button.clicked.connect(self.new_patient)
+        self.load_button.clicked.connect(self.load_patient_file)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("calculatorNotice")
+        self.notice.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.load_button, self.copy_button, self.print_button, self.pdf_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.notice, 1)
+
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.form)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+    # -- language -----------------------------------------------------------------------------
+    def set_content_language(self, lang: str) -> None:
+        """Clinical text (labels, results, chart note) in ``lang`` ("zh" or "en")."""
+        self._lang = lang
+        self.form.set_content_language(lang)
+        self.view.set_content_language(lang)
+        self.reassess()  # problem messages are engine text too
+
+    def content_language(self) -> str:
+        return self._lang
+
+    def retranslate(self) -> None:
+        self.new_button.setText(translate("CalculatorPage", "&New patient"))
+        self.load_button.setText(translate("CalculatorPage", "&Load patient…"))
+        self.copy_button.setText(translate("CalculatorPage", "&Copy for chart"))
+        self.print_button.setText(translate("CalculatorPage", "&Print…"))
+        self.pdf_button.setText(translate("CalculatorPage", "Save as P&DF…"))
+        self.copy_button.setToolTip(translate("CalculatorPage", "Put the chart note on the clipboard"))
+        self.form_scroll.setAccessibleName(translate("CalculatorPage", "Patient input"))
+        self.view.setAccessibleName(translate("CalculatorPage", "Assessment"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- assessing ----------------------------------------------------------------------------
+    def patient(self) -> dict[str, Any]:
+        return self.form.to_patient()
+
+    def assessment(self) -> dict[str, Any] | None:
+        """The assessment on screen (None while the input cannot be assessed)."""
+        return self.view.assessment  # type: ignore[return-value]
+
+    def reassess(self) -> None:
+        patient = self.form.to_patient()
+        try:
+            assessment = self._engine.assess(patient)
+        except self._engine.ValidationError as error:
+            unplaced = self.form.show_problems(error.problems)
+            self.view.show_invalid(len(error.problems), unplaced, self.form.fields_with_problems())
+        except Exception:  # an engine bug must not leave an old result on screen or crash the app
+            log.exception("assessment failed")
+            self.form.clear_problems()
+            problem = self._engine.Problem("", "internal_error", {
+                "en": translate("CalculatorPage", "The assessment could not be computed."),
+                "zh": translate("CalculatorPage", "The assessment could not be computed.")})
+            self.view.show_invalid(1, [problem])
+        else:
+            self.form.clear_problems()
+            self.view.show_assessment(assessment)
+        has_result = self.view.assessment is not None
+        for button in (self.copy_button, self.print_button, self.pdf_button):
+            button.setEnabled(has_result)
+
+    # -- patients -----------------------------------------------------------------------------
+    def load_patient(self, patient: dict[str, Any]) -> None:
+        self.notice.clear()
+        self.form.set_patient(patient)
+
+    def new_patient(self) -> None:
+        """Clear every field and the result."""
+        self.notice.clear()
+        self.form.clear()
+
+    def load_patient_file(self, path: str | None = None) -> bool:
+        path = path or ask_patient_path(self)
+        if not path:
+            return False
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.notice.setText(translate("CalculatorPage", "Could not read %1: %2").replace("%1", path)
+                                .replace("%2", str(error)))
+            return False
+        if not isinstance(data, dict):
+            self.notice.setText(translate("CalculatorPage", "%1 does not hold one patient.").replace("%1", path))
+            return False
+        self.load_patient(data)
+        return True
+
+    # -- output -------------------------------------------------------------------------------
+    def chart_note(self) -> str | None:
+        assessment = self.assessment()
+        return None if assessment is None else self._engine.render_text(assessment, self._lang)
+
+    def copy_for_chart(self) -> bool:
+        note = self.chart_note()
+        if note is None:
+            return False
+        QGuiApplication.clipboard().setText(note)
+        self.notice.setText(translate("CalculatorPage", "Chart note copied."))
+        return True
+
+    def _report_parts(self) -> tuple[str, str] | None:
+        assessment = self.assessment()
+        if assessment is None:
+            return None
+        now = datetime.now()
+        body = report_html(assessment, self.form.to_patient(), self._spec, self._lang,
+                           self._engine.text_for, now, self.view.ref_title)
+        return body, footer_text(assessment, self._lang, now)
+
+    def print_report(self) -> bool:
+        parts = self._report_parts()
+        if parts is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_a4(printer)
+        if not ask_print(printer, self):
+            return False
+        paint_report(printer, *parts)
+        return True
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        """Write the report as an A4 PDF; asks for the path when none is given. Returns the path."""
+        parts = self._report_parts()
+        if parts is None:
+            return None
+        if path is None:
+            path = ask_pdf_path(self, f"bonemet-{datetime.now():%Y%m%d-%H%M}.pdf")
+            if not path:
+                return None
+        try:
+            Path(path).touch()  # QPdfWriter would fail with only a Qt warning; say it plainly
+        except OSError as error:
+            self.notice.setText(translate("CalculatorPage", "Could not write %1: %2").replace("%1", path)
+                                .replace("%2", str(error)))
+            return None
+        writer = QPdfWriter(path)
+        writer.setResolution(300)
+        writer.setTitle(translate("Report", "BoneMet Guide — assessment report"))
+        writer.setCreator("BoneMet Guide")
+        prepare_a4(writer)
+        paint_report(writer, *parts)
+        self.notice.setText(translate("CalculatorPage", "Saved %1").replace("%1", path))
+        return path
