@@ -1,0 +1,134 @@
+"""Build the search index of a library into a folder, atomically.
+
+The index is written into a fresh temporary sibling folder and only then moved into place, so a
+reader never sees half an index and two builders cannot corrupt each other (the last move wins;
+both built the same thing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Any, Protocol
+
+from whoosh.filedb.filestore import FileStorage
+
+from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk
+from index.expand import build_expansion_data
+from index.schema import BODY, DOC_TITLE, HEAD, build_schema
+
+STAMP_FILE = "stamp.json"
+EXPANSIONS_FILE = "expansions.json"
+INDEX_FORMAT = 1  # bump when the folder layout or the stored fields change
+INDEX_NAME = "sections"
+
+
+class LibraryLike(Protocol):
+    documents: dict[tuple[str, str], Any]
+    synonyms: list[list[str]]
+
+
+def section_records(library: LibraryLike):
+    """One index record per section: the opening pseudo-section carries the title, tags and summary."""
+    for (doc_id, lang), document in sorted(library.documents.items()):
+        title = getattr(document, "title", "") or (document.sections[0].title if document.sections else doc_id)
+        tags = " ".join(getattr(document, "tags", []) or [])
+        for section in document.sections:
+            opening = section.anchor == ""
+            yield {
+                "doc_id": doc_id,
+                "lang": lang,
+                "anchor": section.anchor,
+                "section": "" if opening else section.title,
+                "title": title,
+                "text": section.text,
+                HEAD: f"{title} {tags}" if opening else section.title,
+                DOC_TITLE: title,
+                BODY: section.text,
+            }
+
+
+def pinyin_terms(library: LibraryLike) -> set[str]:
+    """Chinese words that get pinyin keys besides the glossary: the Chinese titles and their parts."""
+    terms: set[str] = set()
+    for (_, lang), document in library.documents.items():
+        if lang != "zh":
+            continue
+        title = fold(getattr(document, "title", "") or "")
+        terms.update(m.group() for m in TOKEN_RE.finditer(title) if is_cjk(m.group()) and 2 <= len(m.group()) <= 8)
+    return terms
+
+
+def build_index(library: LibraryLike, out_dir: Path, *, content_version: str | None = None,
+                limitmb: int = 256) -> dict:
+    """Index every section of `library` into `out_dir` (replacing it atomically); returns build figures."""
+    if content_version is None:
+        from guideline_content import content_version as bundled_version
+
+        content_version = bundled_version()
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp_dir = out_dir.with_name(f".{out_dir.name}.building-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    temp_dir.mkdir()
+    started = time.perf_counter()
+    try:
+        storage = FileStorage(str(temp_dir), supports_mmap=False)
+        ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
+        writer = ix.writer(limitmb=limitmb)
+        sections = 0
+        for record in section_records(library):
+            writer.add_document(**record)
+            sections += 1
+        writer.commit()
+        ix.close()
+        data = build_expansion_data(library.synonyms, pinyin_terms(library))
+        _write_json(temp_dir / EXPANSIONS_FILE, data.to_json())
+        stamp = {
+            "content_version": content_version,
+            "analyzer_version": ANALYZER_VERSION,
+            "index_format": INDEX_FORMAT,
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "documents": len(library.documents),
+            "sections": sections,
+        }
+        _write_json(temp_dir / STAMP_FILE, stamp)  # written last: its presence marks a finished build
+        seconds = time.perf_counter() - started
+        size = folder_size(temp_dir)
+        publish_dir(temp_dir, out_dir)
+    except BaseException:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+        raise
+    return {**stamp, "seconds": round(seconds, 3), "bytes": size, "path": str(out_dir),
+            "pinyin_keys": len(data.pinyin) + len(data.initials), "synonym_groups": len(data.groups)}
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+
+def publish_dir(built: Path, target: Path, attempts: int = 5) -> None:
+    """Move a finished folder to `target`, moving any previous one aside first (last move wins)."""
+    for _ in range(attempts):
+        old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
+        try:
+            os.replace(target, old)
+        except FileNotFoundError:
+            old = None
+        try:
+            os.replace(built, target)
+            return
+        except OSError:
+            continue  # another builder published between our two moves: move theirs aside and retry
+        finally:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+    raise OSError(f"could not move the new index into {target}")

@@ -1,0 +1,255 @@
+"""Query parsing and expansion: glossary synonyms (across languages), pinyin keys and typo fixes.
+
+The build computes the expansion data once (pinyin with pypinyin, imported only there) and stores it
+as JSON in the index folder; the app loads that JSON and never imports pypinyin (tech.md §3: +55 MB,
+~200 ms).  A query becomes a list of Units that are ANDed; each unit lists the alternative texts it
+may match, split into tiers: exact (the words, their synonyms and pinyin hits), prefix (while the
+last word is still being typed) and fuzzy (1–2 edits for Latin words of 5+ letters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from index.analysis import TOKEN_RE, fold, is_cjk, joined_form
+
+MAX_QUERY_CHARS = 160  # longer input is cut: nobody types more, and it keeps latency flat
+MAX_UNITS = 8
+MAX_GLOSSARY_SPAN = 4  # words of a multi-word glossary term ("osteonecrosis of the jaw")
+MIN_PINYIN_INITIALS = 3
+MIN_PINYIN_PREFIX = 4
+MIN_FUZZY_LETTERS = 5
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
+
+
+def match_key(text: str) -> str:
+    """Compact comparison key: folded, separators and spaces removed (HER-2 ≡ her2, 'zoledronic acid')."""
+    return joined_form(re.sub(r"[\s.]+", "", fold(text)))
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a transposition counts 1), or limit + 1 once it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def fuzzy_limit(word: str) -> int:
+    """Edits tolerated for a Latin word: none below 5 letters, 1 up to 7, 2 from 8."""
+    if len(word) < MIN_FUZZY_LETTERS:
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+@dataclass
+class Unit:
+    """One ANDed part of a query and the texts that satisfy it, by tier."""
+
+    surface: str  # the folded text as typed
+    exact: list[str]
+    prefix: list[str] = field(default_factory=list)  # texts matched as a prefix of an index term
+    prefix_terms: list[str] = field(default_factory=list)  # pinyin completions: whole texts
+    fuzzy: list[str] = field(default_factory=list)  # glossary terms within the edit limit
+    fuzzy_word: str = ""  # a Latin word the index may match within fuzzy_limit edits
+
+    @property
+    def is_cjk(self) -> bool:
+        return is_cjk(self.surface)
+
+
+@dataclass
+class ExpansionData:
+    """The synonym groups and pinyin keys stored with an index (expansions.json)."""
+
+    groups: list[list[str]]
+    pinyin: dict[str, list[str]]  # full pinyin → Chinese terms
+    initials: dict[str, list[str]]  # pinyin initials → Chinese terms
+
+    def to_json(self) -> dict:
+        return {"groups": self.groups, "pinyin": self.pinyin, "initials": self.initials}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ExpansionData:
+        return cls(
+            groups=[[str(t) for t in group] for group in data["groups"]],
+            pinyin={str(k): [str(t) for t in v] for k, v in data["pinyin"].items()},
+            initials={str(k): [str(t) for t in v] for k, v in data["initials"].items()},
+        )
+
+
+def build_expansion_data(synonyms: Iterable[Iterable[str]], extra_terms: Iterable[str]) -> ExpansionData:
+    """Synonym groups plus pinyin keys of every Chinese term (build time only: imports pypinyin)."""
+    from pypinyin import Style, lazy_pinyin
+
+    groups = [[str(t).strip() for t in group if str(t).strip()] for group in synonyms]
+    groups = [g for g in groups if len(g) > 1]
+    terms = {t for group in groups for t in group if is_cjk(t)} | {t for t in extra_terms if is_cjk(t)}
+    pinyin: dict[str, list[str]] = {}
+    initials: dict[str, list[str]] = {}
+    for term in sorted(terms):
+        full = "".join(_ASCII_WORD_RE.findall(fold("".join(lazy_pinyin(term)))))
+        first = "".join(_ASCII_WORD_RE.findall(fold("".join(lazy_pinyin(term, style=Style.FIRST_LETTER)))))
+        if len(full) >= MIN_PINYIN_PREFIX:
+            pinyin.setdefault(full, []).append(term)
+        if len(first) >= MIN_PINYIN_INITIALS:
+            initials.setdefault(first, []).append(term)
+    return ExpansionData(groups, pinyin, initials)
+
+
+class QueryExpander:
+    """Turns user text into Units, using the glossary and pinyin keys of one index."""
+
+    def __init__(self, data: ExpansionData) -> None:
+        self.data = data
+        self._group_of: dict[str, list[int]] = {}
+        for number, group in enumerate(data.groups):
+            for term in group:
+                key = match_key(term)
+                if key and number not in self._group_of.setdefault(key, []):
+                    self._group_of[key].append(number)
+        self._cjk_keys = sorted((k for k in self._group_of if is_cjk(k)), key=len, reverse=True)
+        self._fuzzy_keys = self._latin_fuzzy_keys()
+        self._pinyin_keys = sorted(data.pinyin)
+        self._latin_terms = [(match_key(t), t) for group in data.groups for t in group if not is_cjk(t)]
+
+    def _latin_fuzzy_keys(self) -> dict[str, str]:
+        """Latin glossary words a typo may be matched against → the glossary key they stand for."""
+        keys: dict[str, str] = {}
+        for group in self.data.groups:
+            for term in group:
+                words = _ASCII_WORD_RE.findall(fold(term))
+                if not words or is_cjk(term):
+                    continue
+                whole = match_key(term)
+                if len(whole) >= MIN_FUZZY_LETTERS:
+                    keys.setdefault(whole, whole)
+                if len(words) > 1 and len(words[0]) >= 6:  # "zoledronc" ~ "zoledronic (acid)"
+                    keys.setdefault(words[0], whole)
+        return keys
+
+    def group_terms(self, key: str) -> list[str]:
+        """Every term of the glossary groups that contain `key`, in glossary order."""
+        terms: list[str] = []
+        for number in self._group_of.get(key, []):
+            terms.extend(t for t in self.data.groups[number] if t not in terms)
+        return terms
+
+    def _expand_word(self, text: str) -> list[str]:
+        """The typed text plus its glossary group and pinyin hits (with their groups)."""
+        variants = [text]
+        key = match_key(text)
+        hits = list(self.data.pinyin.get(key, []))
+        if key.isascii() and len(key) >= MIN_PINYIN_INITIALS:
+            hits += self.data.initials.get(key, [])
+        for term in [text, *hits]:
+            for variant in [term, *self.group_terms(match_key(term))]:
+                if match_key(variant) not in {match_key(v) for v in variants}:
+                    variants.append(variant)
+        return variants
+
+    def _fuzzy_variants(self, word: str, exclude: list[str]) -> list[str]:
+        limit = fuzzy_limit(word)
+        if not limit or not word.isascii():
+            return []
+        seen = {match_key(v) for v in exclude}
+        found: list[str] = []
+        for candidate, whole in self._fuzzy_keys.items():
+            if whole in seen or edit_distance(word, candidate, limit) > limit:
+                continue
+            for variant in self.group_terms(whole) or [whole]:
+                if match_key(variant) not in seen:
+                    seen.add(match_key(variant))
+                    found.append(variant)
+        return found
+
+    def _completions(self, word: str) -> list[str]:
+        """Glossary terms (and their groups) that the word being typed starts: pinyin or Latin."""
+        if len(word) < MIN_PINYIN_PREFIX or not word.isascii() or not word.isalpha():
+            return []
+        keys = [k for k in self._pinyin_keys if k.startswith(word) and k != word]
+        found: list[str] = []
+        for term in [t for k in keys for t in self.data.pinyin[k]] + self._latin_starting(word):
+            found.extend(v for v in [term, *self.group_terms(match_key(term))] if v not in found)
+        return found[:24]
+
+    def _latin_starting(self, word: str) -> list[str]:
+        return [term for key, term in self._latin_terms if key.startswith(word) and key != word]
+
+    def _split_cjk_run(self, run: str) -> list[str]:
+        """Cut a Chinese run around the glossary terms it contains (地舒单抗剂量 → 地舒单抗 | 剂量)."""
+        pieces: list[str] = []
+        rest_start = i = 0
+        while i < len(run):
+            term = next((k for k in self._cjk_keys if run.startswith(k, i)), None)
+            if term is None:
+                i += 1
+                continue
+            if rest_start < i:
+                pieces.append(run[rest_start:i])
+            pieces.append(term)
+            i = rest_start = i + len(term)
+        if rest_start < len(run):
+            pieces.append(run[rest_start:])
+        return pieces
+
+    def parse(self, query: str) -> list[Unit]:
+        """The units of a query (an empty list when it holds nothing searchable)."""
+        text = fold(query[:MAX_QUERY_CHARS])
+        typing_last = bool(text) and not text[-1].isspace()
+        tokens = [(m.group(), m.end()) for m in TOKEN_RE.finditer(text)]
+        units: list[Unit] = []
+        i = 0
+        while i < len(tokens) and len(units) < MAX_UNITS:
+            span = self._glossary_span(tokens, i)
+            if span > 1:
+                surface = " ".join(t for t, _ in tokens[i : i + span])
+                units.append(Unit(surface, self._expand_word(surface)))
+                i += span
+                continue
+            word, end = tokens[i]
+            pieces = self._split_cjk_run(word) if is_cjk(word) else [word]
+            units.extend(Unit(piece, self._expand_word(piece)) for piece in pieces)
+            if not is_cjk(word):
+                self._add_latin_tiers(units[-1], trailing=typing_last and end == len(text))
+            i += 1
+        return [u for u in units[:MAX_UNITS] if u.surface]
+
+    def _glossary_span(self, tokens: list[tuple[str, int]], start: int) -> int:
+        """Length of the longest run of words from `start` that is one glossary term or pinyin key."""
+        for span in range(min(MAX_GLOSSARY_SPAN, len(tokens) - start), 1, -1):
+            key = match_key("".join(t for t, _ in tokens[start : start + span]))
+            if key in self._group_of or key in self.data.pinyin:
+                return span
+        return 1
+
+    def _add_latin_tiers(self, unit: Unit, trailing: bool) -> None:
+        word = joined_form(unit.surface)
+        if trailing and len(word) >= 2:
+            unit.prefix.append(word)
+            unit.prefix_terms = [t for t in self._completions(word) if t not in unit.exact]
+        if word.isascii() and word.isalpha():
+            unit.fuzzy = self._fuzzy_variants(word, unit.exact)
+            unit.fuzzy_word = word if fuzzy_limit(word) else ""
+
+    def expansions(self, query: str) -> list[str]:
+        """The terms a query was widened with (shown as "also searched: …")."""
+        extra: list[str] = []
+        for unit in self.parse(query):
+            for term in unit.exact[1:] + unit.prefix_terms + unit.fuzzy:
+                if term not in extra:
+                    extra.append(term)
+        return extra

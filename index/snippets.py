@@ -1,0 +1,104 @@
+"""Result snippets: a short fragment of a section around the first match, matches in <b>…</b>.
+
+whoosh's highlighter is term-based and picks 高<b>钙血症</b> for 低钙血症 (tech.md §2), so the
+snippet is found by exact substring instead, on a compact form of the text (folded, spaces and
+dashes removed) so that HER2 marks "HER-2" and "zoledronic acid" marks across its space.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from index.analysis import fold, is_cjk
+
+SNIPPET_CHARS = 90
+LEAD_CHARS = 24
+_SKIPPED = re.compile(r"[\s\-/+'.]")
+_LATIN_CHAR = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff]")
+
+
+def compact_with_map(text: str) -> tuple[str, list[int]]:
+    """The folded text without separators, and for each kept character its index in `text`."""
+    folded = fold(text)
+    kept = [i for i, ch in enumerate(folded) if not _SKIPPED.match(ch)]
+    return "".join(folded[i] for i in kept), kept
+
+
+def needle_key(needle: str) -> str:
+    return _SKIPPED.sub("", fold(needle))
+
+
+def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) spans of `text` matching any needle; Latin matches grow to whole words."""
+    compact, where = compact_with_map(text)
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for key in {needle_key(n) for n in needles}:
+        if not key:
+            continue
+        start = compact.find(key)
+        while start >= 0:
+            begin, end = where[start], where[start + len(key) - 1] + 1
+            if is_cjk(key) or _is_word_start(folded, begin):
+                while end < len(folded) and _LATIN_CHAR.match(folded[end]) and not is_cjk(key):
+                    end += 1
+                spans.append((begin, end))
+            start = compact.find(key, start + len(key))
+    return _merge(sorted(spans))
+
+
+def _is_word_start(folded: str, index: int) -> bool:
+    return index == 0 or not _LATIN_CHAR.match(folded[index - 1])
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def contains_exact(text: str, needle: str) -> bool:
+    """Whether the compact text contains the compact needle (the check behind Chinese AND-of-bigrams)."""
+    key = needle_key(needle)
+    return bool(key) and key in _SKIPPED.sub("", fold(text))
+
+
+def make_snippet(text: str, needles: Iterable[str], width: int = SNIPPET_CHARS) -> str:
+    """HTML-escaped fragment of `text` around its first match, with every match in the fragment bold."""
+    flat = " ".join(text.split())
+    spans = find_spans(flat, needles)
+    start = 0
+    if spans:
+        start = max(0, spans[0][0] - LEAD_CHARS)
+        if len(flat) - start < width:
+            start = max(0, len(flat) - width)
+        start = _word_boundary(flat, start)
+    end = min(len(flat), start + width)
+    parts = ["…" if start > 0 else ""]
+    cursor = start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        parts.append(html.escape(flat[cursor:span_start]))
+        parts.append(f"<b>{html.escape(flat[span_start:span_end])}</b>")
+        cursor = span_end
+    parts.append(html.escape(flat[cursor:end]))
+    parts.append("…" if end < len(flat) else "")
+    return "".join(parts)
+
+
+def _word_boundary(text: str, index: int) -> int:
+    """Move a cut forward out of the middle of a Latin word (at most 12 characters)."""
+    folded = fold(text)
+    limit = min(len(text), index + 12)
+    moved = index
+    while 0 < moved < limit and _LATIN_CHAR.match(folded[moved - 1]) and _LATIN_CHAR.match(folded[moved]):
+        moved += 1
+    return moved if moved < limit else index
