@@ -115,8 +115,9 @@ class AssessmentHtml:
 
     def systemic(self) -> str:
         systemic = self.a.get("systemic_therapy") or {}
+        category = escape(translate("AssessmentView", "Category:"))
         parts = [self.heading(translate("AssessmentView", "Systemic therapy")),
-                 f"<p><b>{escape(translate('AssessmentView', 'Category:'))}</b> "
+                 f"<p><b>{category}</b> "
                  f"{self.code(systemic.get('category'))}</p>"]
         options = systemic.get("options") or []
         if options:
@@ -146,9 +147,10 @@ class AssessmentHtml:
         return "".join(parts)
 
     def _agent_row(self, agent: Mapping[str, Any]) -> list[str]:
-        eligible = (f"✔ {escape(translate('AssessmentView', 'Yes'))}" if agent.get("eligible")
-                    else f"✘ {escape(translate('AssessmentView', 'No'))}")
-        preferred = f"★ {escape(translate('AssessmentView', 'Preferred'))}" if agent.get("preferred") else ""
+        yes, no = translate("AssessmentView", "Yes"), translate("AssessmentView", "No")
+        eligible = f"✔ {escape(yes)}" if agent.get("eligible") else f"✘ {escape(no)}"
+        preferred_word = translate("AssessmentView", "Preferred")
+        preferred = f"★ {escape(preferred_word)}" if agent.get("preferred") else ""
         dose = escape(format_number(agent.get("dose_mg"))) if agent.get("dose_mg") is not None else "—"
         interval = self.text(agent.get("schedule")) if agent.get("schedule") else (
             escape(translate("AssessmentView", "every %1 weeks").replace(
@@ -188,9 +190,10 @@ class AssessmentHtml:
         ]
         body = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in rows)
         working = self.text(derived.get("working"))
+        working_title = escape(translate("AssessmentView", "Working:"))
         return (self.heading(translate("AssessmentView", "Derived values"))
                 + f"<table cellspacing='0'>{body}</table>"
-                + (f"<p class='muted'><b>{escape(translate('AssessmentView', 'Working:'))}</b><br>"
+                + (f"<p class='muted'><b>{working_title}</b><br>"
                    f"{working}</p>" if working else ""))
 
     def references(self) -> str:
@@ -201,7 +204,8 @@ class AssessmentHtml:
         return self.heading(translate("AssessmentView", "References")) + f"<ol>{items}</ol>"
 
     def footer(self) -> str:
-        return (f"<p class='muted'>{escape(translate('AssessmentView', 'Content version:'))} "
+        version = escape(translate("AssessmentView", "Content version:"))
+        return (f"<p class='muted'>{version} "
                 f"{escape(str(self.a.get('content_version', '')))}<br>{self.text(self.a.get('disclaimer'))}</p>")
 
     def results(self) -> str:

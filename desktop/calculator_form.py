@@ -130,6 +130,19 @@ class CalculatorForm(QWidget):
     def clear(self) -> None:
         self.set_patient({})
 
+    def unknown_paths(self, patient: Mapping[str, Any], prefix: str = "") -> list[str]:
+        """Dotted paths in ``patient`` that no form field holds (they cannot be shown or edited)."""
+        unknown = []
+        for key, value in patient.items():
+            path = f"{prefix}{key}"
+            if path in self.fields:
+                continue
+            if isinstance(value, Mapping) and any(p.startswith(path + ".") for p in self.fields):
+                unknown += self.unknown_paths(value, path + ".")
+            else:
+                unknown.append(path)
+        return unknown
+
     # -- problems -------------------------------------------------------------------------------
     def field_for(self, problem_path: str) -> FieldWidget | None:
         """The field a dotted problem path belongs to (``labs.creatinine.unit`` -> the lab field)."""
@@ -154,6 +167,10 @@ class CalculatorForm(QWidget):
         for path, field in self.fields.items():
             field.show_message("\n".join(messages.get(path, [])))
         return unplaced
+
+    def row_label(self, path: str) -> str:
+        """The label shown for a field (content language; " *" marks a required field)."""
+        return self._row_labels[path].text()
 
     def fields_with_problems(self) -> list[str]:
         """Row labels (content language) of the fields now showing a problem, in form order."""

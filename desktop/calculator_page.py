@@ -171,7 +171,10 @@ class CalculatorPage(QWidget):
 
     # -- patients -----------------------------------------------------------------------------
     def load_patient(self, patient: dict[str, Any]) -> None:
-        self.notice.clear()
+        """Show ``patient`` in the form; entries the form has no field for are named and dropped."""
+        ignored = self.form.unknown_paths(patient)
+        self.notice.setText(translate("CalculatorPage", "Not loaded (unknown fields): %1")
+                            .replace("%1", ", ".join(ignored)) if ignored else "")
         self.form.set_patient(patient)
 
     def new_patient(self) -> None:

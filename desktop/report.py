@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QTextDocument
 
 from desktop.assessment_html import STYLE, AssessmentHtml, RefTitle, TextFor
 from desktop.calculator_form import nested_get
@@ -49,7 +49,8 @@ def inputs_html(spec: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], l
         _, value = nested_get(patient, entry["path"])
         label = localized(entry.get("label") or entry["path"], lang)
         rows.append(f"<tr><td>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td></tr>")
-    return (f"<h2>{escape(translate('Report', 'Inputs'))}</h2>"
+    title = escape(translate("Report", "Inputs"))
+    return (f"<h2>{title}</h2>"
             f'<table class="grid" width="100%" cellspacing="0">{"".join(rows)}</table>')
 
 
