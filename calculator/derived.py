@@ -1,0 +1,126 @@
+"""Derived values — Cockcroft-Gault creatinine clearance and albumin-corrected calcium — with the
+working written out in both languages, using the patient's own numbers.
+
+Decisions are made on the rounded value that is displayed (CrCl to 0.1 mL/min, calcium to
+0.01 mmol/L), so what the doctor reads and what the engine decided never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from calculator import units
+from calculator._data import rule_table
+from calculator.patient import Patient
+
+
+@dataclass(frozen=True)
+class Derived:
+    crcl_ml_min: Decimal  # rounded to one decimal: the value bands apply to
+    corrected_calcium_mmol_l: Decimal | None  # rounded to two decimals; None without calcium or albumin
+    calcium_for_checks_mmol_l: Decimal | None  # corrected if possible, else measured total, else None
+    calcium_basis: str | None  # "albumin_corrected" | "measured_total" | None
+    vitamin_d_low: bool | None  # None when not measured
+    working: dict[str, str]
+
+
+def _d(value: object) -> Decimal:
+    return Decimal(str(value))
+
+
+def _template(key: str, lang: str, **params: str) -> str:
+    return rule_table("working")[key][lang].format(**params)
+
+
+def creatinine_clearance(patient: Patient) -> tuple[Decimal, Decimal, Decimal]:
+    """(exact CrCl, rounded CrCl, creatinine in mg/dL) by Cockcroft-Gault with actual body weight."""
+    rule = rule_table("thresholds")["cockcroft_gault"]
+    creatinine_mg_dl = patient.creatinine.si / _d(rule["creatinine_umol_per_mg_dl"])
+    exact = (_d(rule["age_from"]) - patient.age_years) * patient.weight_kg / (_d(rule["divisor"]) * creatinine_mg_dl)
+    if patient.sex == "female":
+        exact *= _d(rule["female_factor"])
+    # Age above 140 cannot occur (validated <= 110), so CrCl is always positive.
+    return exact, units.round_half_up(exact, rule["display_places"]), creatinine_mg_dl
+
+
+def _crcl_working(patient: Patient, exact: Decimal, rounded: Decimal, mg_dl: Decimal, lang: str) -> list[str]:
+    female = patient.sex == "female"
+    lines = [_template("crcl_formula", lang, female_en=_template("female_factor", "en") if female else "",
+                       female_zh=_template("female_factor", "zh") if female else "")]
+    mg_dl_text = units.fmt(units.round_half_up(mg_dl, 3))
+    if patient.creatinine.unit == "umol/L":
+        lines.append(_template("creatinine_conversion", lang, value=units.fmt(patient.creatinine.value),
+                               mg_dl=mg_dl_text))
+    lines.append(_template("crcl_numbers", lang, age=units.fmt(patient.age_years),
+                           weight=units.fmt(patient.weight_kg), mg_dl=mg_dl_text,
+                           female=" × 0.85" if female else "",
+                           exact=units.fmt(units.round_half_up(exact, 3)), rounded=units.fmt(rounded, 1)))
+    lines.append(_template("crcl_caveat", lang, weight=units.fmt(patient.weight_kg)))
+    if patient.on_dialysis:
+        lines.append(_template("dialysis_note", lang))
+    return lines
+
+
+def _calcium(patient: Patient) -> tuple[Decimal | None, Decimal | None, Decimal | None, str | None]:
+    """(exact corrected, rounded corrected, value used for checks, basis)."""
+    if patient.calcium is None:
+        return None, None, None, None
+    rule = rule_table("thresholds")["corrected_calcium"]
+    places = rule["display_places"]
+    if patient.albumin is None:
+        return None, None, units.round_half_up(patient.calcium.si, places), "measured_total"
+    exact = patient.calcium.si + _d(rule["coefficient_mmol_per_g"]) * (
+        _d(rule["reference_albumin_g_l"]) - patient.albumin.si)
+    rounded = units.round_half_up(exact, places)
+    return exact, rounded, rounded, "albumin_corrected"
+
+
+def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal | None, lang: str) -> list[str]:
+    if patient.calcium is None:
+        return [_template("calcium_missing", lang)]
+    lines = []
+    if patient.calcium.unit != "mmol/L":
+        lines.append(_template("calcium_conversion", lang, value=units.fmt(patient.calcium.value),
+                               si=units.fmt(units.round_half_up(patient.calcium.si, 3))))
+    if patient.albumin is None or exact is None or checked is None:
+        lines.append(_template("calcium_uncorrected", lang, rounded=units.fmt(checked or 0, 2)))
+        return lines
+    if patient.albumin.unit != "g/L":
+        lines.append(_template("albumin_conversion", lang, value=units.fmt(patient.albumin.value),
+                               si=units.fmt(patient.albumin.si)))
+    lines.insert(0, _template("calcium_formula", lang))
+    lines.append(_template("calcium_numbers", lang, calcium=units.fmt(units.round_half_up(patient.calcium.si, 3)),
+                           albumin=units.fmt(patient.albumin.si),
+                           exact=units.fmt(units.round_half_up(exact, 3)), rounded=units.fmt(checked, 2)))
+    return lines
+
+
+def _vitamin_d(patient: Patient) -> bool | None:
+    if patient.vitamin_d is None:
+        return None
+    cut_off = _d(rule_table("thresholds")["vitamin_d_low"]["below"][patient.vitamin_d.unit])
+    return patient.vitamin_d.value < cut_off
+
+
+def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:
+    lab = patient.vitamin_d
+    if lab is None:
+        return [_template("vitamin_d_missing", lang)]
+    if lab.unit == "ng/mL":
+        return [_template("vitamin_d_conversion", lang, value=units.fmt(lab.value),
+                          si=units.fmt(units.round_half_up(lab.si, 1)))]
+    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value))]
+
+
+def derive(patient: Patient) -> Derived:
+    exact_crcl, crcl, mg_dl = creatinine_clearance(patient)
+    exact_ca, corrected, checked, basis = _calcium(patient)
+    working = {
+        lang: "\n".join(_crcl_working(patient, exact_crcl, crcl, mg_dl, lang)
+                        + _calcium_working(patient, exact_ca, checked, lang)
+                        + _vitamin_d_working(patient, lang))
+        for lang in ("en", "zh")
+    }
+    return Derived(crcl_ml_min=crcl, corrected_calcium_mmol_l=corrected, calcium_for_checks_mmol_l=checked,
+                   calcium_basis=basis, vitamin_d_low=_vitamin_d(patient), working=working)

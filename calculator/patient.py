@@ -1,0 +1,322 @@
+"""Parse and validate the patient JSON into frozen dataclasses.
+
+Validation is driven by the same field table that ``input_spec()`` hands to the desktop form
+(``rules/inputs.json``), so the form and the engine can never disagree about a field, a unit or a
+range. Every problem is collected (not just the first) and names its field as a dotted path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from calculator import units
+from calculator._data import rule_table
+from calculator.errors import Problem, ValidationError
+
+_MISSING = object()
+
+
+class NonFinite:
+    """What the CLI's JSON reader puts where the text said NaN or Infinity (so the problem can
+    name the field instead of failing the whole document)."""
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+
+@dataclass(frozen=True)
+class Lab:
+    value: Decimal  # as entered
+    unit: str  # canonical unit code as entered (umol/L, mg/dL, ...)
+    si: Decimal  # the same value in the SI unit used in calculations
+
+
+@dataclass(frozen=True)
+class Patient:
+    age_years: Decimal
+    sex: str
+    weight_kg: Decimal
+    menopausal_status: str
+    pregnant: bool
+    hr_status: str
+    her2_status: str
+    bone_metastasis: str
+    expected_survival_months: Decimal
+    visceral_metastasis: bool
+    visceral_crisis: bool
+    endocrine_resistance: str
+    disease_free_interval_months: Decimal | None
+    line: int
+    prior_therapies: frozenset[str]
+    gbrca: str
+    pik3ca: str
+    esr1: str
+    pdl1_cps: Decimal | None
+    creatinine: Lab
+    calcium: Lab | None
+    albumin: Lab | None
+    vitamin_d: Lab | None
+    on_dialysis: bool
+    nephrotoxic_drugs: bool
+    dental_assessed: bool
+    invasive_dental_procedure_planned: bool
+    active_onj: bool
+    current_bone_agent: str | None
+    hypersensitivity: frozenset[str]
+
+    def had(self, *therapies: str) -> bool:
+        """True if any of ``therapies`` is among the prior therapies."""
+        return any(t in self.prior_therapies for t in therapies)
+
+
+def problem(field: str, code: str, **params: Any) -> Problem:
+    """A Problem whose bilingual message comes from ``rules/messages.json``."""
+    template = rule_table("messages")["problems"][code]
+    return Problem(field, code, {lang: template[lang].format(**params) for lang in ("en", "zh")})
+
+
+def field_table() -> list[dict[str, Any]]:
+    return rule_table("inputs")["fields"]
+
+
+def _containers() -> dict[str, set[str]]:
+    """Allowed keys per object level: '' (top), 'labs', 'dental', 'biomarkers'."""
+    allowed: dict[str, set[str]] = {"": set()}
+    for field in field_table():
+        head, _, tail = field["path"].partition(".")
+        allowed[""].add(head)
+        if tail:
+            allowed.setdefault(head, set()).add(tail)
+    return allowed
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return units.fmt(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        return f"'{value[:40]}'"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Problem]) -> None:
+    for key in getattr(obj, "duplicate_keys", ()):
+        problems.append(problem(_join(prefix, key), "duplicate_field"))
+    for key in obj:
+        if key in allowed:
+            continue
+        name = _join(prefix, str(key))
+        close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
+        if close:
+            problems.append(problem(name, "unknown_field_suggest", suggestion=close[0]))
+        else:
+            problems.append(problem(name, "unknown_field", allowed=", ".join(sorted(allowed))))
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def _lookup(raw: Mapping, path: str) -> Any:
+    node: Any = raw
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return _MISSING
+        node = node[part]
+    return node
+
+
+def _number(value: Any, path: str, problems: list[Problem], *, minimum: Any, maximum: Any,
+            unit: str, integer: bool = False) -> Decimal | None:
+    if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
+        problems.append(problem(path, "not_finite"))
+        return None
+    if isinstance(value, Decimal) and not value.is_finite():
+        problems.append(problem(path, "not_finite"))
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        problems.append(problem(path, "wrong_type_number", got=_type_name(value)))
+        return None
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if integer and number != number.to_integral_value():
+        problems.append(problem(path, "not_integer", got=units.fmt(number)))
+        return None
+    low, high = Decimal(str(minimum)), Decimal(str(maximum))
+    if not low <= number <= high:
+        unit_text = rule_table("messages")["units"].get(unit, {"en": unit, "zh": unit})
+        template = rule_table("messages")["problems"]["out_of_range"]
+        params = {"got": units.fmt(number), "min": units.fmt(low), "max": units.fmt(high)}
+        message = {lang: template[lang].format(unit=unit_text[lang], **params).rstrip() for lang in ("en", "zh")}
+        problems.append(Problem(path, "out_of_range", message))
+        return None
+    return number
+
+
+def _choice(value: Any, path: str, field: dict[str, Any], problems: list[Problem]) -> str | None:
+    codes = [c["code"] for c in field["choices"]]
+    if not isinstance(value, str):
+        problems.append(problem(path, "wrong_type_string", allowed=", ".join(codes), got=_type_name(value)))
+        return None
+    if value not in codes:
+        problems.append(problem(path, "unknown_choice", got=value[:40], allowed=", ".join(codes)))
+        return None
+    return value
+
+
+def _codes(value: Any, path: str, field: dict[str, Any], problems: list[Problem]) -> frozenset[str] | None:
+    if not isinstance(value, list | tuple):
+        problems.append(problem(path, "wrong_type_list", got=_type_name(value)))
+        return None
+    allowed = [c["code"] for c in field["choices"]]
+    bad = [v for v in value if not isinstance(v, str) or v not in allowed]
+    for item in bad:
+        shown = item[:40] if isinstance(item, str) else _type_name(item)
+        problems.append(problem(path, "unknown_choice", got=shown, allowed=", ".join(allowed)))
+    return None if bad else frozenset(value)
+
+
+def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
+    lab = path.split(".")[-1]
+    if not isinstance(value, Mapping):
+        problems.append(problem(path, "wrong_type_lab", got=_type_name(value)))
+        return None
+    _check_keys(value, path, {"value", "unit"}, problems)
+    table = units.lab_table(lab)
+    allowed_units = ", ".join(u["code"] for u in table["units"])
+    unit_code: str | None = None
+    raw_unit = value.get("unit", _MISSING)
+    if raw_unit is _MISSING or raw_unit is None:
+        problems.append(problem(f"{path}.unit", "missing_required"))
+    elif not isinstance(raw_unit, str):
+        problems.append(problem(f"{path}.unit", "wrong_type_string", allowed=allowed_units, got=_type_name(raw_unit)))
+    else:
+        unit_code = units.canonical_unit(lab, raw_unit.strip())
+        if unit_code is None:
+            problems.append(problem(f"{path}.unit", "unit_not_allowed", got=raw_unit[:40], allowed=allowed_units))
+    raw_value = value.get("value", _MISSING)
+    if raw_value is _MISSING or raw_value is None:
+        problems.append(problem(f"{path}.value", "missing_required"))
+        return None
+    if unit_code is None:
+        # Without a known unit the range cannot be checked; still report a wrong type.
+        _number(raw_value, f"{path}.value", problems, minimum="-Infinity", maximum="Infinity", unit="")
+        return None
+    row = units.unit_row(lab, unit_code)
+    number = _number(raw_value, f"{path}.value", problems, minimum=row["min"], maximum=row["max"],
+                     unit=row["label"])
+    if number is None:
+        return None
+    return Lab(value=number, unit=unit_code, si=units.to_si(lab, number, unit_code))
+
+
+def _read_field(raw: Mapping, field: dict[str, Any], problems: list[Problem]) -> Any:
+    path = field["path"]
+    value = _lookup(raw, path)
+    if value is _MISSING or value is None:
+        if field["required"]:
+            problems.append(problem(path, "missing_required"))
+        return field.get("default")
+    kind = field["kind"]
+    if kind == "number":
+        number = _number(value, path, problems, minimum=field["min"], maximum=field["max"],
+                         unit=field.get("unit", ""), integer=field.get("integer", False))
+        if number is not None and field.get("integer"):
+            return int(number)
+        return number
+    if kind == "bool":
+        if not isinstance(value, bool):
+            problems.append(problem(path, "wrong_type_bool", got=_type_name(value)))
+            return None
+        return value
+    if kind == "enum":
+        return _choice(value, path, field, problems)
+    if kind == "codes":
+        return _codes(value, path, field, problems)
+    return _lab(value, path, problems)
+
+
+def parse_patient(raw: Any) -> Patient:
+    """Validate ``raw`` (the decoded patient JSON) and return a Patient, or raise ValidationError."""
+    if not isinstance(raw, Mapping):
+        raise ValidationError([problem("", "not_an_object")])
+    problems: list[Problem] = []
+    allowed = _containers()
+    _check_keys(raw, "", allowed[""], problems)
+    for container, keys in allowed.items():
+        if not container or container not in raw or raw[container] is None:
+            continue
+        if isinstance(raw[container], Mapping):
+            _check_keys(raw[container], container, keys, problems)
+        else:
+            problems.append(problem(container, "not_an_object"))
+    values = {f["path"]: _read_field(raw, f, problems) for f in field_table()}
+    if values["sex"] == "male" and values["pregnant"] is True:
+        problems.append(problem("pregnant", "male_pregnant"))
+    if problems:
+        raise ValidationError(problems)
+    return Patient(
+        age_years=values["age_years"], sex=values["sex"], weight_kg=values["weight_kg"],
+        menopausal_status=values["menopausal_status"], pregnant=values["pregnant"],
+        hr_status=values["hr_status"], her2_status=values["her2_status"],
+        bone_metastasis=values["bone_metastasis"],
+        expected_survival_months=values["expected_survival_months"],
+        visceral_metastasis=values["visceral_metastasis"], visceral_crisis=values["visceral_crisis"],
+        endocrine_resistance=values["endocrine_resistance"],
+        disease_free_interval_months=values["disease_free_interval_months"], line=values["line"],
+        prior_therapies=frozenset(values["prior_therapies"]),
+        gbrca=values["biomarkers.gbrca"], pik3ca=values["biomarkers.pik3ca"], esr1=values["biomarkers.esr1"],
+        pdl1_cps=values["biomarkers.pdl1_cps"],
+        creatinine=values["labs.creatinine"], calcium=values["labs.calcium"],
+        albumin=values["labs.albumin"], vitamin_d=values["labs.vitamin_d"],
+        on_dialysis=values["on_dialysis"], nephrotoxic_drugs=values["nephrotoxic_drugs"],
+        dental_assessed=values["dental.assessed"],
+        invasive_dental_procedure_planned=values["dental.invasive_procedure_planned"],
+        active_onj=values["dental.active_onj"], current_bone_agent=values["current_bone_agent"],
+        hypersensitivity=frozenset(values["hypersensitivity"]),
+    )
+
+
+def echo_inputs(patient: Patient) -> dict[str, Any]:
+    """The validated inputs, defaults filled in, as JSON-ready values (for the output and the note)."""
+
+    def num(value: Decimal | None) -> float | int | None:
+        if value is None:
+            return None
+        return int(value) if value == value.to_integral_value() else float(value)
+
+    def lab(value: Lab | None) -> dict[str, Any] | None:
+        return None if value is None else {"value": num(value.value), "unit": value.unit}
+
+    return {
+        "age_years": num(patient.age_years), "sex": patient.sex, "weight_kg": num(patient.weight_kg),
+        "menopausal_status": patient.menopausal_status, "pregnant": patient.pregnant,
+        "hr_status": patient.hr_status, "her2_status": patient.her2_status,
+        "bone_metastasis": patient.bone_metastasis,
+        "expected_survival_months": num(patient.expected_survival_months),
+        "visceral_metastasis": patient.visceral_metastasis, "visceral_crisis": patient.visceral_crisis,
+        "endocrine_resistance": patient.endocrine_resistance,
+        "disease_free_interval_months": num(patient.disease_free_interval_months), "line": patient.line,
+        "prior_therapies": sorted(patient.prior_therapies),
+        "biomarkers": {"gbrca": patient.gbrca, "pik3ca": patient.pik3ca, "esr1": patient.esr1,
+                       "pdl1_cps": num(patient.pdl1_cps)},
+        "labs": {"creatinine": lab(patient.creatinine), "calcium": lab(patient.calcium),
+                 "albumin": lab(patient.albumin), "vitamin_d": lab(patient.vitamin_d)},
+        "on_dialysis": patient.on_dialysis, "nephrotoxic_drugs": patient.nephrotoxic_drugs,
+        "dental": {"assessed": patient.dental_assessed,
+                   "invasive_procedure_planned": patient.invasive_dental_procedure_planned,
+                   "active_onj": patient.active_onj},
+        "current_bone_agent": patient.current_bone_agent,
+        "hypersensitivity": sorted(patient.hypersensitivity),
+    }

@@ -1,0 +1,55 @@
+"""``input_spec()``: the description of every input from which the desktop builds its form."""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from typing import Any
+
+from calculator import units
+from calculator._data import rule_table
+
+
+@lru_cache(maxsize=1)
+def _spec() -> list[dict[str, Any]]:
+    unit_names = rule_table("messages")["units"]
+    spec = []
+    for field in rule_table("inputs")["fields"]:
+        entry: dict[str, Any] = {
+            "path": field["path"],
+            "kind": field["kind"],
+            "group": field["group"],
+            "label": dict(field["label"]),
+            "required": field["required"],
+            "default": field.get("default"),
+            "nullable": field.get("nullable", not field["required"]),
+            "choices": [{"code": c["code"], "label": dict(c["label"])} for c in field.get("choices", [])],
+            "units": [],
+        }
+        if field["kind"] == "number":
+            entry["range"] = {"min": field["min"], "max": field["max"]}
+            entry["integer"] = field.get("integer", False)
+            unit = field.get("unit", "")
+            if unit:
+                entry["units"] = [{"code": unit, "label": dict(unit_names[unit])}]
+        if field["kind"] == "lab":
+            lab = field["path"].split(".")[-1]
+            entry["units"] = [{"code": u["code"], "label": {"en": u["label"], "zh": u["label"]}}
+                              for u in units.lab_table(lab)["units"]]
+            entry["ranges"] = {u["code"]: {"min": u["min"], "max": u["max"]} for u in units.lab_table(lab)["units"]}
+        if "help" in field:
+            entry["help"] = dict(field["help"])
+        spec.append(entry)
+    return spec
+
+
+def input_spec() -> list[dict[str, Any]]:
+    """Every input field, in form order.
+
+    Each entry: ``path`` (dotted; a lab's value and unit are ``<path>.value`` / ``<path>.unit``),
+    ``kind`` (number|enum|bool|codes|lab), ``group`` (patient|tumour|biomarkers|labs|safety),
+    ``label`` {en, zh}, ``required``, ``default``, ``nullable``, ``choices`` [{code, label}],
+    ``units`` [{code, label {en, zh}}] (first = SI default), ``range`` {min, max} for numbers,
+    ``ranges`` {unit: {min, max}} for labs, ``integer`` for numbers, optional ``help`` {en, zh}.
+    """
+    return copy.deepcopy(_spec())

@@ -1,0 +1,70 @@
+"""Every unit conversion the engine performs, driven by one table (``rules/units.json``).
+
+Calculations use exact decimals so that a value typed by the doctor (``29.95``) is not nudged by
+binary floating point before it is rounded for display and banding.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from calculator._data import rule_table
+
+
+def lab_table(lab: str) -> dict[str, Any]:
+    return rule_table("units")["labs"][lab]
+
+
+def lab_names() -> list[str]:
+    return list(rule_table("units")["labs"])
+
+
+def canonical_unit(lab: str, unit: str) -> str | None:
+    """The accepted unit code for ``unit`` (an exact code or a listed alias), else None."""
+    table = lab_table(lab)
+    codes = {u["code"] for u in table["units"]}
+    if unit in codes:
+        return unit
+    return table.get("aliases", {}).get(unit)
+
+
+def unit_row(lab: str, unit: str) -> dict[str, Any]:
+    return next(u for u in lab_table(lab)["units"] if u["code"] == unit)
+
+
+def to_si(lab: str, value: Decimal, unit: str) -> Decimal:
+    """``value`` in ``unit`` expressed in the lab's SI unit."""
+    row = unit_row(lab, unit)
+    factor = Decimal(str(row["factor"]))
+    return value * factor if row["op"] == "multiply" else value / factor
+
+
+def si_unit(lab: str) -> str:
+    return lab_table(lab)["si"]
+
+
+def unit_label(lab: str, unit: str) -> str:
+    return unit_row(lab, unit)["label"]
+
+
+def conversion_text(lab: str, unit: str) -> str:
+    """``× 88.4`` / ``÷ 4.008``: the operation that turns ``unit`` into the SI unit."""
+    row = unit_row(lab, unit)
+    sign = "×" if row["op"] == "multiply" else "÷"
+    return f"{sign} {fmt(Decimal(str(row['factor'])))}"
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """Round as people do (29.95 → 30.0), not as banks do."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal | float | int, places: int | None = None) -> str:
+    """A number as the doctor would write it: fixed point, no exponent, no trailing zeros unless
+    ``places`` asks for a fixed number of decimals."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if places is not None:
+        return f"{round_half_up(number, places):f}"
+    text = f"{number.normalize():f}"
+    return text
