@@ -168,6 +168,9 @@ class CalculatorForm(QWidget):
             field.show_message("\n".join(messages.get(path, [])))
         return unplaced
 
+    def group_box(self, group: str) -> QGroupBox:
+        return self._groups[group]
+
     def row_label(self, path: str) -> str:
         """The label shown for a field (content language; " *" marks a required field)."""
         return self._row_labels[path].text()

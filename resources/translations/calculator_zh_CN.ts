@@ -1,0 +1,373 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AssessmentView</name>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="42"/>
+        <source>Blocked</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="43"/>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="44"/>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="84"/>
+        <location filename="../../desktop/assessment_html.py" line="144"/>
+        <source>Guideline</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="113"/>
+        <source>Warnings</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="118"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="119"/>
+        <source>Systemic therapy</source>
+        <translation>全身治疗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="135"/>
+        <source>Indicated</source>
+        <translation>有指征</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="136"/>
+        <source>Not indicated</source>
+        <translation>无指征</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="138"/>
+        <source>Bone-modifying agent</source>
+        <translation>骨改良药物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="140"/>
+        <source>Agent</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="140"/>
+        <source>Eligible</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="141"/>
+        <location filename="../../desktop/assessment_html.py" line="152"/>
+        <source>Preferred</source>
+        <translation>优选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="141"/>
+        <source>Dose (mg)</source>
+        <translation>剂量（mg）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="142"/>
+        <source>Route</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="142"/>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="143"/>
+        <source>Blockers and cautions</source>
+        <translation>禁用原因与注意事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="150"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="150"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="156"/>
+        <source>every %1 weeks</source>
+        <translation>每 %1 周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="169"/>
+        <source>Before starting</source>
+        <translation>用药前准备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="175"/>
+        <source>What to check</source>
+        <translation>监测项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="175"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="176"/>
+        <source>For</source>
+        <translation>适用药物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="179"/>
+        <source>Monitoring</source>
+        <translation>监测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="183"/>
+        <source>not available</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="186"/>
+        <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
+        <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="188"/>
+        <source>Albumin-corrected calcium, mmol/L</source>
+        <translation>白蛋白校正血钙，mmol/L</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="193"/>
+        <source>Working:</source>
+        <translation>计算过程：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="194"/>
+        <source>Derived values</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="204"/>
+        <source>References</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="207"/>
+        <source>Content version:</source>
+        <translation>内容版本：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_view.py" line="87"/>
+        <source>Assessment of the current input.</source>
+        <translation>以下为当前输入的评估结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_view.py" line="91"/>
+        <source>Fill in the form to see the assessment.</source>
+        <translation>请填写表单以查看评估结果。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/assessment_view.py" line="92"/>
+        <source>No result: correct the input marked in the form (%n problem(s)).</source>
+        <translation>
+            <numerusform>无结果：请修正表单中标出的输入（%n 个问题）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_view.py" line="95"/>
+        <source>Marked fields: %1</source>
+        <translation>标出的字段：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorForm</name>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="145"/>
+        <location filename="../../desktop/field_widgets.py" line="197"/>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="200"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="244"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="245"/>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_form.py" line="25"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_form.py" line="26"/>
+        <source>Tumour and treatment history</source>
+        <translation>肿瘤与治疗史</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_form.py" line="27"/>
+        <source>Biomarkers</source>
+        <translation>生物标志物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_form.py" line="28"/>
+        <source>Laboratory values</source>
+        <translation>实验室检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_form.py" line="29"/>
+        <source>Kidney, dental, pregnancy and current bone agent</source>
+        <translation>肾功能、口腔、妊娠与当前骨改良药物</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorPage</name>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="43"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="44"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="50"/>
+        <source>Load patient</source>
+        <translation>载入患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="51"/>
+        <source>Patient files (*.json)</source>
+        <translation>患者文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="129"/>
+        <source>&amp;New patient</source>
+        <translation>新患者(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="130"/>
+        <source>&amp;Load patient…</source>
+        <translation>载入患者(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="131"/>
+        <source>&amp;Copy for chart</source>
+        <translation>复制到病历(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="132"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="133"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="134"/>
+        <source>Put the chart note on the clipboard</source>
+        <translation>将病历记录复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="135"/>
+        <source>Patient input</source>
+        <translation>患者信息输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="136"/>
+        <source>Assessment</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="162"/>
+        <location filename="../../desktop/calculator_page.py" line="163"/>
+        <source>The assessment could not be computed.</source>
+        <translation>无法完成评估。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="176"/>
+        <source>Not loaded (unknown fields): %1</source>
+        <translation>未载入（无法识别的字段）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="192"/>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="196"/>
+        <source>%1 does not hold one patient.</source>
+        <translation>%1 不是单个患者的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="211"/>
+        <source>Chart note copied.</source>
+        <translation>病历记录已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="246"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="255"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../desktop/report.py" line="34"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="34"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="52"/>
+        <source>Inputs</source>
+        <translation>输入信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="62"/>
+        <location filename="../../desktop/calculator_page.py" line="251"/>
+        <source>BoneMet Guide — assessment report</source>
+        <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="63"/>
+        <source>Date: %1 · Content version: %2</source>
+        <translation>日期：%1 · 内容版本：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="72"/>
+        <source>Content version %1 · %2 · page %3 of %4</source>
+        <translation>内容版本 %1 · %2 · 第 %3 页，共 %4 页</translation>
+    </message>
+</context>
+</TS>
