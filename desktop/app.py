@@ -1,0 +1,120 @@
+"""Starting the desktop app: logging, settings, language, fonts, the main window and its backend.
+
+`main()` is what `bonemet` (no subcommand) calls. Everything slow (reading the library, checking
+or rebuilding the search index) runs in a background worker so the window is usable at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from desktop.paths import shipped_index_dir, user_dirs
+
+log = logging.getLogger(__name__)
+
+BENCH_ENV = "BONEMET_BENCH_STARTUP"  # set by `bonemet bench startup`: print timings, then exit
+BENCH_READY_TIMEOUT_MS = 60_000
+
+
+def main(screenshot: str | None = None, lang: str | None = None, view: str = "library",
+         query: str | None = None, patient: str | None = None) -> int:
+    launched = time.time()
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # must precede the QApplication
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.assets import icon, stylesheet
+    from desktop.bookmarks import ReadingLists
+    from desktop.fonts import FontZoom
+    from desktop.i18n import LanguageSwitcher, system_language
+    from desktop.library_source import load_backend
+    from desktop.logs import setup_logging
+    from desktop.main_window import MainWindow
+    from desktop.settings import SETTINGS_FILE_NAME, Settings
+
+    dirs = user_dirs()
+    setup_logging(dirs.log)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("BoneMet Guide")
+    app.setOrganizationName("BoneMet")
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(stylesheet())
+
+    settings = Settings(dirs.config / SETTINGS_FILE_NAME)
+    switcher = LanguageSwitcher(app)
+    switcher.apply(lang or settings.get("language") or system_language())
+    zoom = FontZoom(app, 0 if screenshot else settings.get("zoom"))
+    window = MainWindow(settings, ReadingLists(dirs.data), switcher, zoom)
+    window.load_backend(lambda: load_backend(shipped_index_dir(), dirs.cache / "index"))
+
+    if screenshot:
+        from desktop.screenshot import take_screenshot
+
+        return _dispose(window, take_screenshot(app, window, screenshot, view, query, patient))
+
+    window.show()
+    window.library.search_panel.focus_search()
+    if os.environ.get(BENCH_ENV):
+        return _bench_run(app, window, launched)
+    QTimer.singleShot(0, window, lambda: window.ask_disclaimer() or window.close())
+    return _dispose(window, app.exec())
+
+
+def _dispose(window, code: int) -> int:
+    """Delete the window while Qt is still fully alive (garbage collection at interpreter exit
+    would otherwise tear Qt objects down in an arbitrary order and may crash)."""
+    import shiboken6
+
+    window.shutdown()
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    return code
+
+
+def _bench_run(app, window, launched: float) -> int:
+    """Print when the window was shown (first event-loop tick) and when search was ready."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.screenshot import wait_until
+    from desktop.search_controller import PREPARING
+
+    def first_tick() -> None:
+        shown = time.time()
+        wait_until(app, lambda: window.controller.state != PREPARING, BENCH_READY_TIMEOUT_MS)
+        ready = time.time()
+        print(f"bench-startup shown_at={shown:.6f} ready_at={ready:.6f} state={window.controller.state} "
+              f"peak_rss_mb={peak_rss_mb():.1f} in_process_ms={(shown - launched) * 1000:.1f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, window, first_tick)
+    return _dispose(window, app.exec())
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB (0 when the platform does not say)."""
+    if sys.platform.startswith("win"):
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
+                        ("PeakWorkingSetSize", ctypes.c_size_t), ("WorkingSetSize", ctypes.c_size_t),
+                        ("QuotaPeakPagedPoolUsage", ctypes.c_size_t), ("QuotaPagedPoolUsage", ctypes.c_size_t),
+                        ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+                        ("QuotaNonPagedPoolUsage", ctypes.c_size_t), ("PagefileUsage", ctypes.c_size_t),
+                        ("PeakPagefileUsage", ctypes.c_size_t)]
+
+        counters = Counters()
+        counters.cb = ctypes.sizeof(counters)
+        process = ctypes.windll.kernel32.GetCurrentProcess()
+        if ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
+            return counters.PeakWorkingSetSize / 1e6
+        return 0.0
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux

@@ -1,0 +1,91 @@
+"""Find in page for a QTextBrowser: a slim bar that opens with Ctrl+F and closes with Esc."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QToolButton, QWidget
+
+CONTEXT = "FindBar"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class FindBar(QWidget):
+    def __init__(self, browser: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._browser = browser
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("findBox")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(lambda: self.find(from_start=True))
+        self.previous_button = QToolButton(self)
+        self.previous_button.clicked.connect(lambda: self.find(backward=True))
+        self.next_button = QToolButton(self)
+        self.next_button.clicked.connect(lambda: self.find())
+        self.close_button = QToolButton(self)
+        self.close_button.clicked.connect(self.close_bar)
+        self.message = QLabel(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.edit, self.previous_button, self.next_button, self.message):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.close_button)
+        self.retranslate()
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find(self, backward: bool = False, from_start: bool = False) -> bool:
+        """Select the next (or previous) match; wraps around once. True when something was found."""
+        text = self.edit.text()
+        self.message.clear()
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if from_start:
+            cursor = self._browser.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self._browser.setTextCursor(cursor)
+        if self._browser.find(text, flags):
+            return True
+        cursor = self._browser.textCursor()  # wrap around and try once more
+        cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
+        self._browser.setTextCursor(cursor)
+        if self._browser.find(text, flags):
+            return True
+        self.message.setText(_t("Not found"))
+        return False
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(_t("Find in page"))
+        self.previous_button.setText(_t("Previous"))
+        self.next_button.setText(_t("Next"))
+        self.close_button.setText(_t("Close"))
+        self.close_button.setToolTip(_t("Close the find bar (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.find(backward=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                return True
+        return super().eventFilter(watched, event)

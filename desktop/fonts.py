@@ -1,0 +1,76 @@
+"""An explicit UI font with good Chinese glyphs, and the persisted font zoom.
+
+Left to itself Qt may pick an old bitmap-ish fallback (SimSun) or a decorative font for Chinese,
+so the family is chosen from a short list of known-good CJK fonts, the first one installed wins.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+WINDOWS_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun")
+LINUX_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback")
+MAC_FAMILIES = ("PingFang SC", "Hiragino Sans GB", "Heiti SC")
+ZOOM_STEP_POINTS = 1.0
+
+
+def preferred_families() -> tuple[str, ...]:
+    if sys.platform.startswith("win"):
+        return WINDOWS_FAMILIES
+    if sys.platform == "darwin":
+        return MAC_FAMILIES
+    return LINUX_FAMILIES
+
+
+def choose_cjk_family(installed: list[str] | None = None) -> str | None:
+    """The first preferred CJK family that is installed, or None (Qt's fallback is then used)."""
+    available = set(QFontDatabase.families() if installed is None else installed)
+    for family in preferred_families():
+        if family in available:
+            return family
+    log.warning("no preferred CJK font installed (%s); Chinese may render poorly",
+                ", ".join(preferred_families()))
+    return None
+
+
+class FontZoom:
+    """Applies the base UI font plus `steps` points of zoom to the whole application."""
+
+    def __init__(self, app: QApplication, steps: int = 0, limits: tuple[int, int] = (-4, 8)) -> None:
+        self._app = app
+        self._limits = limits
+        base = QFont(app.font())
+        family = choose_cjk_family()
+        if family:
+            # The CJK family leads so Chinese never falls to a poor fallback; the system
+            # families follow for any glyph it lacks.
+            base.setFamilies([family] + [f for f in base.families() if f != family])
+        self._base = base
+        self.steps = 0
+        self.set_steps(steps)
+
+    def set_steps(self, steps: int) -> int:
+        low, high = self._limits
+        self.steps = max(low, min(high, steps))
+        font = QFont(self._base)
+        font.setPointSizeF(max(6.0, self._base.pointSizeF() + self.steps * ZOOM_STEP_POINTS))
+        self._app.setFont(font)
+        return self.steps
+
+    def zoom_in(self) -> int:
+        return self.set_steps(self.steps + 1)
+
+    def zoom_out(self) -> int:
+        return self.set_steps(self.steps - 1)
+
+    def reset(self) -> int:
+        return self.set_steps(0)
+
+    def point_size(self) -> float:
+        return self._app.font().pointSizeF()

@@ -1,0 +1,61 @@
+"""The guideline library and its search index as the desktop sees them.
+
+`load_backend()` does the slow part (reading the content, checking or rebuilding the index and
+opening it) and is meant to run in a background worker; the UI only talks to `LibrarySource`
+and to the opened search index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TocItem:
+    doc_id: str
+    title: str
+    summary: str
+
+
+class LibrarySource:
+    """Read-only view of an `index.content.Library` for the reader and the table of contents."""
+
+    def __init__(self, library: Any) -> None:
+        self._library = library
+
+    def toc(self, lang: str) -> list[TocItem]:
+        return [TocItem(doc.id, doc.title, doc.summary) for doc in self._library.toc(lang)]
+
+    def has(self, doc_id: str, lang: str) -> bool:
+        return self._library.get(doc_id, lang) is not None
+
+    def title(self, doc_id: str, lang: str) -> str:
+        doc = self._library.get(doc_id, lang)
+        return doc.title if doc is not None else doc_id
+
+    def html(self, doc_id: str, lang: str) -> str:
+        from index.render import document_html
+
+        return document_html(self._library, doc_id, lang)
+
+    def sources(self) -> list[str]:
+        return [ref.citation() for ref in self._library.references.values()]
+
+
+@dataclass
+class Backend:
+    source: Any  # LibrarySource or a test double with the same methods
+    search_index: Any  # index.search.SearchIndex or a test double
+
+
+def load_backend(shipped_dir: Path, cache_dir: Path) -> Backend:
+    """Load the library and open a current search index (rebuilt into `cache_dir` if needed)."""
+    from index.content import load_library
+    from index.search import SearchIndex
+    from index.store import ensure_index
+
+    library = load_library()
+    index_dir = ensure_index(shipped_dir, cache_dir)
+    return Backend(LibrarySource(library), SearchIndex.open(index_dir))

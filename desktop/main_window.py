@@ -1,0 +1,273 @@
+"""The main window: Library and Calculator views, menus, language, zoom and window state."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from desktop import dialogs
+from desktop.assets import icon
+from desktop.background import run_in_background
+from desktop.bookmarks import ReadingLists
+from desktop.calculator_page import CalculatorPage
+from desktop.fonts import FontZoom
+from desktop.i18n import LanguageSwitcher
+from desktop.library_page import LibraryPage
+from desktop.library_source import Backend
+from desktop.search_controller import SearchController
+from desktop.settings import Settings
+
+log = logging.getLogger(__name__)
+CONTEXT = "MainWindow"
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
+LIBRARY_TAB, CALCULATOR_TAB = 0, 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class _CalculatorUnavailable(QLabel):
+    """Stands in while the calculator engine is incomplete (TEMPORARY: remove once it lands)."""
+
+    openReference = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setText(_t("The calculator is not available in this build."))
+
+    def set_content_language(self, lang: str) -> None:
+        pass
+
+    def new_patient(self) -> None:
+        pass
+
+    copy_for_chart = print_report = new_patient
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        return None
+
+    def load_patient(self, patient: dict) -> None:
+        pass
+
+
+def _make_calculator(parent: QWidget, ref_title) -> QWidget:
+    try:
+        return CalculatorPage(parent, ref_title=ref_title)
+    except (AttributeError, ImportError) as error:  # TEMPORARY until the calculator engine lands
+        log.error("calculator unavailable: %s", error)
+        return _CalculatorUnavailable(parent)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, lists: ReadingLists, switcher: LanguageSwitcher,
+                 zoom: FontZoom | None = None, calculator: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.settings = settings
+        self.lists = lists
+        self.switcher = switcher
+        self.zoom = zoom
+        self.source: Any = None
+        self._pool = QThreadPool(self)
+        self.controller = SearchController(self)
+        self.library = LibraryPage(self.controller, lists, self)
+        self.calculator = calculator or _make_calculator(self, self._reference_title)
+        self.calculator.openReference.connect(self.open_reference)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("views")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.library, icon("library"), "")
+        self.tabs.addTab(self.calculator, icon("calculator"), "")
+        self.setCentralWidget(self.tabs)
+        self._actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.retranslate()
+        self._restore_state()
+        self._apply_language(self.switcher.language)
+        notices = [n for n in [settings.notice, *lists.notices()] if n]
+        if notices:
+            self.statusBar().showMessage(" ".join(notices))
+
+    # -- start-up ---------------------------------------------------------------------------
+    def load_backend(self, loader: Callable[[], Backend]) -> None:
+        """Run `loader` (library + search index) off the UI thread; the window stays usable."""
+        run_in_background(self._pool, self, loader, self.set_backend, self._backend_failed)
+
+    def set_backend(self, backend: Backend) -> None:
+        self.source = backend.source
+        self.library.set_source(backend.source)
+        self.controller.set_index(backend.search_index)
+
+    def _backend_failed(self, error: Exception) -> None:
+        log.error("library or search index unavailable: %s", error)
+        self.controller.set_failed()
+        self.statusBar().showMessage(_t("The guideline library could not be loaded: %1").replace("%1", str(error)))
+
+    def ask_disclaimer(self) -> bool:
+        """First run: intended use and disclaimer, accepted once. False when the user declines."""
+        if self.settings.get("disclaimer_accepted"):
+            return True
+        if not dialogs.first_run_disclaimer(self):
+            return False
+        self.settings.set("disclaimer_accepted", True)
+        self.settings.save()
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+    def show_view(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(LIBRARY_TAB)
+        self.library.search_panel.focus_search()
+
+    def open_reference(self, reference: str) -> None:
+        if self.library.open_reference(reference):
+            self.tabs.setCurrentIndex(LIBRARY_TAB)
+            self.library.reader.browser.setFocus()
+        else:
+            self.statusBar().showMessage(_t("Not found in the library: %1").replace("%1", reference), 5000)
+
+    def set_language(self, language: str) -> None:
+        """Switch UI and content language at runtime and remember the choice."""
+        self.settings.set("language", language)
+        self.settings.save()
+        self.switcher.apply(language)  # Qt then sends LanguageChange to every widget
+        self._apply_language(language)
+
+    def change_zoom(self, step: int) -> None:
+        if self.zoom is None:
+            return
+        steps = self.zoom.reset() if step == 0 else self.zoom.set_steps(self.zoom.steps + step)
+        self.settings.set("zoom", steps)
+        self.settings.save()
+
+    def _apply_language(self, language: str) -> None:
+        self.library.set_language(language)
+        self.calculator.set_content_language(language)
+        for code, action in self._language_actions.items():
+            action.setChecked(code == language)
+
+    def _reference_title(self, reference: str, lang: str) -> str | None:
+        doc_id = reference.partition("#")[0]
+        if self.source is None or not self.source.has(doc_id, lang):
+            return None
+        return self.source.title(doc_id, lang)
+
+    def _about(self) -> None:
+        from guideline_content import content_version, edition_date
+
+        sources = self.source.sources() if self.source is not None else []
+        dialogs.show_about(self, content_version(), edition_date(), sources)
+
+    # -- menus ------------------------------------------------------------------------------
+    def _action(self, name: str, slot: Callable[[], Any], *shortcuts: QKeySequence | str) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self._actions[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        calc = self.calculator
+        keys = QKeySequence.StandardKey
+        self.file_menu = self.menuBar().addMenu("")
+        for name, slot, shortcuts in (
+            ("new_patient", self._on_calculator(calc.new_patient), ("Ctrl+N",)),
+            ("copy_for_chart", self._on_calculator(calc.copy_for_chart), ("Ctrl+Shift+C",)),
+            ("print", self._on_calculator(calc.print_report), (keys.Print,)),
+            ("save_pdf", self._on_calculator(lambda: calc.save_pdf()), ("Ctrl+Shift+S",)),
+        ):
+            self.file_menu.addAction(self._action(name, slot, *shortcuts))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action("quit", self.close, keys.Quit, "Ctrl+Q"))
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addAction(self._action("show_library", lambda: self.show_view(LIBRARY_TAB), "Ctrl+1"))
+        self.view_menu.addAction(self._action("show_calculator", lambda: self.show_view(CALCULATOR_TAB), "Ctrl+2"))
+        self.view_menu.addAction(self._action("search", self.focus_search, "Ctrl+K", "Ctrl+L"))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self._action("zoom_in", lambda: self.change_zoom(1), keys.ZoomIn, "Ctrl+="))
+        self.view_menu.addAction(self._action("zoom_out", lambda: self.change_zoom(-1), keys.ZoomOut))
+        self.view_menu.addAction(self._action("zoom_reset", lambda: self.change_zoom(0), "Ctrl+0"))
+        self.language_menu = self.view_menu.addMenu("")
+        self._language_actions: dict[str, QAction] = {}
+        for code, label in LANGUAGE_NAMES.items():
+            action = self.language_menu.addAction(label)
+            action.setCheckable(True)
+            action.triggered.connect(lambda checked=False, code=code: self.set_language(code))
+            self._language_actions[code] = action
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self._action("intended_use", lambda: dialogs.show_intended_use(self)))
+        self.help_menu.addAction(self._action("about", self._about))
+
+    def _on_calculator(self, method: Callable[[], Any]) -> Callable[[], None]:
+        def run() -> None:
+            self.show_view(CALCULATOR_TAB)
+            method()
+        return run
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_t("BoneMet Guide — breast cancer bone metastases"))
+        self.tabs.setTabText(LIBRARY_TAB, _t("Library"))
+        self.tabs.setTabText(CALCULATOR_TAB, _t("Calculator"))
+        self.file_menu.setTitle(_t("&File"))
+        self.view_menu.setTitle(_t("&View"))
+        self.help_menu.setTitle(_t("&Help"))
+        self.language_menu.setTitle(_t("&Language"))
+        for name, text in (
+            ("new_patient", _t("&New patient")), ("copy_for_chart", _t("&Copy for chart")),
+            ("print", _t("&Print…")), ("save_pdf", _t("Save as P&DF…")), ("quit", _t("&Quit")),
+            ("show_library", _t("&Library")), ("show_calculator", _t("&Calculator")),
+            ("search", _t("&Search")), ("zoom_in", _t("Zoom &in")), ("zoom_out", _t("Zoom &out")),
+            ("zoom_reset", _t("&Reset zoom")), ("intended_use", _t("&Intended use and disclaimer")),
+            ("about", _t("&About BoneMet Guide")),
+        ):
+            self._actions[name].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- window state -----------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 760)
+        state = self.settings.get("window_state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.library.restore_splitter(self.settings.get("library_splitter"))
+        last = self.settings.get("last_view")
+        self.tabs.setCurrentIndex(CALCULATOR_TAB if last == "calculator" else LIBRARY_TAB)
+
+    def save_state(self) -> bool:
+        self.settings.set("window_geometry", self.saveGeometry())
+        self.settings.set("window_state", self.saveState())
+        self.settings.set("library_splitter", self.library.splitter_state())
+        self.settings.set("last_view", "calculator" if self.tabs.currentIndex() == CALCULATOR_TAB else "library")
+        return self.settings.save()
+
+    def shutdown(self) -> None:
+        """Let background work finish so no answer arrives at a deleted window."""
+        self.controller.wait_idle()
+        self._pool.waitForDone()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,96 @@
+"""Search hits as a list model, and a delegate that draws each hit as a small rich-text card:
+title and language tag on the first line, the snippet (matched terms in bold) below it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+CardHtmlRole = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def language_tag(lang: str) -> str:
+    return {"zh": QCoreApplication.translate("Results", "Chinese"),
+            "en": QCoreApplication.translate("Results", "English")}.get(lang, lang)
+
+
+def card_html(hit: Any) -> str:
+    """Title, section and language tag, then the snippet; the snippet HTML is trusted (<b> marks)."""
+    section = f" › {html.escape(hit.section)}" if getattr(hit, "section", "") else ""
+    return (f"<b>{html.escape(hit.title)}</b>{section} "
+            f"<span style='color:#5a6b7b'>[{html.escape(language_tag(hit.lang))}]</span>"
+            f"<br><span style='color:#333'>{hit.snippet_html}</span>")
+
+
+class ResultsModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hits: list[Any] = []
+
+    def set_hits(self, hits: list[Any]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> Any:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{hit.title} — {hit.section}" if hit.section else hit.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.title
+        if role == HitRole:
+            return hit
+        if role == CardHtmlRole:
+            return card_html(hit)
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints CardHtmlRole as rich text; height follows the text at the current width and font."""
+
+    PADDING = 6
+
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(self.PADDING)
+        document.setHtml(index.data(CardHtmlRole) or "")
+        width = option.rect.width()
+        if width <= 0 and option.widget is not None:
+            width = option.widget.viewport().width()  # sizeHint gets no rect
+        document.setTextWidth(max(width, 120))
+        return document
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        # The stylesheet keeps the selection light, so the card's dark text stays readable on it.
+        context = QAbstractTextDocumentLayout.PaintContext()
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))

@@ -1,0 +1,64 @@
+"""`bonemet --screenshot OUT.png`: render the main window offscreen once it shows real content."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from desktop.main_window import CALCULATOR_TAB, LIBRARY_TAB, MainWindow
+from desktop.search_controller import PREPARING
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_SIZE = (1366, 768)  # the smallest common ward-PC screen
+TIMEOUT_MS = 60_000
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int) -> bool:
+    """Process events until `condition()` holds or the time is up."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
+    return True
+
+
+def take_screenshot(app: QApplication, window: MainWindow, out: str, view: str = "library",
+                    query: str | None = None, patient: str | None = None) -> int:
+    try:
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        if not wait_until(app, lambda: window.controller.state != PREPARING, TIMEOUT_MS):
+            print("screenshot: the library did not load in time", file=sys.stderr)
+        if query:
+            panel = window.library.search_panel
+            panel.search_box.setText(query)
+            wait_until(app, lambda: window.controller.results_query == query.strip(), TIMEOUT_MS)
+            hit = panel.current_hit()
+            if hit is not None:
+                window.library.open_hit(hit, query)
+        if patient:
+            data = json.loads(Path(patient).read_text(encoding="utf-8"))
+            window.calculator.load_patient(data)
+        window.tabs.setCurrentIndex(CALCULATOR_TAB if view == "calculator" else LIBRARY_TAB)
+        wait_until(app, lambda: False, 300)  # let layouts and deferred scrolls settle
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(out, "PNG"):
+            print(f"screenshot: could not write {out}", file=sys.stderr)
+            return 1
+    except (OSError, ValueError) as error:
+        print(f"screenshot: {error}", file=sys.stderr)
+        return 2
+    finally:
+        window.shutdown()
+    print(out)
+    return 0

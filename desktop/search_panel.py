@@ -1,0 +1,145 @@
+"""The search box and its results, keyboard first (Zeal is the model).
+
+The box keeps the focus while Up/Down/PageUp/PageDown move the selection in the results, the first
+hit is preselected, Enter opens the selected hit and Esc clears the box. With an empty box the
+panel shows `idle_widget` (the contents, bookmarks and history lists) instead of results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.results_model import HitRole, ResultDelegate, ResultsModel
+from desktop.search_controller import FAILED, PREPARING, SearchController
+
+CONTEXT = "SearchPanel"
+_NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class SearchPanel(QWidget):
+    openHit = Signal(object, str)  # the hit, the query it answered
+
+    def __init__(self, controller: SearchController, idle_widget: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("searchStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = ResultsModel(self)
+        self.results_view = QListView(self)
+        self.results_view.setObjectName("results")
+        self.results_view.setModel(self.model)
+        self.results_view.setItemDelegate(ResultDelegate(self.results_view))
+        self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.activated.connect(self._open_index)
+        self.results_view.clicked.connect(self._open_index)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(idle_widget)
+        self.stack.addWidget(self.results_view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.stack, 1)
+
+        self.search_box.textChanged.connect(self._query_changed)
+        controller.resultsChanged.connect(self._show_results)
+        controller.stateChanged.connect(self._update_status)
+        self.retranslate()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def current_hit(self) -> Any:
+        return self.results_view.currentIndex().data(HitRole)
+
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(_t("Search the guidelines (Ctrl+K)"))
+        self.search_box.setAccessibleName(_t("Search"))
+        self.results_view.setAccessibleName(_t("Search results"))
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            return self._handle_box_key(event)
+        return super().eventFilter(watched, event)
+
+    def _handle_box_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open_index(self.results_view.currentIndex())
+            return True
+        if key in _NAVIGATION_KEYS and self.model.rowCount():
+            QCoreApplication.sendEvent(self.results_view, QKeyEvent(event.type(), key, event.modifiers()))
+            return True
+        return False
+
+    def _query_changed(self, text: str) -> None:
+        self.stack.setCurrentIndex(1 if text.strip() else 0)
+        self.controller.set_query(text)
+        self._update_status()
+
+    def _show_results(self) -> None:
+        self.model.set_hits(self.controller.results)
+        if self.model.rowCount():
+            self.results_view.setCurrentIndex(self.model.index(0))
+            self.results_view.scrollToTop()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        controller = self.controller
+        if controller.state == PREPARING:
+            text = _t("Preparing search…")
+        elif controller.state == FAILED:
+            text = _t("Search is unavailable: the search index could not be opened.")
+        elif not controller.query:
+            text = _t("Type a drug, a topic, an abbreviation or pinyin.")
+        elif controller.results_query != controller.query:
+            text = ""  # an answer is on its way; keep the line calm instead of flashing
+        elif not controller.results:
+            text = _t("No results for “%1”. Try a drug name, an abbreviation or pinyin.").replace(
+                "%1", controller.query)
+        elif controller.expansions:
+            text = _t("Also searched: %1").replace("%1", "、".join(controller.expansions))
+        else:
+            text = ""
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def _open_index(self, index) -> None:
+        hit = index.data(HitRole) if index.isValid() else None
+        if hit is not None:
+            self.openHit.emit(hit, self.controller.results_query)
