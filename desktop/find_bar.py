@@ -6,11 +6,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QToolButton, QWidget
 
-CONTEXT = "FindBar"
+translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class FindBar(QWidget):
@@ -65,15 +63,15 @@ class FindBar(QWidget):
         self._browser.setTextCursor(cursor)
         if self._browser.find(text, flags):
             return True
-        self.message.setText(_t("Not found"))
+        self.message.setText(translate("FindBar", "Not found"))
         return False
 
     def retranslate(self) -> None:
-        self.edit.setPlaceholderText(_t("Find in page"))
-        self.previous_button.setText(_t("Previous"))
-        self.next_button.setText(_t("Next"))
-        self.close_button.setText(_t("Close"))
-        self.close_button.setToolTip(_t("Close the find bar (Esc)"))
+        self.edit.setPlaceholderText(translate("FindBar", "Find in page"))
+        self.previous_button.setText(translate("FindBar", "Previous"))
+        self.next_button.setText(translate("FindBar", "Next"))
+        self.close_button.setText(translate("FindBar", "Close"))
+        self.close_button.setToolTip(translate("FindBar", "Close the find bar (Esc)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QTabWid
 from desktop import dialogs
 from desktop.bookmarks import EntryList, ReadingLists
 
-CONTEXT = "LibraryLists"
+translate = QCoreApplication.translate  # lupdate needs a literal context in each call
+
 LocationRole = Qt.ItemDataRole.UserRole + 1
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _list_widget(parent: QWidget, name: str) -> QListWidget:
@@ -62,7 +60,7 @@ class LibraryLists(QTabWidget):
     def refresh(self) -> None:
         self.contents.clear()
         if self.source is None:
-            self.contents.addItem(_t("Loading the library…"))
+            self.contents.addItem(translate("LibraryLists", "Loading the library…"))
         else:
             for item in self.source.toc(self.language):
                 self._add(self.contents, item.title, item.doc_id, "", item.summary)
@@ -77,11 +75,11 @@ class LibraryLists(QTabWidget):
         self.clear_history_button.setEnabled(self.history.count() > 0)
 
     def retranslate(self) -> None:
-        self.setTabText(0, _t("Contents"))
-        self.setTabText(1, _t("Bookmarks"))
-        self.setTabText(2, _t("History"))
-        self.clear_bookmarks_button.setText(_t("Clear bookmarks"))
-        self.clear_history_button.setText(_t("Clear history"))
+        self.setTabText(0, translate("LibraryLists", "Contents"))
+        self.setTabText(1, translate("LibraryLists", "Bookmarks"))
+        self.setTabText(2, translate("LibraryLists", "History"))
+        self.clear_bookmarks_button.setText(translate("LibraryLists", "Clear bookmarks"))
+        self.clear_history_button.setText(translate("LibraryLists", "Clear history"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -110,7 +108,7 @@ class LibraryLists(QTabWidget):
             self.openDocument.emit(*location)
 
     def _clear(self, entries: EntryList) -> None:
-        question = _t("Clear the bookmarks?") if entries is self.lists.bookmarks else _t("Clear the history?")
-        if dialogs.confirm(self, _t("Clear"), question):
+        question = translate("LibraryLists", "Clear the bookmarks?") if entries is self.lists.bookmarks else translate("LibraryLists", "Clear the history?")
+        if dialogs.confirm(self, translate("LibraryLists", "Clear"), question):
             entries.clear()
             self.refresh()

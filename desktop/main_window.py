@@ -22,14 +22,12 @@ from desktop.library_source import Backend
 from desktop.search_controller import SearchController
 from desktop.settings import Settings
 
+translate = QCoreApplication.translate  # lupdate needs a literal context in each call
+
 log = logging.getLogger(__name__)
-CONTEXT = "MainWindow"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
 LIBRARY_TAB, CALCULATOR_TAB = 0, 1
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class _CalculatorUnavailable(QLabel):
@@ -40,7 +38,7 @@ class _CalculatorUnavailable(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(_t("The calculator is not available in this build."))
+        self.setText(translate("MainWindow", "The calculator is not available in this build."))
 
     def set_content_language(self, lang: str) -> None:
         pass
@@ -110,7 +108,7 @@ class MainWindow(QMainWindow):
     def _backend_failed(self, error: Exception) -> None:
         log.error("library or search index unavailable: %s", error)
         self.controller.set_failed()
-        self.statusBar().showMessage(_t("The guideline library could not be loaded: %1").replace("%1", str(error)))
+        self.statusBar().showMessage(translate("MainWindow", "The guideline library could not be loaded: %1").replace("%1", str(error)))
 
     def ask_disclaimer(self) -> bool:
         """First run: intended use and disclaimer, accepted once. False when the user declines."""
@@ -136,7 +134,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(LIBRARY_TAB)
             self.library.reader.browser.setFocus()
         else:
-            self.statusBar().showMessage(_t("Not found in the library: %1").replace("%1", reference), 5000)
+            self.statusBar().showMessage(translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000)
 
     def set_language(self, language: str) -> None:
         """Switch UI and content language at runtime and remember the choice."""
@@ -221,20 +219,20 @@ class MainWindow(QMainWindow):
         return run
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_t("BoneMet Guide — breast cancer bone metastases"))
-        self.tabs.setTabText(LIBRARY_TAB, _t("Library"))
-        self.tabs.setTabText(CALCULATOR_TAB, _t("Calculator"))
-        self.file_menu.setTitle(_t("&File"))
-        self.view_menu.setTitle(_t("&View"))
-        self.help_menu.setTitle(_t("&Help"))
-        self.language_menu.setTitle(_t("&Language"))
+        self.setWindowTitle(translate("MainWindow", "BoneMet Guide — breast cancer bone metastases"))
+        self.tabs.setTabText(LIBRARY_TAB, translate("MainWindow", "Library"))
+        self.tabs.setTabText(CALCULATOR_TAB, translate("MainWindow", "Calculator"))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
         for name, text in (
-            ("new_patient", _t("&New patient")), ("copy_for_chart", _t("&Copy for chart")),
-            ("print", _t("&Print…")), ("save_pdf", _t("Save as P&DF…")), ("quit", _t("&Quit")),
-            ("show_library", _t("&Library")), ("show_calculator", _t("&Calculator")),
-            ("search", _t("&Search")), ("zoom_in", _t("Zoom &in")), ("zoom_out", _t("Zoom &out")),
-            ("zoom_reset", _t("&Reset zoom")), ("intended_use", _t("&Intended use and disclaimer")),
-            ("about", _t("&About BoneMet Guide")),
+            ("new_patient", translate("MainWindow", "&New patient")), ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
+            ("print", translate("MainWindow", "&Print…")), ("save_pdf", translate("MainWindow", "Save as P&DF…")), ("quit", translate("MainWindow", "&Quit")),
+            ("show_library", translate("MainWindow", "&Library")), ("show_calculator", translate("MainWindow", "&Calculator")),
+            ("search", translate("MainWindow", "&Search")), ("zoom_in", translate("MainWindow", "Zoom &in")), ("zoom_out", translate("MainWindow", "Zoom &out")),
+            ("zoom_reset", translate("MainWindow", "&Reset zoom")), ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),
+            ("about", translate("MainWindow", "&About BoneMet Guide")),
         ):
             self._actions[name].setText(text)
 

@@ -29,15 +29,13 @@ from desktop.assets import icon
 from desktop.bookmarks import Entry, ReadingLists
 from desktop.find_bar import FindBar
 
-CONTEXT = "Reader"
+translate = QCoreApplication.translate  # lupdate needs a literal context in each call
+
 HIGHLIGHT_COLOUR = QColor("#fff2a8")
 MAX_HIGHLIGHTS = 300
 _BOLD = re.compile(r"<b>(.*?)</b>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def terms_to_highlight(query: str, snippet_html: str = "") -> list[str]:
@@ -243,22 +241,22 @@ class ReaderView(QWidget):
             other = other if self.source.has(self.current.doc_id, other) else None
         self.other_language_button.setEnabled(other is not None)
         self.other_language_button.setText(
-            _t("English version") if other == "en" else _t("Chinese version") if other == "zh" else _t("Other language"))
+            translate("Reader", "English version") if other == "en" else translate("Reader", "Chinese version") if other == "zh" else translate("Reader", "Other language"))
         self.bookmark_button.setEnabled(has_doc)
         marked = has_doc and self.lists.bookmarks.contains(self.current.doc_id)
         self.bookmark_button.setChecked(marked)
-        self.bookmark_button.setText(_t("Bookmarked") if marked else _t("Bookmark"))
+        self.bookmark_button.setText(translate("Reader", "Bookmarked") if marked else translate("Reader", "Bookmark"))
         self.title_label.setText(self.source.title(self.current.doc_id, self.current.lang) if has_doc else "")
 
     def retranslate(self) -> None:
-        self.back_button.setToolTip(_t("Back (Alt+Left)"))
-        self.forward_button.setToolTip(_t("Forward (Alt+Right)"))
-        self.other_language_button.setToolTip(_t("Open this document in the other language"))
-        self.bookmark_button.setToolTip(_t("Add or remove this document from the bookmarks"))
-        self.browser.setAccessibleName(_t("Document"))
+        self.back_button.setToolTip(translate("Reader", "Back (Alt+Left)"))
+        self.forward_button.setToolTip(translate("Reader", "Forward (Alt+Right)"))
+        self.other_language_button.setToolTip(translate("Reader", "Open this document in the other language"))
+        self.bookmark_button.setToolTip(translate("Reader", "Add or remove this document from the bookmarks"))
+        self.browser.setAccessibleName(translate("Reader", "Document"))
         if self.current is None:
             self.browser.setHtml("<p style='color:#5a6b7b'>" + html.escape(
-                _t("Search above, or choose a topic from the contents, to read it here.")) + "</p>")
+                translate("Reader", "Search above, or choose a topic from the contents, to read it here.")) + "</p>")
         self._update_controls()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 from desktop.results_model import HitRole, ResultDelegate, ResultsModel
 from desktop.search_controller import FAILED, PREPARING, SearchController
 
-CONTEXT = "SearchPanel"
+translate = QCoreApplication.translate  # lupdate needs a literal context in each call
+
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class SearchPanel(QWidget):
@@ -79,9 +77,9 @@ class SearchPanel(QWidget):
         return self.results_view.currentIndex().data(HitRole)
 
     def retranslate(self) -> None:
-        self.search_box.setPlaceholderText(_t("Search the guidelines (Ctrl+K)"))
-        self.search_box.setAccessibleName(_t("Search"))
-        self.results_view.setAccessibleName(_t("Search results"))
+        self.search_box.setPlaceholderText(translate("SearchPanel", "Search the guidelines (Ctrl+K)"))
+        self.search_box.setAccessibleName(translate("SearchPanel", "Search"))
+        self.results_view.setAccessibleName(translate("SearchPanel", "Search results"))
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -122,18 +120,18 @@ class SearchPanel(QWidget):
     def _update_status(self) -> None:
         controller = self.controller
         if controller.state == PREPARING:
-            text = _t("Preparing search…")
+            text = translate("SearchPanel", "Preparing search…")
         elif controller.state == FAILED:
-            text = _t("Search is unavailable: the search index could not be opened.")
+            text = translate("SearchPanel", "Search is unavailable: the search index could not be opened.")
         elif not controller.query:
-            text = _t("Type a drug, a topic, an abbreviation or pinyin.")
+            text = translate("SearchPanel", "Type a drug, a topic, an abbreviation or pinyin.")
         elif controller.results_query != controller.query:
             text = ""  # an answer is on its way; keep the line calm instead of flashing
         elif not controller.results:
-            text = _t("No results for “%1”. Try a drug name, an abbreviation or pinyin.").replace(
+            text = translate("SearchPanel", "No results for “%1”. Try a drug name, an abbreviation or pinyin.").replace(
                 "%1", controller.query)
         elif controller.expansions:
-            text = _t("Also searched: %1").replace("%1", "、".join(controller.expansions))
+            text = translate("SearchPanel", "Also searched: %1").replace("%1", "、".join(controller.expansions))
         else:
             text = ""
         self.status_label.setText(text)
