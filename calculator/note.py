@@ -1,9 +1,151 @@
-"""``render_text(assessment, lang)``: the plain-text chart note (also ``bonemet assess --format text``)."""
+"""``render_text(assessment, lang)``: the plain-text chart note (also ``bonemet assess --format text``).
+
+Plain text only — no markdown, no colour codes — so it pastes cleanly into a hospital record.
+"""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from calculator._data import rule_table
+from calculator.spec import input_spec
+from calculator.texts import text_for
 
-def render_text(assessment: dict[str, Any], lang: str = "zh") -> str:
-    raise NotImplementedError
+_INDENT = "  "
+
+
+def _label(key: str, lang: str) -> str:
+    return rule_table("note")["labels"][key][lang]
+
+
+def _lookup(inputs: dict[str, Any], path: str) -> Any:
+    node: Any = inputs
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _input_value(field: dict[str, Any], value: Any, lang: str) -> str:
+    choices = {c["code"]: c["label"][lang] for c in field["choices"]}
+    if value is None or value == []:
+        if field["path"] == "disease_free_interval_months":
+            return _label("de_novo", lang)
+        return _label("none" if field["kind"] == "codes" else "not_given", lang)
+    if field["kind"] == "lab":
+        unit = next(u["label"][lang] for u in field["units"] if u["code"] == value["unit"])
+        return f"{value['value']} {unit}"
+    if field["kind"] == "bool":
+        return _label("yes" if value else "no", lang)
+    if field["kind"] == "codes":
+        return ", ".join(choices.get(v, v) for v in value)
+    if field["kind"] == "enum":
+        return choices.get(value, str(value))
+    return str(value)
+
+
+def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
+    lines = [_label("inputs", lang)]
+    for field in input_spec():
+        value = _lookup(assessment["inputs"], field["path"])
+        lines.append(f"{_INDENT}{field['label'][lang]}: {_input_value(field, value, lang)}")
+    return lines
+
+
+def _derived(assessment: dict[str, Any], lang: str) -> list[str]:
+    derived = assessment["derived"]
+    lines = [_label("derived", lang), f"{_INDENT}{_label('crcl', lang)}: {derived['crcl_ml_min']:.1f} mL/min"]
+    if derived["corrected_calcium_mmol_l"] is not None:
+        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}: {derived['corrected_calcium_mmol_l']:.2f} mmol/L")
+    elif derived["calcium_checked_mmol_l"] is not None:
+        lines.append(f"{_INDENT}{_label('measured_calcium', lang)}: {derived['calcium_checked_mmol_l']:.2f} mmol/L")
+    else:
+        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}: {_label('not_available', lang)}")
+    lines.append(f"{_INDENT}{_label('working', lang)}:")
+    lines.extend(f"{_INDENT * 2}{line}" for line in derived["working"][lang].splitlines())
+    return lines
+
+
+def _warnings(assessment: dict[str, Any], lang: str) -> list[str]:
+    if not assessment["warnings"]:
+        return []
+    lines = [_label("warnings", lang)]
+    for warning in assessment["warnings"]:
+        lines.append(f"{_INDENT}[{text_for(warning['severity'])[lang]}] {warning['message'][lang]}")
+    return lines
+
+
+def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
+    systemic = assessment["systemic_therapy"]
+    lines = [_label("systemic", lang),
+             f"{_INDENT}{_label('category', lang)}: {text_for(systemic['category'])[lang]}"]
+    for number, option in enumerate(systemic["options"], start=1):
+        lines.append(f"{_INDENT}{number}. {option['name'][lang]}: {option['rationale'][lang]}")
+        lines.append(f"{_INDENT * 2}{_label('library', lang)}: {', '.join(option['refs'])}")
+    return lines
+
+
+def _agent_lines(agent: dict[str, Any], lang: str) -> list[str]:
+    status = _label("eligible" if agent["eligible"] else "not_eligible", lang)
+    if agent["preferred"]:
+        status += f", {_label('preferred', lang)}"
+    lines = [f"{_INDENT}{text_for(agent['agent'])[lang]} ({text_for(agent['route'])[lang]}): {status}",
+             f"{_INDENT * 2}{agent['schedule'][lang]}"]
+    separator = "; " if lang == "en" else "；"
+    if agent["blockers"]:
+        names = separator.join(text_for(code)[lang] for code in agent["blockers"])
+        lines.append(f"{_INDENT * 2}{_label('blockers', lang)}: {names}")
+    if agent["cautions"]:
+        names = separator.join(text_for(code)[lang] for code in agent["cautions"])
+        lines.append(f"{_INDENT * 2}{_label('cautions', lang)}: {names}")
+    return lines
+
+
+def _bone_agent(assessment: dict[str, Any], lang: str) -> list[str]:
+    bone = assessment["bone_agent"]
+    verdict = _label("indicated" if bone["indicated"] else "not_indicated", lang)
+    lines = [f"{_label('bone_agent', lang)}: {verdict}"]
+    lines.extend(f"{_INDENT}{text_for(reason)[lang]}" for reason in bone["reasons"])
+    for agent in bone["agents"]:
+        lines.extend(_agent_lines(agent, lang))
+    lines.append(_label("before_starting", lang))
+    lines.extend(f"{_INDENT}- {text_for(step)[lang]}" for step in bone["before_starting"])
+    return lines
+
+
+def _monitoring(assessment: dict[str, Any], lang: str) -> list[str]:
+    lines = [_label("monitoring", lang)]
+    separator = ", " if lang == "en" else "、"
+    for row in assessment["monitoring"]:
+        agents = separator.join(text_for(agent)[lang] for agent in row["agents"])
+        line = f"{_INDENT}- {text_for(row['item'])[lang]}, {text_for(row['timing'])[lang]}: {agents}"
+        if "detail" in row:
+            line += f" ({row['detail'][lang]})"
+        lines.append(line)
+    return lines
+
+
+def _references(assessment: dict[str, Any], lang: str) -> list[str]:
+    lines = [_label("references", lang)]
+    lines.extend(f"{_INDENT}[{ref['id']}] {ref['title']}" for ref in assessment["references"])
+    return lines
+
+
+def render_text(assessment: dict[str, Any], lang: str = "zh", today: datetime.date | None = None) -> str:
+    """The assessment as a chart note in ``lang`` (zh or en); ``today`` fixes the date for tests."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    date = (today or datetime.date.today()).isoformat()
+    sections = [
+        [_label("title", lang),
+         f"{_label('date', lang)}: {date}    {_label('content_version', lang)}: {assessment['content_version']}"],
+        _inputs(assessment, lang),
+        _derived(assessment, lang),
+        _warnings(assessment, lang),
+        _systemic(assessment, lang),
+        _bone_agent(assessment, lang),
+        _monitoring(assessment, lang),
+        _references(assessment, lang),
+        [assessment["disclaimer"][lang]],
+    ]
+    return "\n\n".join("\n".join(section) for section in sections if section) + "\n"
