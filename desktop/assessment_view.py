@@ -33,6 +33,7 @@ class AssessmentView(QWidget):
         self._problems: list[Any] = []
         self._problem_count = 0
         self._field_labels: list[str] = []
+        self._only_missing = False
         self._lang = "zh"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,10 +62,12 @@ class AssessmentView(QWidget):
         self._render()
 
     def show_invalid(self, problem_count: int, unplaced: Iterable[Any],
-                     field_labels: Iterable[str] = ()) -> None:
+                     field_labels: Iterable[str] = (), *, only_missing: bool = False) -> None:
         """No result: ``problem_count`` problems; ``field_labels`` names the fields marked in the
-        form, ``unplaced`` are the problems that name no form field (listed here in full)."""
+        form, ``unplaced`` are the problems that name no form field (listed here in full);
+        ``only_missing`` when the one thing wrong is required fields still empty."""
         self._assessment, self._problems, self._problem_count = None, list(unplaced), problem_count
+        self._only_missing = only_missing
         self._field_labels = list(field_labels)
         self._render()
 
@@ -75,7 +78,7 @@ class AssessmentView(QWidget):
         if self._assessment is None:
             self.browser.clear()
             self.browser.setEnabled(False)
-            self.status.setStyleSheet(ERROR_STYLE if self._problem_count else "")
+            self.status.setStyleSheet(ERROR_STYLE if self._problem_count and not self._only_missing else "")
             self.status.setText(self._status_text())
             return
         scroll = self.browser.verticalScrollBar().value()
@@ -88,7 +91,9 @@ class AssessmentView(QWidget):
 
     def _status_text(self) -> str:
         if not self._problem_count:
-            return translate("AssessmentView", "Fill in the form to see the assessment.")
+            return escape(translate("AssessmentView", "Fill in the form to see the assessment."))
+        if self._only_missing:
+            return escape(translate("AssessmentView", "Fill in the required fields (*) to see the assessment."))
         lines = [translate("AssessmentView", "No result: correct the input marked in the form (%n problem(s)).",
                            "", self._problem_count)]
         if self._field_labels:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.field_widgets import FieldWidget, localized, make_field
+from desktop.field_widgets import MISSING_CODE, FieldWidget, localized, make_field
 
 translate = QCoreApplication.translate
 
@@ -156,16 +156,18 @@ class CalculatorForm(QWidget):
 
     def show_problems(self, problems: Iterable[Any]) -> list[Any]:
         """Put each problem's message beside its field; return those that name no field."""
-        messages: dict[str, list[str]] = {}
+        placed: dict[str, list[Any]] = {}
         unplaced = []
         for problem in problems:
             field = self.field_for(problem.field)
             if field is None:
                 unplaced.append(problem)
             else:
-                messages.setdefault(field.path, []).append(localized(problem.message, self._lang))
+                placed.setdefault(field.path, []).append(problem)
         for path, field in self.fields.items():
-            field.show_message("\n".join(messages.get(path, [])))
+            found = placed.get(path, [])
+            field.show_message("\n".join(localized(p.message, self._lang) for p in found),
+                               pending=bool(found) and all(p.code == MISSING_CODE for p in found))
         return unplaced
 
     def group_box(self, group: str) -> QGroupBox:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.assessment_html import RefTitle
 from desktop.assessment_view import AssessmentView
 from desktop.calculator_form import CalculatorForm
+from desktop.field_widgets import MISSING_CODE
 from desktop.report import footer_text, paint_report, prepare_a4, report_html
 
 translate = QCoreApplication.translate
@@ -154,7 +155,8 @@ class CalculatorPage(QWidget):
             assessment = self._engine.assess(patient)
         except self._engine.ValidationError as error:
             unplaced = self.form.show_problems(error.problems)
-            self.view.show_invalid(len(error.problems), unplaced, self.form.fields_with_problems())
+            self.view.show_invalid(len(error.problems), unplaced, self.form.fields_with_problems(),
+                                   only_missing=all(p.code == MISSING_CODE for p in error.problems))
         except Exception:  # an engine bug must not leave an old result on screen or crash the app
             log.exception("assessment failed")
             self.form.clear_problems()

@@ -27,6 +27,10 @@ from PySide6.QtWidgets import (
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #b00020;"
+PENDING_STYLE = "color: #555555;"
+# The engine's code for "this required field is still empty": shown calmly, not as an error,
+# so a blank form is not a wall of red.
+MISSING_CODE = "missing_required"
 
 
 def localized(text: Any, lang: str) -> str:
@@ -63,6 +67,21 @@ def format_number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+NO_VALUE = ""  # item data of a drop-down's blank entry; never None (see combo_data)
+
+
+def combo_data(combo: QComboBox) -> Any:
+    """The current item's data, None for the blank entry or an empty drop-down.
+
+    Never lets Qt return an invalid QVariant: PySide6 6.12 on Python 3.11 drops a reference to
+    None every time it returns one, which after enough calls aborts the interpreter.
+    """
+    if combo.currentIndex() < 0:
+        return None
+    data = combo.currentData()
+    return None if data == NO_VALUE else data
 
 
 def _range_hint(spec: Mapping[str, Any], unit: str | None) -> str:
@@ -117,10 +136,12 @@ class FieldWidget(QWidget):
     def retranslate(self) -> None:
         """Re-read UI chrome (placeholders); overridden where a widget has any."""
 
-    def show_message(self, text: str) -> None:
-        """Show the engine's problem text beside this field ("" hides it)."""
+    def show_message(self, text: str, *, pending: bool = False) -> None:
+        """Show the engine's problem text beside this field ("" hides it); ``pending`` marks a
+        required field that is merely still empty."""
         self._message = text
-        self.message_label.setText(f"⚠ {text}" if text else "")
+        self.message_label.setStyleSheet(PENDING_STYLE if pending else ERROR_STYLE)
+        self.message_label.setText(("• " if pending else "⚠ ") + text if text else "")
         self.message_label.setVisible(bool(text))
         self.focus_target().setAccessibleDescription(text)
 
@@ -175,7 +196,7 @@ class LabField(FieldWidget):
 
     def _fill_units(self) -> None:
         self.unit.blockSignals(True)
-        current = self.unit.currentData()
+        current = combo_data(self.unit)
         self.unit.clear()
         for unit in self.spec.get("units") or []:
             self.unit.addItem(localized(unit.get("label") or unit["code"], self._lang), unit["code"])
@@ -192,7 +213,7 @@ class LabField(FieldWidget):
         self._fill_units()
 
     def retranslate(self) -> None:
-        hint = _range_hint(self.spec, self.unit.currentData())
+        hint = _range_hint(self.spec, combo_data(self.unit))
         if not self.spec.get("required"):
             empty = translate("CalculatorForm", "not given")
             hint = f"{hint} ({empty})" if hint else empty
@@ -203,7 +224,7 @@ class LabField(FieldWidget):
         number = parse_number(self.edit.text())
         if number is None:
             return None
-        return {"value": number, "unit": self.unit.currentData()}
+        return {"value": number, "unit": combo_data(self.unit)}
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, Mapping):
@@ -245,11 +266,11 @@ class EnumField(FieldWidget):
         return translate("CalculatorForm", "— none —")
 
     def _fill(self) -> None:
-        current = self.combo.currentData()
+        current = combo_data(self.combo)
         self.combo.blockSignals(True)
         self.combo.clear()
         if self._has_blank:
-            self.combo.addItem(self._blank_text(), None)
+            self.combo.addItem(self._blank_text(), NO_VALUE)
         for choice in self.spec.get("choices") or []:
             if choice.get("code") is None:
                 continue
@@ -270,7 +291,7 @@ class EnumField(FieldWidget):
             self.combo.setItemText(0, self._blank_text())
 
     def value(self) -> Any:
-        return self.combo.currentData()
+        return combo_data(self.combo)
 
     def set_value(self, value: Any) -> None:
         if value is None:

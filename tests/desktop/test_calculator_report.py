@@ -1,0 +1,81 @@
+"""The printed/PDF report: inputs, results, content version, date and disclaimer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtGui import QPdfWriter, QTextDocument
+
+import calculator
+import desktop.calculator_page as calculator_page
+from desktop.calculator_page import CalculatorPage
+from desktop.report import footer_text, paint_report, prepare_a4, report_html
+from tests.desktop.calculator_helpers import fill_crcl_46
+
+WHEN = datetime(2026, 11, 26, 9, 30)
+
+
+@pytest.fixture
+def filled_page(qtbot):
+    page = CalculatorPage()
+    qtbot.addWidget(page)
+    page.set_content_language("en")
+    fill_crcl_46(qtbot, page)
+    assert page.assessment() is not None
+    return page
+
+
+def plain(html: str) -> str:
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
+
+
+def test_report_holds_inputs_results_version_and_date(filled_page):
+    assessment = filled_page.assessment()
+    text = plain(report_html(assessment, filled_page.patient(), calculator.input_spec(), "en",
+                             calculator.text_for, WHEN))
+    spec = {entry["path"]: entry for entry in calculator.input_spec()}
+    assert spec["weight_kg"]["label"]["en"] in text
+    assert "95 µmol/L" in text  # the lab value with its unit label
+    assert spec["sex"]["choices"][0]["label"]["en"] in text  # choices in words, not codes
+    assert calculator.text_for("zoledronic_acid")["en"] in text
+    assert assessment["content_version"] in text
+    assert "2026-11-26" in text
+
+
+def test_footer_has_disclaimer_version_and_page_numbers(filled_page):
+    assessment = filled_page.assessment()
+    footer = footer_text(assessment, "zh", WHEN)
+    assert assessment["disclaimer"]["zh"] in footer
+    assert assessment["content_version"] in footer
+    assert "%page" in footer and "%pages" in footer
+
+
+def test_long_report_spans_pages(filled_page, tmp_path):
+    assessment = filled_page.assessment()
+    body = report_html(assessment, filled_page.patient(), calculator.input_spec(), "en",
+                       calculator.text_for, WHEN)
+    writer = QPdfWriter(str(tmp_path / "long.pdf"))
+    prepare_a4(writer)
+    pages = paint_report(writer, body + body + body, footer_text(assessment, "en", WHEN))
+    assert pages > 1
+    assert (tmp_path / "long.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_print_goes_through_the_print_dialog_seam(filled_page, tmp_path, monkeypatch):
+    target = tmp_path / "printed.pdf"
+
+    def accept(printer, parent):
+        printer.setOutputFileName(str(target))  # a PDF "printer" stands in for the ward printer
+        return True
+
+    monkeypatch.setattr(calculator_page, "ask_print", accept)
+    assert filled_page.print_report()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_print_cancelled_prints_nothing(filled_page, monkeypatch):
+    monkeypatch.setattr(calculator_page, "ask_print", lambda printer, parent: False)
+    assert not filled_page.print_report()
