@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
 
 def library_check() -> int:
     """`bonemet library check`: validate the content, print counts and the content version."""
@@ -10,11 +16,65 @@ def library_check() -> int:
     return check_main()
 
 
-def index_build(out_dir: str, if_stale: bool = False) -> int:
-    """`bonemet index build`: build the shipped search index (owned by the search work, issue 4)."""
-    raise NotImplementedError("index build is not implemented yet")
+def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None = None) -> int:
+    """`bonemet index build`: validate the library, then build its search index into `out_dir`."""
+    from index.build import build_index
+    from index.content import load_library, validate
+    from index.store import is_current, library_version
+
+    out = Path(out_dir)
+    version = library_version(library_root)
+    if if_stale and is_current(out, version):
+        print(f"index in {out} is current (content {version}); nothing to do")
+        return 0
+    library = load_library(library_root)
+    problems = validate(library)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"not building: {len(problems)} problem(s) in the library (see `bonemet library check`)",
+              file=sys.stderr)
+        return 1
+    stats = build_index(library, out, content_version=version)
+    print(f"indexed {stats['documents']} documents ({stats['sections']} sections) in {stats['seconds']:.2f} s")
+    print(f"index: {out} ({stats['bytes'] / 1e6:.2f} MB), content {version}")
+    return 0
 
 
-def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir, cache_dir) -> int:
-    """`bonemet search`: print hits for one query (owned by the search work, issue 4)."""
-    raise NotImplementedError("search is not implemented yet")
+def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir, cache_dir,
+           library_root: Path | None = None) -> int:
+    """`bonemet search`: print the hits for one query (an unusable query just gives no hits)."""
+    from index.search import IndexUnavailable, SearchIndex
+    from index.store import ensure_index
+
+    try:
+        index_dir = ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
+        index = SearchIndex.open(index_dir)
+    except (IndexUnavailable, OSError) as exc:
+        print(f"search index unavailable: {exc}", file=sys.stderr)
+        return 1
+    with index:
+        hits = index.search(query, lang=lang, limit=limit)
+        expansions = index.expansions(query)
+    if as_json:
+        rows = [{"id": h.doc_id, "lang": h.lang, "title": h.title, "section": h.section, "anchor": h.anchor,
+                 "snippet": h.snippet_html, "score": h.score} for h in hits]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if expansions:
+        print("also searched: " + ", ".join(expansions))
+    if not hits:
+        print("no hits")
+    bold = sys.stdout.isatty()
+    for number, hit in enumerate(hits, start=1):
+        where = f"{hit.title} › {hit.section}" if hit.section else hit.title
+        target = f"{hit.doc_id}#{hit.anchor}" if hit.anchor else hit.doc_id
+        print(f"{number:>2}. [{hit.lang}] {where}  ({target}, score {hit.score:g})")
+        print(f"    {terminal_text(hit.snippet_html, bold)}")
+    return 0
+
+
+def terminal_text(snippet_html: str, bold: bool) -> str:
+    """A snippet for the terminal: matches in bold (or between asterisks when not a terminal)."""
+    on, off = ("\033[1m", "\033[0m") if bold else ("*", "*")
+    return html.unescape(re.sub(r"</?b>", lambda m: off if m.group().startswith("</") else on, snippet_html))

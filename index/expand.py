@@ -22,6 +22,8 @@ MIN_PINYIN_INITIALS = 3
 MIN_PINYIN_PREFIX = 4
 MIN_FUZZY_LETTERS = 5
 _ASCII_WORD_RE = re.compile(r"[a-z]+")
+# Search-engine habits ("denosumab~2", "HER2^3"): the number is an operator argument, not a word.
+_QUERY_SYNTAX_RE = re.compile(r"[~^][0-9.]*")
 
 
 def match_key(text: str) -> str:
@@ -208,7 +210,7 @@ class QueryExpander:
 
     def parse(self, query: str) -> list[Unit]:
         """The units of a query (an empty list when it holds nothing searchable)."""
-        text = fold(query[:MAX_QUERY_CHARS])
+        text = _QUERY_SYNTAX_RE.sub(" ", fold(query[:MAX_QUERY_CHARS]))
         typing_last = bool(text) and not text[-1].isspace()
         tokens = [(m.group(), m.end()) for m in TOKEN_RE.finditer(text)]
         units: list[Unit] = []

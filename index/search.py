@@ -173,9 +173,10 @@ class SearchIndex:
         subqueries: list[Query] = []
         for fieldname, field_boost in FIELD_BOOSTS.items():
             found: list[tuple[int, str]] = []
-            for count, term in enumerate(reader.expand_prefix(fieldname, prefix)):
+            for count, raw in enumerate(reader.expand_prefix(fieldname, prefix)):
                 if count >= PREFIX_SCAN:
                     break
+                term = raw.decode("utf-8")
                 found.append((reader.doc_frequency(fieldname, term), term))
             found.sort(reverse=True)
             subqueries.extend(_SizedTerm(fieldname, t, field_boost * boost, n) for n, t in found[:MAX_PREFIX_TERMS])
@@ -191,9 +192,10 @@ class SearchIndex:
         subqueries: list[Query] = []
         for fieldname, field_boost in FIELD_BOOSTS.items():
             close: list[tuple[int, str]] = []
-            for count, candidate in enumerate(reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
+            for count, raw in enumerate(reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
                 if count >= FUZZY_SCAN:
                     break
+                candidate = raw.decode("utf-8")
                 distance = edit_distance(term, candidate, edits)
                 if 0 < distance <= edits:
                     close.append((distance, candidate))
@@ -308,8 +310,9 @@ def _needles(units: Iterable[Unit]) -> list[str]:
     for unit in units:
         for text in [*unit.exact, *unit.prefix, *unit.prefix_terms, *unit.fuzzy]:
             needles.append(text)
-            if not is_cjk(text):
-                needles.extend(iter_terms(text, index_mode=False))  # stems: "fractures" marks "fracture"
+            terms = list(iter_terms(text, index_mode=False))
+            if len(terms) == 1 and not is_cjk(text):
+                needles.append(terms[0])  # the stem: "fractures" also marks "fracture"
     return [n for n in dict.fromkeys(needles) if len(needle_key(n)) >= 1]
 
 

@@ -15,6 +15,7 @@ from index.analysis import fold, is_cjk
 
 SNIPPET_CHARS = 90
 LEAD_CHARS = 24
+MIN_GROWING_NEEDLE = 4
 _SKIPPED = re.compile(r"[\s\-/+'.]")
 _LATIN_CHAR = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff]")
 
@@ -41,10 +42,15 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
         start = compact.find(key)
         while start >= 0:
             begin, end = where[start], where[start + len(key) - 1] + 1
-            if is_cjk(key) or _is_word_start(folded, begin):
-                while end < len(folded) and _LATIN_CHAR.match(folded[end]) and not is_cjk(key):
-                    end += 1
+            if is_cjk(key):
                 spans.append((begin, end))
+            elif _is_word_start(folded, begin):
+                # a stem or a typed prefix marks its whole word; a short word (ZA, BP) only itself
+                grows = len(key) >= MIN_GROWING_NEEDLE
+                while grows and end < len(folded) and _LATIN_CHAR.match(folded[end]):
+                    end += 1
+                if grows or end == len(folded) or not _LATIN_CHAR.match(folded[end]):
+                    spans.append((begin, end))
             start = compact.find(key, start + len(key))
     return _merge(sorted(spans))
 

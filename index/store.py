@@ -1,0 +1,104 @@
+"""Where the app's index comes from: the shipped one if it is current, else a rebuild in the user cache.
+
+The install folder is read-only on ward PCs, so nothing here ever writes into `shipped_dir`. A rebuild
+goes to a temporary sibling of the cache folder and is moved into place (build.py); a lock file keeps
+two app instances from building at the same time, and if one does anyway, the last move wins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from index.analysis import ANALYZER_VERSION
+from index.build import INDEX_FORMAT, build_index
+from index.search import IndexUnavailable, SearchIndex, read_stamp
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = ".index-build.lock"
+LOCK_STALE_SECONDS = 600  # a lock older than this belongs to a crashed build
+LOCK_WAIT_SECONDS = 120
+
+
+def library_version(root: Path | None) -> str:
+    """Content version of the bundled library, or of another library folder (fixtures, tests)."""
+    from guideline_content import CONTENT_DIR, content_version
+
+    if root is None or Path(root).resolve() == CONTENT_DIR.resolve():
+        return content_version()
+    digest = hashlib.sha256()
+    files = sorted(p for p in Path(root).rglob("*") if p.is_file() and p.suffix in {".md", ".yaml", ""})
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"local+{digest.hexdigest()[:8]}"
+
+
+def is_current(index_dir: Path, content_version: str) -> bool:
+    """True when the folder holds a finished, readable index of this content and this analyzer."""
+    stamp = read_stamp(index_dir)
+    if not stamp or stamp.get("content_version") != content_version:
+        return False
+    if stamp.get("analyzer_version") != ANALYZER_VERSION or stamp.get("index_format") != INDEX_FORMAT:
+        return False
+    try:
+        with SearchIndex.open(index_dir) as index:
+            index.check()
+    except IndexUnavailable as exc:
+        log.warning("index in %s is not usable: %s", index_dir, exc)
+        return False
+    return True
+
+
+def ensure_index(shipped_dir: Path, cache_dir: Path, *, library_root: Path | None = None) -> Path:
+    """A current, openable index folder: `shipped_dir` if valid, else `cache_dir` (rebuilt if needed)."""
+    shipped_dir, cache_dir = Path(shipped_dir), Path(cache_dir)
+    version = library_version(library_root)
+    if is_current(shipped_dir, version):
+        return shipped_dir
+    if is_current(cache_dir, version):
+        return cache_dir
+    with _build_lock(cache_dir):
+        if not is_current(cache_dir, version):  # another instance may have finished while we waited
+            from index.content import load_library
+
+            log.info("building the search index into %s", cache_dir)
+            build_index(load_library(library_root), cache_dir, content_version=version)
+    return cache_dir
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock file beside the cache folder; gives up waiting after LOCK_WAIT_SECONDS."""
+    cache_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock = cache_dir.with_name(f"{cache_dir.name}{LOCK_NAME}")
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    handle = None
+    while handle is None:
+        try:
+            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if _is_stale(lock) or time.monotonic() > deadline:
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+                continue
+            time.sleep(0.2)
+    try:
+        os.write(handle, str(os.getpid()).encode())
+        yield
+    finally:
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            lock.unlink()
+
+
+def _is_stale(lock: Path) -> bool:
+    try:
+        return time.time() - lock.stat().st_mtime > LOCK_STALE_SECONDS
+    except OSError:
+        return False

@@ -1,0 +1,89 @@
+"""`bonemet index build` / `bonemet search` as functions, and the tokens behind the clinical spellings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.analysis import fold, iter_terms
+from index.cli import index_build, search, terminal_text
+from index.snippets import make_snippet
+from tests.index.conftest import FIXTURE_LIBRARY
+
+
+def test_index_build_refuses_an_invalid_library_and_names_the_problems(tmp_path, capsys):
+    # the fixture library is deliberately minimal and fails the content rules (e.g. no key points)
+    assert index_build(str(tmp_path / "built"), library_root=FIXTURE_LIBRARY) == 1
+    assert "not building" in capsys.readouterr().err
+    assert not (tmp_path / "built").exists()
+
+
+def test_index_build_then_if_stale_skips(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("index.content.validate", lambda library: [])
+    out = tmp_path / "built"
+    assert index_build(str(out), library_root=FIXTURE_LIBRARY) == 0
+    assert "18 documents" in capsys.readouterr().out
+    assert index_build(str(out), if_stale=True, library_root=FIXTURE_LIBRARY) == 0
+    assert "nothing to do" in capsys.readouterr().out
+
+
+def test_search_json_lists_hits(tmp_path, capsys, fixture_index_dir):
+    code = search("安加维", "zh", 3, True, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY)
+    assert code == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert 0 < len(rows) <= 3
+    assert set(rows[0]) == {"id", "lang", "title", "section", "anchor", "snippet", "score"}
+    assert rows[0]["id"] == "denosumab" and rows[0]["lang"] == "zh"
+
+
+def test_search_text_output_is_readable(tmp_path, capsys, fixture_index_dir):
+    assert search("dsdk", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY) == 0
+    out = capsys.readouterr().out
+    assert "also searched: 地舒单抗" in out
+    assert "[zh] 地舒单抗" in out and "<b>" not in out
+
+
+def test_bad_query_just_gives_no_hits(tmp_path, capsys, fixture_index_dir):
+    assert search('AND (" *', "en", 5, True, fixture_index_dir, tmp_path / "c", library_root=FIXTURE_LIBRARY) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_terminal_text_unescapes_and_marks():
+    assert terminal_text("a <b>HER2</b> &lt;30", bold=False) == "a *HER2* <30"
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("HER-2 阳性", "her2"), ("HER2阳性", "her2"), ("ＨＥＲ２", "her2"), ("T‑DXd", "tdxd"), ("CDK4/6", "cdk46"),
+    ("5.4 mg/kg", "5.4"), ("5.4 mg/kg", "mgkg"), ("25-OH", "25oh"), ("120mg", "120"), ("fractures", "fractur"),
+])
+def test_clinical_spellings_become_findable_terms(text, term):
+    assert term in set(iter_terms(text, index_mode=True))
+
+
+def test_chinese_is_indexed_as_bigrams_and_unigrams_and_queried_as_bigrams():
+    assert list(iter_terms("骨转移", index_mode=True)) == ["骨转", "骨", "转移", "转", "移"]
+    assert list(iter_terms("骨转移", index_mode=False)) == ["骨转", "转移"]
+    assert list(iter_terms("每4周", index_mode=False)) == ["每", "4", "周"]
+
+
+def test_stop_words_are_dropped():
+    assert list(iter_terms("osteonecrosis of the jaw", index_mode=False)) == ["osteonecrosi", "jaw"]
+
+
+def test_fold_keeps_one_character_per_character():
+    for text in ["ＨＥＲ２－低表达", "İstanbul", "Straße", "ﬁ"]:
+        assert len(fold(text)) == len(text)
+
+
+def test_snippet_cuts_around_the_match_and_escapes_html():
+    text = "前言" * 60 + "为预防低钙血症，建议补充钙 <500 mg>。" + "后记" * 60
+    snippet = make_snippet(text, ["低钙血症"])
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "<b>低钙血症</b>" in snippet and "&lt;500 mg&gt;" in snippet
+    assert len(snippet) < 140
+
+
+def test_snippet_does_not_mark_a_neighbouring_word():
+    assert "<b>" not in make_snippet("高钙血症患者除外", ["低钙血症"])
+    assert make_snippet("zanubrutinib and ZA", ["za"]).count("<b>") == 1
