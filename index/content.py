@@ -264,6 +264,7 @@ def load_library(root: Path | None = None) -> Library:
         for key, entry in library.raw_references.items():
             if isinstance(entry, dict):
                 library.references[str(key)] = make_reference(str(key), entry)
+    _add_reference_sections(library)
     library.raw_synonyms = _load_yaml(library, "synonyms.yaml")
     if isinstance(library.raw_synonyms, list):
         library.synonyms = [
@@ -272,6 +273,20 @@ def load_library(root: Path | None = None) -> Library:
             if isinstance(group, list)
         ]
     return library
+
+
+REFERENCES_DOC = "references"
+
+
+def _add_reference_sections(library: Library) -> None:
+    """The references page lists references.yaml; give each entry a section (anchor = key) so search
+    finds a source by author or trial name and `doc:references#<key>` is an ordinary anchor."""
+    for lang in LANGS:
+        document = library.get(REFERENCES_DOC, lang)
+        if document is None:
+            continue
+        for number, reference in enumerate(library.references.values(), start=1):
+            document.sections.append(Section(reference.key, f"[{number}] {reference.title}", 3, reference.citation()))
 
 
 def validate(library: Library) -> list[ContentProblem]:

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from index.content import LANGS, ContentProblem, Document, Library
+from index.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
 from index.markup import (
     CITATION_RE,
     LINK_RE,
@@ -23,7 +23,6 @@ from index.markup import (
 from index.numeric_citations import uncited_numeric_blocks
 
 STATUSES = ("draft", "clinician-reviewed")
-REFERENCES_DOC = "references"  # its anchors are the reference keys
 KEY_POINTS = "key-points"
 KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
 
@@ -171,8 +170,8 @@ def _link_problem(library: Library, doc: Document, target: str) -> str | None:
     if not target.startswith("doc:"):
         return f"link {target!r}: only doc:<id>#<anchor> links work offline"
     doc_id, _, anchor = target[4:].partition("#")
-    if doc_id == REFERENCES_DOC and anchor:
-        return None if anchor in library.references else f"link to unknown reference {anchor!r}"
+    if doc_id == REFERENCES_DOC and anchor in library.references:
+        return None  # the rendered references page carries one anchor per reference key
     linked = library.get(doc_id, doc.lang)
     if linked is None:
         return f"link to missing document {doc_id!r} ({doc.lang})"

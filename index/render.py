@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from index.content import Library, Reference
+from index.content import REFERENCES_DOC, Library, Reference
 from index.markup import replace_citations, to_html
 
 STYLE = """
@@ -38,6 +38,7 @@ LABELS = {
         "updated": "Updated",
         "sources": "Sources",
         "missing": "This document is not in the library.",
+        "list": "Sources",
     },
     "zh": {
         "status": "状态",
@@ -46,6 +47,7 @@ LABELS = {
         "updated": "更新",
         "sources": "来源",
         "missing": "资料库中没有这篇文档。",
+        "list": "来源列表",
     },
 }
 
@@ -99,7 +101,8 @@ def document_html(library: Library, doc_id: str, lang: str) -> str:
         f'<p class="meta">{" · ".join(meta)}</p><hr/>'
     )
     inner = header + body_html(library, document.body)
-    if doc_id == "references":
+    if doc_id == REFERENCES_DOC:
+        inner += f'<h2 id="list"><a name="list"></a>{escape(labels["list"])}</h2>'
         inner += "".join(
             _reference_html(number, ref) for number, ref in enumerate(library.references.values(), start=1)
         )
