@@ -181,11 +181,12 @@ def test_unreadable_patient_file_is_reported_not_raised(page, tmp_path):
 
 
 def test_reassessing_does_not_drain_references_to_none(qtbot, page):
-    # PySide6 6.12 on Python 3.11 drops a reference to None whenever Qt returns an invalid
-    # QVariant or a null pointer; enough of those abort the interpreter. The form must avoid them.
+    # PySide6-Essentials 6.12.0 on CPython 3.11 drops a reference to None on every call of a Qt
+    # method that returns void; after a few thousand calls (a few dozen edits of this form) the
+    # interpreter aborts with "none_dealloc". 6.11.3 does not. Few iterations, so that a
+    # regression fails this test instead of aborting the whole run.
     fill_crcl_46(qtbot, page)
-    page.new_patient()
     before = sys.getrefcount(None)
-    for _ in range(300):
+    for _ in range(3):
         page.reassess()
-    assert sys.getrefcount(None) > before - 100
+    assert sys.getrefcount(None) > before - 30
