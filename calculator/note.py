@@ -9,7 +9,7 @@ import datetime
 from typing import Any
 
 from calculator._data import rule_table
-from calculator.spec import input_spec
+from calculator.spec import shared_spec
 from calculator.texts import text_for
 
 _INDENT = "  "
@@ -46,7 +46,7 @@ def _input_value(field: dict[str, Any], value: Any, lang: str) -> str:
 
 def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
     lines = [_label("inputs", lang)]
-    for field in input_spec():
+    for field in shared_spec():
         value = _lookup(assessment["inputs"], field["path"])
         lines.append(f"{_INDENT}{field['label'][lang]}: {_input_value(field, value, lang)}")
     return lines

@@ -43,6 +43,11 @@ def _spec() -> list[dict[str, Any]]:
     return spec
 
 
+def shared_spec() -> list[dict[str, Any]]:
+    """The cached spec itself, for read-only use inside the engine (no copy)."""
+    return _spec()
+
+
 def input_spec() -> list[dict[str, Any]]:
     """Every input field, in form order.
 

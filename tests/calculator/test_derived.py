@@ -1,0 +1,77 @@
+"""Cockcroft-Gault and corrected calcium: values, rounding and the working shown to the doctor."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculator import assess
+
+from .conftest import make_patient
+
+
+def test_crcl_male_textbook_case():
+    # (140 - 60) x 72 / (72 x 1.2) = 66.666... -> 66.7
+    result = assess(make_patient(age_years=60, weight_kg=72, labs__creatinine={"value": 1.2, "unit": "mg/dL"}))
+    assert result["derived"]["crcl_ml_min"] == 66.7
+
+
+def test_crcl_female_factor_and_umol_conversion():
+    # 106.08 umol/L / 88.4 = 1.2 mg/dL; (140 - 60) x 72 / (72 x 1.2) x 0.85 = 56.666... -> 56.7
+    result = assess(make_patient(sex="female", age_years=60, weight_kg=72,
+                                 labs__creatinine={"value": 106.08, "unit": "umol/L"}))
+    assert result["derived"]["crcl_ml_min"] == 56.7
+    working = result["derived"]["working"]
+    assert "106.08 µmol/L ÷ 88.4 = 1.2 mg/dL" in working["en"]
+    assert "× 0.85" in working["en"]
+    assert "56.7 mL/min" in working["en"]
+    assert "Actual body weight (72 kg)" in working["en"]
+    assert "实际体重（72 kg）" in working["zh"]
+
+
+@pytest.mark.parametrize(("weight", "shown"), [(29.95, 30.0), (29.94, 29.9), (59.95, 60.0), (60.05, 60.1),
+                                               (39.95, 40.0), (49.95, 50.0), (30.049, 30.0)])
+def test_crcl_rounds_half_up_to_one_decimal(weight, shown):
+    assert assess(make_patient(weight_kg=weight))["derived"]["crcl_ml_min"] == shown
+
+
+def test_corrected_calcium_formula_and_working():
+    result = assess(make_patient(labs__calcium={"value": 2.0, "unit": "mmol/L"},
+                                 labs__albumin={"value": 30, "unit": "g/L"}))
+    assert result["derived"]["corrected_calcium_mmol_l"] == 2.2
+    assert "2 + 0.02 × (40 − 30)" in result["derived"]["working"]["en"]
+
+
+def test_corrected_calcium_conventional_units_show_conversions():
+    # 8.0 mg/dL / 4.008 = 1.996 mmol/L; 3.0 g/dL = 30 g/L; 1.996 + 0.2 = 2.196 -> 2.20
+    result = assess(make_patient(labs__calcium={"value": 8.0, "unit": "mg/dL"},
+                                 labs__albumin={"value": 3.0, "unit": "g/dL"}))
+    assert result["derived"]["corrected_calcium_mmol_l"] == 2.2
+    working = result["derived"]["working"]["en"]
+    assert "Calcium 8 mg/dL ÷ 4.008 = 1.996 mmol/L" in working
+    assert "Albumin 3 g/dL × 10 = 30 g/L" in working
+
+
+def test_corrected_calcium_null_without_albumin_and_checks_use_measured_value():
+    result = assess(make_patient(labs__albumin=...))
+    assert result["derived"]["corrected_calcium_mmol_l"] is None
+    assert result["derived"]["calcium_basis"] == "measured_total"
+    assert result["derived"]["calcium_checked_mmol_l"] == 2.35
+    assert "calcium_not_albumin_corrected" in [w["code"] for w in result["warnings"]]
+
+
+def test_corrected_calcium_null_without_calcium():
+    result = assess(make_patient(labs__calcium=...))
+    assert result["derived"]["corrected_calcium_mmol_l"] is None
+    assert result["derived"]["calcium_basis"] is None
+    assert "baseline_calcium" in result["bone_agent"]["before_starting"]
+
+
+def test_vitamin_d_conversion_in_working():
+    result = assess(make_patient(labs__vitamin_d={"value": 20, "unit": "ng/mL"}))
+    assert "20 ng/mL × 2.496 = 49.9 nmol/L" in result["derived"]["working"]["en"]
+    assert result["derived"]["vitamin_d_low"] is False
+
+
+def test_dialysis_note_in_working():
+    result = assess(make_patient(on_dialysis=True))
+    assert "On dialysis" in result["derived"]["working"]["en"]

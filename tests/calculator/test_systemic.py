@@ -1,0 +1,144 @@
+"""Systemic therapy category and options by subtype, line, history and biomarkers."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculator import assess
+
+from .conftest import make_patient, option_codes, warning_codes
+
+
+def _run(**changes):
+    return assess(make_patient(**changes))
+
+
+def test_hr_positive_first_line_postmenopausal():
+    result = _run(sex="female", menopausal_status="postmenopausal")
+    assert result["systemic_therapy"]["category"] == "endocrine_based"
+    codes = option_codes(result)
+    assert codes[0] == "et_cdk46i"
+    assert "ovarian_function_suppression" not in codes
+
+
+@pytest.mark.parametrize("status", ["premenopausal", "perimenopausal"])
+def test_hr_positive_first_line_premenopausal_adds_ovarian_suppression(status):
+    codes = option_codes(_run(sex="female", menopausal_status=status))
+    assert codes[:2] == ["et_cdk46i", "ovarian_function_suppression"]
+
+
+def test_male_gets_gnrh_with_aromatase_inhibitor():
+    result = _run(sex="male")
+    option = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "ovarian_function_suppression")
+    assert "GnRH" in option["rationale"]["en"]
+    assert "hr-positive-her2-negative#men" in option["refs"]
+
+
+def test_unknown_menopausal_status_is_flagged():
+    assert "menopausal_status_unknown" in warning_codes(_run(sex="female", menopausal_status="unknown"))
+
+
+@pytest.mark.parametrize("changes", [{"visceral_crisis": True}, {"endocrine_resistance": "primary"}])
+def test_visceral_crisis_or_primary_resistance_means_chemotherapy(changes):
+    result = _run(**changes)
+    assert result["systemic_therapy"]["category"] == "chemotherapy_based"
+    assert option_codes(result)[0] == "chemotherapy"
+
+
+def test_visceral_metastasis_alone_stays_endocrine():
+    assert _run(visceral_metastasis=True)["systemic_therapy"]["category"] == "endocrine_based"
+
+
+def test_hr_positive_later_line_biomarkers():
+    result = _run(line=2, her2_status="low", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
+                  biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"})
+    codes = option_codes(result)
+    for code in ("pi3k_akt_inhibitor", "elacestrant", "fulvestrant", "everolimus_exemestane",
+                 "tucidinostat_exemestane", "parp_inhibitor", "t_dxd", "chemotherapy"):
+        assert code in codes
+    assert codes.index("pi3k_akt_inhibitor") < codes.index("chemotherapy")
+    assert "et_cdk46i" not in codes
+    assert "sacituzumab_govitecan" not in codes
+
+
+def test_elacestrant_needs_prior_cdk46_inhibitor():
+    codes = option_codes(_run(line=2, prior_therapies=["aromatase_inhibitor"], biomarkers={"esr1": "mutated"}))
+    assert "elacestrant" not in codes
+    assert "et_cdk46i" in codes
+
+
+def test_hr_positive_third_line_sacituzumab_and_her2_ultralow_t_dxd():
+    result = _run(line=3, her2_status="ultralow", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor", "taxane"])
+    codes = option_codes(result)
+    assert "sacituzumab_govitecan" in codes
+    t_dxd = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "t_dxd")
+    assert t_dxd["refs"] == ["her2-low#her2-ultralow"]
+
+
+def test_her2_zero_gets_no_t_dxd():
+    assert "t_dxd" not in option_codes(_run(line=2, her2_status="zero", prior_therapies=["aromatase_inhibitor"]))
+
+
+def test_her2_positive_first_line():
+    result = _run(her2_status="positive", hr_status="negative")
+    assert result["systemic_therapy"]["category"] == "anti_her2_based"
+    assert option_codes(result) == ["thp", "pyrotinib_based"]
+
+
+def test_her2_positive_hr_positive_adds_endocrine_maintenance():
+    assert "et_anti_her2" in option_codes(_run(her2_status="positive", hr_status="positive"))
+
+
+def test_her2_positive_later_lines_by_history():
+    codes = option_codes(_run(her2_status="positive", hr_status="negative", line=2,
+                              prior_therapies=["trastuzumab", "pertuzumab", "taxane"]))
+    assert codes[:4] == ["t_dxd", "t_dm1", "tucatinib_based", "pyrotinib_based"]
+    used = option_codes(_run(her2_status="positive", hr_status="negative", line=3,
+                             prior_therapies=["trastuzumab", "pertuzumab", "t_dxd", "pyrotinib"]))
+    assert "t_dxd" not in used and "pyrotinib_based" not in used
+    assert used[:2] == ["t_dm1", "tucatinib_based"]
+
+
+def test_triple_negative_first_line_pdl1():
+    at_ten = _run(hr_status="negative", biomarkers={"pdl1_cps": 10})
+    assert at_ten["systemic_therapy"]["category"] == "chemotherapy_based"
+    assert option_codes(at_ten)[0] == "pembrolizumab_chemo"
+    assert "pembrolizumab_chemo" not in option_codes(_run(hr_status="negative", biomarkers={"pdl1_cps": 9.9}))
+    assert "pdl1_cps_unknown" in warning_codes(_run(hr_status="negative"))
+
+
+def test_triple_negative_gbrca():
+    codes = option_codes(_run(hr_status="negative", biomarkers={"gbrca": "pathogenic", "pdl1_cps": 1}))
+    assert "parp_inhibitor" in codes and "platinum_chemo" in codes
+    result = _run(hr_status="negative", biomarkers={"gbrca": "pathogenic", "pdl1_cps": 1})
+    parp = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "parp_inhibitor")
+    assert parp["refs"] == ["triple-negative#gbrca"]
+
+
+def test_triple_negative_later_line():
+    codes = option_codes(_run(hr_status="negative", her2_status="low", line=2, prior_therapies=["taxane"]))
+    assert codes[:2] == ["sacituzumab_govitecan", "t_dxd"]
+    assert "pembrolizumab_chemo" not in codes
+    assert "t_dxd" not in option_codes(_run(hr_status="negative", her2_status="zero", line=2))
+
+
+def test_pembrolizumab_short_disease_free_interval_note():
+    result = _run(hr_status="negative", biomarkers={"pdl1_cps": 20}, disease_free_interval_months=4)
+    assert "pembrolizumab_short_dfi" in warning_codes(result)
+
+
+@pytest.mark.parametrize(("hr", "her2"), [("positive", "positive"), ("positive", "zero"), ("negative", "low")])
+def test_pregnancy_leaves_only_chemotherapy(hr, her2):
+    result = _run(sex="female", menopausal_status="premenopausal", pregnant=True, hr_status=hr, her2_status=her2,
+                  biomarkers={"gbrca": "pathogenic", "pdl1_cps": 50})
+    assert option_codes(result) == ["chemotherapy"]
+    block = [w for w in result["warnings"] if w["code"] == "pregnancy_systemic_specialist"]
+    assert block and block[0]["severity"] == "block"
+
+
+def test_every_option_has_bilingual_name_rationale_and_refs():
+    result = _run(line=2, her2_status="low", biomarkers={"pik3ca": "mutated", "gbrca": "pathogenic"})
+    for option in result["systemic_therapy"]["options"]:
+        assert option["name"]["en"] and option["name"]["zh"]
+        assert option["rationale"]["en"] and option["rationale"]["zh"]
+        assert option["refs"] and all("#" in ref for ref in option["refs"])
