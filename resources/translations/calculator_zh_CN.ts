@@ -166,24 +166,29 @@
         <translation>内容版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="87"/>
+        <location filename="../../desktop/assessment_view.py" line="90"/>
         <source>Assessment of the current input.</source>
         <translation>以下为当前输入的评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="91"/>
+        <location filename="../../desktop/assessment_view.py" line="94"/>
         <source>Fill in the form to see the assessment.</source>
         <translation>请填写表单以查看评估结果。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/assessment_view.py" line="96"/>
+        <source>Fill in the required fields (*) to see the assessment.</source>
+        <translation>请填写必填项（*）以查看评估结果。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/assessment_view.py" line="92"/>
+        <location filename="../../desktop/assessment_view.py" line="97"/>
         <source>No result: correct the input marked in the form (%n problem(s)).</source>
         <translation>
             <numerusform>无结果：请修正表单中标出的输入（%n 个问题）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="95"/>
+        <location filename="../../desktop/assessment_view.py" line="100"/>
         <source>Marked fields: %1</source>
         <translation>标出的字段：%1</translation>
     </message>
@@ -191,23 +196,23 @@
 <context>
     <name>CalculatorForm</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="145"/>
-        <location filename="../../desktop/field_widgets.py" line="197"/>
+        <location filename="../../desktop/field_widgets.py" line="166"/>
+        <location filename="../../desktop/field_widgets.py" line="218"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="200"/>
+        <location filename="../../desktop/field_widgets.py" line="221"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="244"/>
+        <location filename="../../desktop/field_widgets.py" line="265"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="245"/>
+        <location filename="../../desktop/field_widgets.py" line="266"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
@@ -240,98 +245,98 @@
 <context>
     <name>CalculatorPage</name>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="43"/>
+        <location filename="../../desktop/calculator_page.py" line="44"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="44"/>
+        <location filename="../../desktop/calculator_page.py" line="45"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="50"/>
+        <location filename="../../desktop/calculator_page.py" line="51"/>
         <source>Load patient</source>
         <translation>载入患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="51"/>
+        <location filename="../../desktop/calculator_page.py" line="52"/>
         <source>Patient files (*.json)</source>
         <translation>患者文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="129"/>
+        <location filename="../../desktop/calculator_page.py" line="130"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="130"/>
+        <location filename="../../desktop/calculator_page.py" line="131"/>
         <source>&amp;Load patient…</source>
         <translation>载入患者(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="131"/>
+        <location filename="../../desktop/calculator_page.py" line="132"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="132"/>
+        <location filename="../../desktop/calculator_page.py" line="133"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="133"/>
+        <location filename="../../desktop/calculator_page.py" line="134"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="134"/>
+        <location filename="../../desktop/calculator_page.py" line="135"/>
         <source>Put the chart note on the clipboard</source>
         <translation>将病历记录复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="135"/>
+        <location filename="../../desktop/calculator_page.py" line="136"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="136"/>
+        <location filename="../../desktop/calculator_page.py" line="137"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="162"/>
-        <location filename="../../desktop/calculator_page.py" line="163"/>
+        <location filename="../../desktop/calculator_page.py" line="164"/>
+        <location filename="../../desktop/calculator_page.py" line="165"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="176"/>
+        <location filename="../../desktop/calculator_page.py" line="178"/>
         <source>Not loaded (unknown fields): %1</source>
         <translation>未载入（无法识别的字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="192"/>
+        <location filename="../../desktop/calculator_page.py" line="194"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="196"/>
+        <location filename="../../desktop/calculator_page.py" line="198"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="211"/>
+        <location filename="../../desktop/calculator_page.py" line="213"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="246"/>
+        <location filename="../../desktop/calculator_page.py" line="248"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="255"/>
+        <location filename="../../desktop/calculator_page.py" line="257"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -355,7 +360,7 @@
     </message>
     <message>
         <location filename="../../desktop/report.py" line="62"/>
-        <location filename="../../desktop/calculator_page.py" line="251"/>
+        <location filename="../../desktop/calculator_page.py" line="253"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>
     </message>
