@@ -15,7 +15,10 @@ from typing import Any
 
 import yaml
 
-from index.markup import iter_lines_outside_fences, split_heading, to_plain
+from index.markup import plain_sections
+
+# the C parser is several times faster when PyYAML was built with libyaml; same safe semantics
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DOC_NAME_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]+)\.md$")
 LANGS = ("zh", "en")
@@ -143,52 +146,48 @@ def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else _str(value)
 
 
+class ContentLoadError(ValueError):
+    """A file that cannot be read at all; `field` says which part (front matter or body)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """(front matter mapping, body). Raises ValueError naming what is wrong."""
+    """(front matter mapping, body). Raises ContentLoadError naming what is wrong."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     if not text.startswith("---\n"):
-        raise ValueError("the file must start with a '---' line opening the YAML front matter")
+        raise ContentLoadError("front matter", "the file must start with a '---' line opening the YAML front matter")
     end = text.find("\n---\n", 3)
     if end < 0:
         if text.endswith("\n---"):
             end = len(text) - 4
         else:
-            raise ValueError("the YAML front matter has no closing '---' line")
+            raise ContentLoadError("front matter", "the YAML front matter has no closing '---' line")
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.load(text[4:end], Loader=SafeLoader) or {}
     except yaml.YAMLError as exc:
-        raise ValueError(f"the front matter is not valid YAML: {exc}") from None
+        raise ContentLoadError("front matter", f"the front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
-        raise ValueError("the front matter must be a YAML mapping (key: value lines)")
+        raise ContentLoadError("front matter", "the front matter must be a YAML mapping (key: value lines)")
     return meta, text[end + 5 :]
 
 
 def extract_sections(title: str, summary: str, body: str) -> list[Section]:
-    """One Section per heading; text = plain text up to the next heading of any level."""
-    sections = [Section("", title, 1, summary)]
-    current: tuple[str, str, int] | None = None
-    chunk: list[str] = []
-
-    def close() -> None:
-        if current is not None:
-            anchor, heading, level = current
-            sections.append(Section(anchor, heading, level, to_plain("\n".join(chunk))))
-
-    lines = dict(iter_lines_outside_fences(body))
-    for number, line in enumerate(body.splitlines(), start=1):
-        heading = split_heading(line) if number in lines else None
-        if heading is None:
-            chunk.append(line)
-            continue
-        close()
-        level, heading_title, anchor = heading
-        current, chunk = (anchor or "", to_plain(heading_title), level), []
-    close()
-    return sections
+    """The opening pseudo-section (title + summary), then one Section per heading, whose text is
+    the plain text up to the next heading of any level."""
+    try:
+        _, parts = plain_sections(body)
+    except ValueError as exc:  # headings the renderer saw differently, e.g. setext "===" headings
+        raise ContentLoadError("body", f"{exc}; write headings as '## Title {{#anchor}}'") from None
+    return [Section("", title, 1, summary)] + [
+        Section(anchor or "", heading, level, text) for level, heading, anchor, text in parts
+    ]
 
 
 def load_document(path: Path) -> Document:
-    """Parse one `<id>.<lang>.md` file. Raises ValueError when it cannot be parsed at all."""
+    """Parse one `<id>.<lang>.md` file. Raises ContentLoadError when it cannot be parsed at all."""
     meta, body = split_front_matter(path.read_text(encoding="utf-8"))
     order = meta.get("order")
     document = Document(
@@ -230,7 +229,7 @@ def _load_yaml(library: Library, name: str) -> Any:
         library.load_problems.append(ContentProblem(name, "file", "missing"))
         return None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as exc:
         library.load_problems.append(ContentProblem(name, "yaml", f"not valid YAML: {exc}"))
         return None
@@ -252,8 +251,11 @@ def load_library(root: Path | None = None) -> Library:
             continue
         try:
             document = load_document(path)
-        except (ValueError, OSError, UnicodeDecodeError) as exc:
-            library.load_problems.append(ContentProblem(rel, "front matter", str(exc)))
+        except ContentLoadError as exc:
+            library.load_problems.append(ContentProblem(rel, exc.field, str(exc)))
+            continue
+        except (ValueError, OSError) as exc:  # includes UnicodeDecodeError
+            library.load_problems.append(ContentProblem(rel, "file", str(exc)))
             continue
         # key by the file name so a wrong front-matter id cannot hide another file; validate() compares them
         key = (name["id"], name["lang"])

@@ -110,14 +110,38 @@ class _PlainText(HTMLParser):
         self.parts.append(" " if not data.strip() else data)
 
 
-def to_plain(text: str) -> str:
-    """Markdown -> clean plain text: markup, citation markers and anchors gone, table cells joined
-    with spaces, one line per paragraph / list item / table row."""
-    text = replace_citations(text, lambda keys: "")
+def html_to_plain(html: str) -> str:
+    """HTML from `to_html` -> clean plain text, one line per paragraph / list item / table row."""
     parser = _PlainText()
-    parser.feed(to_html(text))
+    parser.feed(html)
     parser.close()
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).splitlines())
     plain = "\n".join(line for line in lines if line)
     # a citation removed before punctuation leaves "text ." behind
     return re.sub(r" +([,.;:)，。；：、）])", r"\1", plain)
+
+
+def to_plain(text: str) -> str:
+    """Markdown -> clean plain text: markup, citation markers and anchors gone, table cells joined
+    with spaces, one line per paragraph / list item / table row."""
+    return html_to_plain(to_html(replace_citations(text, lambda keys: "")))
+
+
+_HTML_HEADING = re.compile(r"(<h[1-6][^>]*>.*?</h[1-6]>)", re.S)
+
+
+def plain_sections(body: str) -> tuple[str, list[tuple[int, str, str | None, str]]]:
+    """(plain text before the first heading, [(level, plain title, anchor or None, plain text)]) for
+    every ATX heading of a markdown body. The body is rendered once and split at the rendered
+    headings (far cheaper than rendering each section); the headings' levels and anchors come from
+    the source lines, which the rendered headings follow one to one."""
+    headings = [h for _, line in iter_lines_outside_fences(body) if (h := split_heading(line))]
+    parts = _HTML_HEADING.split(to_html(replace_citations(body, lambda keys: "")))
+    rendered_titles, texts = parts[1::2], parts[2::2]
+    if len(rendered_titles) != len(headings):
+        raise ValueError(f"found {len(headings)} heading lines but {len(rendered_titles)} rendered headings")
+    sections = [
+        (level, html_to_plain(title_html), anchor, html_to_plain(text_html))
+        for (level, _, anchor), title_html, text_html in zip(headings, rendered_titles, texts, strict=True)
+    ]
+    return html_to_plain(parts[0]), sections

@@ -93,3 +93,12 @@ def test_references_and_synonyms_shape(fixture_library):
     assert "references.yaml: ref-b.journal: needs a journal or an issuer" in problems
     assert "references.yaml: ref-b.year: has the wrong type ('soon')" in problems
     assert "synonyms.yaml: group 2: must be a list of at least two terms" in problems
+
+
+def test_setext_heading_is_reported_on_the_body(fixture_library):
+    fixture_library.write("alpha", "en", BODY + "\nAnother title\n=============\n\nText.\n")
+    problems = problems_of(fixture_library)
+    assert problems[0] == (
+        "docs/alpha.en.md: body: found 3 heading lines but 4 rendered headings; "
+        "write headings as '## Title {#anchor}'"
+    )
