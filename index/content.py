@@ -72,6 +72,8 @@ class Reference:
         ids = [i for i in ids if i]
         if ids:
             text += " " + "; ".join(ids) + "."
+        if self.url_note:
+            text += f" {self.url_note.rstrip('.')}."
         if self.note:
             text += f" [{self.note}]"
         return text

@@ -25,7 +25,6 @@ span.draft { color: #9a5b00; font-weight: bold; }
 table { border-collapse: collapse; border-width: 1px; border-style: solid; border-color: #999999; margin: 6px 0; }
 th { background-color: #e8eef4; padding: 4px 8px; }
 td { padding: 4px 8px; vertical-align: top; }
-sup { font-size: 10px; }
 a.cite { text-decoration: none; }
 p.reference { margin: 4px 0; }
 """
