@@ -75,14 +75,15 @@ class AssessmentHtml:
             return escape(str(code))
 
     def links(self, refs: Iterable[str] | None) -> str:
-        """Links to the cited guideline sections (titled by ``ref_title`` when the shell gives one)."""
+        """Links to the cited guideline sections, titled by ``ref_title`` when the shell gives one;
+        repeated titles (several sections of one document) are numbered so each link is distinct."""
         refs = list(refs or [])
+        titles = [(self._ref_title(ref, self.lang) if self._ref_title else None)
+                  or translate("AssessmentView", "Guideline") for ref in refs]
         parts = []
-        for number, ref in enumerate(refs, start=1):
-            title = self._ref_title(ref, self.lang) if self._ref_title else None
-            if not title:
-                title = translate("AssessmentView", "Guideline")
-                title = f"{title} {number}" if len(refs) > 1 else title
+        for index, (ref, title) in enumerate(zip(refs, titles, strict=True)):
+            if titles.count(title) > 1:
+                title = f"{title} {titles[:index + 1].count(title)}"
             parts.append(f'<a href="{escape(ref_href(ref), quote=True)}">§ {escape(title)}</a>')
         return "<br>".join(parts)
 

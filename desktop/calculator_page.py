@@ -128,9 +128,9 @@ class CalculatorPage(QWidget):
 
     def retranslate(self) -> None:
         self.new_button.setText(translate("CalculatorPage", "&New patient"))
-        self.load_button.setText(translate("CalculatorPage", "&Load patient…"))
+        self.load_button.setText(translate("CalculatorPage", "Load patient &JSON…"))
         self.copy_button.setText(translate("CalculatorPage", "&Copy for chart"))
-        self.print_button.setText(translate("CalculatorPage", "&Print…"))
+        self.print_button.setText(translate("CalculatorPage", "P&rint…"))
         self.pdf_button.setText(translate("CalculatorPage", "Save as P&DF…"))
         self.copy_button.setToolTip(translate("CalculatorPage", "Put the chart note on the clipboard"))
         self.form_scroll.setAccessibleName(translate("CalculatorPage", "Patient input"))

@@ -19,149 +19,149 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="84"/>
-        <location filename="../../desktop/assessment_html.py" line="144"/>
+        <location filename="../../desktop/assessment_html.py" line="82"/>
+        <location filename="../../desktop/assessment_html.py" line="145"/>
         <source>Guideline</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="113"/>
+        <location filename="../../desktop/assessment_html.py" line="114"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="118"/>
+        <location filename="../../desktop/assessment_html.py" line="119"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="119"/>
+        <location filename="../../desktop/assessment_html.py" line="120"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="135"/>
+        <location filename="../../desktop/assessment_html.py" line="136"/>
         <source>Indicated</source>
         <translation>有指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="136"/>
+        <location filename="../../desktop/assessment_html.py" line="137"/>
         <source>Not indicated</source>
         <translation>无指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="138"/>
+        <location filename="../../desktop/assessment_html.py" line="139"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="140"/>
+        <location filename="../../desktop/assessment_html.py" line="141"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="140"/>
+        <location filename="../../desktop/assessment_html.py" line="141"/>
         <source>Eligible</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="141"/>
-        <location filename="../../desktop/assessment_html.py" line="152"/>
+        <location filename="../../desktop/assessment_html.py" line="142"/>
+        <location filename="../../desktop/assessment_html.py" line="153"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="141"/>
+        <location filename="../../desktop/assessment_html.py" line="142"/>
         <source>Dose (mg)</source>
         <translation>剂量（mg）</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="142"/>
+        <location filename="../../desktop/assessment_html.py" line="143"/>
         <source>Route</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="142"/>
+        <location filename="../../desktop/assessment_html.py" line="143"/>
         <source>Interval</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="143"/>
+        <location filename="../../desktop/assessment_html.py" line="144"/>
         <source>Blockers and cautions</source>
         <translation>禁用原因与注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="150"/>
+        <location filename="../../desktop/assessment_html.py" line="151"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="150"/>
+        <location filename="../../desktop/assessment_html.py" line="151"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="156"/>
+        <location filename="../../desktop/assessment_html.py" line="157"/>
         <source>every %1 weeks</source>
         <translation>每 %1 周</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="169"/>
+        <location filename="../../desktop/assessment_html.py" line="170"/>
         <source>Before starting</source>
         <translation>用药前准备</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="175"/>
+        <location filename="../../desktop/assessment_html.py" line="176"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="175"/>
+        <location filename="../../desktop/assessment_html.py" line="176"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="176"/>
+        <location filename="../../desktop/assessment_html.py" line="177"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="179"/>
+        <location filename="../../desktop/assessment_html.py" line="180"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="183"/>
+        <location filename="../../desktop/assessment_html.py" line="184"/>
         <source>not available</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="186"/>
+        <location filename="../../desktop/assessment_html.py" line="187"/>
         <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
         <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="188"/>
+        <location filename="../../desktop/assessment_html.py" line="189"/>
         <source>Albumin-corrected calcium, mmol/L</source>
         <translation>白蛋白校正血钙，mmol/L</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="193"/>
+        <location filename="../../desktop/assessment_html.py" line="194"/>
         <source>Working:</source>
         <translation>计算过程：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="194"/>
+        <location filename="../../desktop/assessment_html.py" line="195"/>
         <source>Derived values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="204"/>
+        <location filename="../../desktop/assessment_html.py" line="205"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="207"/>
+        <location filename="../../desktop/assessment_html.py" line="208"/>
         <source>Content version:</source>
         <translation>内容版本：</translation>
     </message>
@@ -270,19 +270,19 @@
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="131"/>
-        <source>&amp;Load patient…</source>
-        <translation>载入患者(&amp;L)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/calculator_page.py" line="132"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../desktop/calculator_page.py" line="131"/>
+        <source>Load patient &amp;JSON…</source>
+        <translation>载入患者 JSON(&amp;J)…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/calculator_page.py" line="133"/>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_page.py" line="134"/>

@@ -190,3 +190,14 @@ def test_reassessing_does_not_drain_references_to_none(qtbot, page):
     for _ in range(3):
         page.reassess()
     assert sys.getrefcount(None) > before - 30
+
+
+def test_reference_links_use_the_shell_titles_and_stay_distinct(qtbot):
+    page = CalculatorPage(ref_title=lambda ref, lang: {"zoledronic-acid": "Zoledronic acid"}.get(
+        ref.partition("#")[0]))
+    qtbot.addWidget(page)
+    page.set_content_language("en")
+    fill_crcl_46(qtbot, page)
+    links = agent_row(page, name("zoledronic_acid", "en"))["Guideline"].split("\n")
+    assert "§ Zoledronic acid 1" in links and "§ Zoledronic acid 2" in links
+    assert len(set(links)) == len(links)
