@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_state()
         self._apply_language(self.switcher.language)
+        self.tabs.currentWidget().setFocus()  # the search box on the Library view: type at once
         notices = [n for n in [settings.notice, *lists.notices()] if n]
         if notices:
             self.statusBar().showMessage(" ".join(notices))

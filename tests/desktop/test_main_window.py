@@ -1,0 +1,132 @@
+"""The shell: language switching, first-run disclaimer, zoom, references from the calculator,
+window state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop import dialogs
+from desktop.fonts import FontZoom
+from desktop.settings import Settings
+from tests.desktop.conftest import StubCalculator, settings_path
+
+
+def test_switching_language_retranslates_the_visible_ui(make_window, fake_backend, qtbot):
+    calculator = StubCalculator()
+    window = make_window(fake_backend, calculator=calculator)
+    reader = window.library.reader
+    reader.open("beta")
+    assert window.file_menu.title() == "&File"
+    assert window.tabs.tabText(0) == "Library"
+
+    window._language_actions["zh"].trigger()
+
+    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")  # LanguageChange is posted
+    assert window.tabs.tabText(0) == "文库"
+    assert window.tabs.tabText(1) == "计算器"
+    assert window.library.search_panel.search_box.placeholderText() == "搜索指南 (Ctrl+K)"
+    assert window.library.side_lists.tabText(0) == "目录"
+    assert reader.bookmark_button.text() == "加书签"
+    # content follows the UI language
+    assert reader.current.lang == "zh"
+    assert "贝塔剂量" in reader.browser.toPlainText()
+    assert ("set_content_language", "zh") == calculator.calls[-1]
+    assert window.library.side_lists.contents.item(0).text() == "阿尔法主题"
+    assert Settings(settings_path()).get("language") == "zh"
+
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    assert reader.current.lang == "en"
+
+
+def test_qt_standard_strings_are_translated_too(switcher):
+    switcher.apply("zh")
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_first_run_disclaimer_is_accepted_once(make_window, monkeypatch):
+    shown = []
+
+    def accept(parent):
+        shown.append(parent)
+        return True
+
+    monkeypatch.setattr(dialogs, "first_run_disclaimer", accept)
+    assert make_window(show=False).ask_disclaimer()
+    assert make_window(show=False).ask_disclaimer()
+    assert len(shown) == 1
+
+
+def test_declining_the_disclaimer_is_not_remembered(make_window, monkeypatch):
+    monkeypatch.setattr(dialogs, "first_run_disclaimer", lambda parent: False)
+    assert not make_window(show=False).ask_disclaimer()
+    assert not Settings(settings_path()).get("disclaimer_accepted")
+
+
+def test_calculator_reference_opens_in_the_library(make_window, fake_backend):
+    calculator = StubCalculator()
+    window = make_window(fake_backend, calculator=calculator)
+    window.show_view(1)
+    calculator.openReference.emit("beta#dose")
+    assert window.tabs.currentIndex() == 0
+    assert (window.library.reader.current.doc_id, window.library.reader.current.anchor) == ("beta", "dose")
+
+
+def test_unknown_reference_is_reported_in_the_status_bar(make_window, fake_backend):
+    window = make_window(fake_backend)
+    window.open_reference("nope#nothing")
+    assert "nope#nothing" in window.statusBar().currentMessage()
+
+
+def test_file_menu_drives_the_calculator(make_window, qtbot):
+    calculator = StubCalculator()
+    window = make_window(calculator=calculator)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    window._actions["new_patient"].trigger()
+    window._actions["save_pdf"].trigger()
+    assert [call[0] for call in calculator.calls[-3:]] == ["copy_for_chart", "new_patient", "save_pdf"]
+    assert window.tabs.currentIndex() == 1
+
+
+def test_zoom_is_applied_and_persisted(make_window, qapp, qtbot):
+    original = qapp.font()
+    try:
+        window = make_window()
+        window.zoom = FontZoom(qapp, 0)
+        before = window.zoom.point_size()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert window.zoom.point_size() == before + 2
+        assert Settings(settings_path()).get("zoom") == 2
+        window._actions["zoom_reset"].trigger()
+        assert window.zoom.point_size() == before
+    finally:
+        qapp.setFont(original)
+
+
+def test_window_state_is_restored(make_window):
+    window = make_window()
+    window.resize(700, 500)  # the offscreen screen is 800×600
+    window.show_view(1)
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.tabs.currentIndex() == 1
+
+
+def test_about_shows_versions(make_window, fake_backend, monkeypatch):
+    seen = {}
+    monkeypatch.setattr(dialogs, "show_about", lambda parent, version, date, sources: seen.update(
+        version=version, date=date, sources=sources))
+    window = make_window(fake_backend)
+    window._actions["about"].trigger()
+    from guideline_content import content_version
+
+    assert seen["version"] == content_version()
+    assert seen["sources"] == ["A source"]
+    html = dialogs.about_html("v1", "2026-11-26", ["S1"])
+    assert "v1" in html and "MIT" in html and "S1" in html

@@ -1,0 +1,22 @@
+"""`bonemet --screenshot` renders the real window offscreen to a PNG of the documented size."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+
+from desktop.screenshot import SCREENSHOT_SIZE
+
+
+def test_screenshot_command_writes_a_png_of_the_expected_size(tmp_path):
+    out = tmp_path / "shot.png"
+    done = subprocess.run([sys.executable, "-m", "desktop", "--screenshot", str(out), "--lang", "zh",
+                           "--query", "唑来膦酸"], env=dict(os.environ), capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == SCREENSHOT_SIZE
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,133 @@
+"""The library search as a user drives it: type, see results, move with the keys, open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.search_controller import FAILED, READY
+from tests.desktop.conftest import type_text
+
+
+def _panel(window):
+    return window.library.search_panel
+
+
+def _wait_results(qtbot, window, query: str) -> None:
+    qtbot.waitUntil(lambda: window.controller.results_query == query, timeout=10_000)
+
+
+def test_search_box_has_focus_on_start(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    assert QApplication.focusWidget() is _panel(window).search_box
+
+
+def test_chinese_query_shows_results_and_enter_opens_the_document(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    window.set_language("zh")
+    box = _panel(window).search_box
+    type_text(box, "唑来膦酸")
+    _wait_results(qtbot, window, "唑来膦酸")
+
+    view = _panel(window).results_view
+    assert view.isVisible()
+    assert view.currentIndex().row() == 0  # first hit preselected
+    hits = [view.model().index(row).data() for row in range(view.model().rowCount())]
+    assert any("唑来膦酸" in text for text in hits[:5])
+    # Walk down to the drug's own page, as a user would, if something ranks above it.
+    for _ in range(5):
+        hit = _panel(window).current_hit()
+        if (hit.doc_id, hit.lang) == ("zoledronic-acid", "zh"):
+            break
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert (hit.doc_id, hit.lang) == ("zoledronic-acid", "zh")
+
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    reader = window.library.reader
+    assert reader.current.doc_id == "zoledronic-acid"
+    assert "唑来膦酸" in reader.browser.toPlainText()
+    assert "唑来膦酸" in reader.highlighted_terms()  # matched terms are highlighted
+    assert window.lists.history.entries()[0].doc_id == "zoledronic-acid"
+
+
+def test_synonym_expansions_are_shown(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    _panel(window).search_box.setText("唑来膦酸")
+    _wait_results(qtbot, window, "唑来膦酸")
+    status = _panel(window).status_label
+    assert status.isVisible()
+    assert "zoledronic acid" in status.text().lower()
+
+
+def test_up_down_move_the_selection_from_the_box(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    box = _panel(window).search_box
+    box.setText("denosumab")
+    _wait_results(qtbot, window, "denosumab")
+    view = _panel(window).results_view
+    assert view.model().rowCount() >= 2
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert view.currentIndex().row() == 0
+    assert box.hasFocus()
+
+
+def test_ctrl_k_focuses_and_selects_and_esc_clears(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    box = _panel(window).search_box
+    box.setText("denosumab")
+    window.show_view(1)  # the calculator view
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+    assert box.hasFocus()
+    assert box.selectedText() == "denosumab"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    assert _panel(window).stack.currentWidget() is window.library.side_lists  # contents again
+
+
+def test_a_query_with_no_hits_says_so(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    _panel(window).search_box.setText("qqqxxyzz")
+    _wait_results(qtbot, window, "qqqxxyzz")
+    assert _panel(window).results_view.model().rowCount() == 0
+    assert "qqqxxyzz" in _panel(window).status_label.text()
+
+
+def test_stale_answers_are_dropped(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    controller = window.controller
+    controller.set_query("alpha")
+    controller._run()  # an answer for "alpha" is now on its way
+    controller.set_query("beta")
+    _wait_results(qtbot, window, "beta")
+    qtbot.waitUntil(lambda: len(fake_backend.search_index.queries) == 2)
+    qtbot.wait(50)  # the older "alpha" answer has had time to arrive
+    assert [q for q, _ in fake_backend.search_index.queries] == ["alpha", "beta"]
+    assert controller.results_query == "beta"
+    assert controller.results and all("<b>beta</b>" in hit.snippet_html for hit in controller.results)
+
+
+def test_search_waits_for_the_index_then_runs(make_window, fake_backend, qtbot):
+    window = make_window()
+    panel = _panel(window)
+    assert "…" in panel.status_label.text()  # "Preparing search…"
+    panel.search_box.setText("needle")
+    window.load_backend(lambda: fake_backend)
+    qtbot.waitUntil(lambda: window.controller.state == READY)
+    _wait_results(qtbot, window, "needle")
+    assert panel.current_hit().doc_id == "alpha"
+    assert "haystack" in panel.status_label.text()
+
+
+def test_a_failed_library_load_is_reported_not_fatal(make_window, qtbot):
+    window = make_window()
+
+    def broken():
+        raise OSError("disk on fire")
+
+    window.load_backend(broken)
+    qtbot.waitUntil(lambda: window.controller.state == FAILED)
+    assert "disk on fire" in window.statusBar().currentMessage()
+    assert _panel(window).status_label.text()
