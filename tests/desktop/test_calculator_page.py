@@ -69,7 +69,7 @@ def test_unit_switch_with_converted_value_gives_same_decision(qtbot, page):
     assert {code: agent_row(page, name(code, "en")) for code in si_rows} == si_rows
 
 
-def test_lab_unit_defaults_to_si_and_empty_optional_is_not_zero(page):
+def test_lab_unit_defaults_to_si_and_empty_optional_is_not_zero(qtbot, page):
     spec = {entry["path"]: entry for entry in calculator.input_spec()}
     for path in ("labs.creatinine", "labs.calcium", "labs.albumin", "labs.vitamin_d"):
         assert page.form.fields[path].value() is None
@@ -77,6 +77,8 @@ def test_lab_unit_defaults_to_si_and_empty_optional_is_not_zero(page):
     patient = page.form.to_patient()
     assert "calcium" not in patient.get("labs", {})
     assert "pdl1_cps" not in patient.get("biomarkers", {})
+    type_into(qtbot, page, "biomarkers.pdl1_cps", "0")
+    assert page.form.to_patient()["biomarkers"]["pdl1_cps"] == 0
 
 
 def test_copy_for_chart_puts_engine_note_on_clipboard(qtbot, page):
