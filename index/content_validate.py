@@ -16,6 +16,7 @@ from index.markup import (
     LINK_RE,
     SLUG_RE,
     citation_keys,
+    cited_keys,
     iter_lines_outside_fences,
     split_heading,
     to_html,
@@ -80,6 +81,11 @@ def _check_document(library: Library, doc: Document, file_id: str, file_lang: st
     for key in doc.sources:
         if key not in library.references:
             problems.append(ContentProblem(rel, "sources", f"unknown reference key {key!r}"))
+    cited = set(cited_keys(doc.body))
+    for key in sorted(cited - set(doc.sources) & set(library.references)):
+        problems.append(ContentProblem(rel, "sources", f"{key!r} is cited in the body but not listed"))
+    for key in sorted(set(doc.sources) - cited):
+        problems.append(ContentProblem(rel, "sources", f"{key!r} is listed but never cited in the body"))
     for target in doc.see_also:
         if target not in library.ids():
             problems.append(ContentProblem(rel, "see_also", f"no document with id {target!r}"))

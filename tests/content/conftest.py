@@ -54,7 +54,7 @@ def front_matter(doc_id: str, lang: str, overrides: dict) -> str:
         "order": 1,
         "title": f"Title of {doc_id}",
         "summary": "One sentence summary.",
-        "sources": "[ref-a]",
+        "sources": "[ref-a, ref-b]",
         "updated": "2026-11-26",
         "status": "draft",
         "tags": "[test]",

@@ -33,6 +33,15 @@ def test_broken_link_document_and_anchor(fixture_library):
     assert "docs/alpha.en.md: body:18: link to missing document 'gamma' (en)" in problems
 
 
+def test_sources_list_matches_the_citations(fixture_library):
+    fixture_library.write("beta", "en", BODY.replace("doc:alpha#dose", "doc:beta#dose"), sources="[ref-b]")
+    problems = problems_of(fixture_library)
+    assert "docs/beta.en.md: sources: 'ref-a' is cited in the body but not listed" in problems
+    assert "docs/beta.en.md: sources: 'ref-b' is listed but never cited in the body" not in problems
+    fixture_library.write("beta", "zh", "## Key points {#key-points}\n\n- a\n- b\n- c\n", sources="[ref-a]")
+    assert "docs/beta.zh.md: sources: 'ref-a' is listed but never cited in the body" in problems_of(fixture_library)
+
+
 def test_see_also_must_resolve(fixture_library):
     fixture_library.write("alpha", "zh", see_also="[beta, delta]")
     assert problems_of(fixture_library) == ["docs/alpha.zh.md: see_also: no document with id 'delta'"]
