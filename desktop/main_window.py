@@ -6,9 +6,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from desktop import dialogs
 from desktop.assets import icon
@@ -30,39 +30,6 @@ LIBRARY_TAB, CALCULATOR_TAB = 0, 1
 
 
 
-class _CalculatorUnavailable(QLabel):
-    """Stands in while the calculator engine is incomplete (TEMPORARY: remove once it lands)."""
-
-    openReference = Signal(str)
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(translate("MainWindow", "The calculator is not available in this build."))
-
-    def set_content_language(self, lang: str) -> None:
-        pass
-
-    def new_patient(self) -> None:
-        pass
-
-    copy_for_chart = print_report = new_patient
-
-    def save_pdf(self, path: str | None = None) -> str | None:
-        return None
-
-    def load_patient(self, patient: dict) -> None:
-        pass
-
-
-def _make_calculator(parent: QWidget, ref_title) -> QWidget:
-    try:
-        return CalculatorPage(parent, ref_title=ref_title)
-    except (AttributeError, ImportError) as error:  # TEMPORARY until the calculator engine lands
-        log.error("calculator unavailable: %s", error)
-        return _CalculatorUnavailable(parent)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, lists: ReadingLists, switcher: LanguageSwitcher,
                  zoom: FontZoom | None = None, calculator: QWidget | None = None,
@@ -78,7 +45,7 @@ class MainWindow(QMainWindow):
         self._pool = QThreadPool(self)
         self.controller = SearchController(self)
         self.library = LibraryPage(self.controller, lists, self)
-        self.calculator = calculator or _make_calculator(self, self._reference_title)
+        self.calculator = calculator or CalculatorPage(self, ref_title=self._reference_title)
         self.calculator.openReference.connect(self.open_reference)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("views")

@@ -31,7 +31,7 @@ def test_switching_language_retranslates_the_visible_ui(make_window, fake_backen
     # content follows the UI language
     assert reader.current.lang == "zh"
     assert "贝塔剂量" in reader.browser.toPlainText()
-    assert ("set_content_language", "zh") == calculator.calls[-1]
+    assert calculator.calls[-1] == ("set_content_language", "zh")
     assert window.library.side_lists.contents.item(0).text() == "阿尔法主题"
     assert Settings(settings_path()).get("language") == "zh"
 
