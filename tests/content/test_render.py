@@ -55,3 +55,11 @@ def test_sections_are_clean_plain_text(fixture_library):
     assert (dose.title, dose.level) == ("Dose", 2)
     assert dose.text == "The dose depends on kidney function:\nCrCl (mL/min) dose\n>60 4 mg\n50-60 3.5 mg"
     assert "see the dose table." in document.sections[1].text
+
+
+def test_each_reference_is_a_searchable_section_of_the_references_page(fixture_library):
+    fixture_library.write_twins("references", body="## Key points {#key-points}\n\n- a\n- b\n- c\n", order=9)
+    document = load_library(fixture_library.root).get("references", "zh")
+    by_anchor = {s.anchor: s for s in document.sections}
+    assert by_anchor["ref-a"].title == "[1] A randomised trial"
+    assert by_anchor["ref-a"].text.startswith("Smith J, Jones K. A randomised trial. Lancet 2010")

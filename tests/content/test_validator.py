@@ -111,3 +111,10 @@ def test_setext_heading_is_reported_on_the_body(fixture_library):
         "docs/alpha.en.md: body: found 3 heading lines but 4 rendered headings; "
         "write headings as '## Title {#anchor}'"
     )
+
+
+def test_links_into_the_references_page(fixture_library):
+    fixture_library.write_twins("references", body="## Key points {#key-points}\n\n- a\n- b\n- c\n", order=9, sources="[]")
+    fixture_library.write("alpha", "en", BODY + "\nSee [the trial](doc:references#ref-a) and [this](doc:references#ref-z).\n")
+    problems = problems_of(fixture_library)
+    assert problems == ["docs/alpha.en.md: body:20: link to missing anchor 'ref-z' in 'references'"]
