@@ -38,7 +38,7 @@ def assess(patient: Mapping[str, Any]) -> dict[str, Any]:
     systemic = systemic_therapy(parsed, findings)
     indicated, reasons = indication(parsed, findings)
     agents = evaluate_agents(parsed, derived, findings)
-    schedule = monitoring(agents, findings)
+    schedule = monitoring(parsed, agents, findings)
 
     warnings = sorted(findings.warnings, key=lambda w: _SEVERITY_ORDER[w[1]])
     titles = rule_table("references")["references"]

@@ -1,17 +1,42 @@
-"""The monitoring schedule for the agents that can be given now (``rules/monitoring.json``)."""
+"""The monitoring schedule for the agents that can be given now (``rules/monitoring.json``), with
+this patient's own creatinine limit for withholding zoledronic acid or pamidronate."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from calculator import units
 from calculator._data import rule_table
 from calculator.findings import Findings
+from calculator.patient import Patient
 
 
-def monitoring(agents: list[dict[str, Any]], findings: Findings) -> list[dict[str, Any]]:
+def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
+    """The withholding rule written out with this patient's baseline, in the unit entered."""
+    rule = rule_table("thresholds")["creatinine_rise_rule"]
+    templates = rule_table("working")
+    unit = patient.creatinine.unit
+    baseline = patient.creatinine.value
+    # Compared in the unit entered: the label's 124 umol/L is its own rounding of 1.4 mg/dL.
+    boundary = Decimal(str(rule["baseline_normal_below"][unit]))
+    normal = baseline < boundary or (baseline == boundary and rule["at_boundary"] == "normal")
+    rise = Decimal(str((rule["rise_if_normal"] if normal else rule["rise_if_abnormal"])[unit]))
+    label = units.unit_label("creatinine", unit)
+    detail = {}
+    for lang in ("en", "zh"):
+        note = templates["creatinine_rise_boundary"][lang] if baseline == boundary else ""
+        detail[lang] = templates["creatinine_rise"][lang].format(
+            rise=units.fmt(rise), unit=label, baseline=units.fmt(baseline),
+            limit=units.fmt(baseline + rise), boundary=note)
+    return detail
+
+
+def monitoring(patient: Patient, agents: list[dict[str, Any]], findings: Findings) -> list[dict[str, Any]]:
     """Rows {item, timing, agents, refs[, detail]}; when no agent can be given, the schedule of all
     five is shown so the plan is ready once the blockers are resolved."""
     eligible = [a["agent"] for a in agents if a["eligible"]] or [a["agent"] for a in agents]
+    rise_rule = rule_table("thresholds")["creatinine_rise_rule"]
     rows = []
     for row in rule_table("monitoring")["rows"]:
         chosen = [agent for agent in row["agents"] if agent in eligible]
@@ -23,5 +48,9 @@ def monitoring(agents: list[dict[str, Any]], findings: Findings) -> list[dict[st
         detail = row.get("detail")
         if detail and detail["agent"] in chosen:
             entry["detail"] = {"en": detail["en"], "zh": detail["zh"]}
+        if (row["item"], row["timing"]) == ("serum_creatinine", "before_each_dose") and set(chosen) & set(
+                rise_rule["agents"]):
+            entry["detail"] = creatinine_rise_detail(patient)
+            findings.cite(rise_rule["source"])
         rows.append(entry)
     return rows
