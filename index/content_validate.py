@@ -21,7 +21,7 @@ from index.markup import (
     split_heading,
     to_html,
 )
-from index.numeric_citations import uncited_numeric_blocks
+from index.numeric_citations import unbacked_summary_numbers, uncited_numeric_blocks
 
 STATUSES = ("draft", "clinician-reviewed")
 KEY_POINTS = "key-points"
@@ -105,6 +105,8 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
             message = _link_problem(library, doc, match.group(2))
             if message:
                 yield f"body:{number}", message
+    for number in unbacked_summary_numbers(doc.summary, doc.body):
+        yield "summary", f"the figure {number!r} does not appear in any cited paragraph, item or row of the body"
     for block in uncited_numeric_blocks(doc.body):
         excerpt = block.text if len(block.text) <= 60 else block.text[:57] + "..."
         yield f"body:{block.line}", f"{block.kind} with a number but no [ref:...] citation: {excerpt}"

@@ -11,6 +11,8 @@ What counts as a number: a run of digits that does not belong to a name. Not num
 - years 1900-2099 standing alone (they name a source edition; the figures around them still count);
 - ordinal suffixes (1st, 2nd, 3rd, 4th) and the number of an ordered-list item (`1.` at line start);
 - headings (they are titles, not claims).
+The front-matter summary cannot carry a citation, so each figure in it must also appear in a cited
+block of the body.
 Everything else counts, including Chinese text such as 每4周 or 第3代, percentages and doses.
 """
 
@@ -24,7 +26,7 @@ from index.markup import CITATION_RE, LINK_RE, iter_lines_outside_fences, split_
 _NAME_WITH_DIGITS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-/.+][A-Za-z0-9]+)*\+?")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]*\d)")
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
-_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+")
 _ORDERED_MARK = re.compile(r"^\s*\d+[.)]\s+")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -39,6 +41,11 @@ class Block:
 
 def has_number(text: str) -> bool:
     """True when the text holds a figure that needs a source (see the module docstring)."""
+    return bool(numbers_in(text))
+
+
+def numbers_in(text: str) -> list[str]:
+    """The figures in a text that need a source, e.g. ["120", "4"] for "120 mg every 4 weeks"."""
     text = CITATION_RE.sub(" ", text)
     text = LINK_RE.sub(lambda m: f" {m.group(1)} ", text)
     text = re.sub(r"\{[ \t]*#[^}]*\}", " ", text)
@@ -46,7 +53,13 @@ def has_number(text: str) -> bool:
     text = _ORDINAL.sub(" ", text)
     text = _NAME_WITH_DIGITS.sub(" ", text)
     text = _YEAR.sub(" ", text)
-    return bool(_DIGIT.search(text))
+    return _FIGURE.findall(text)
+
+
+def unbacked_summary_numbers(summary: str, body: str) -> list[str]:
+    """Figures in the (uncitable) front-matter summary that no cited block of the body contains."""
+    cited_text = " ".join(b.text for b in split_blocks(body) if is_cited(b.text))
+    return [n for n in numbers_in(summary) if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", cited_text)]
 
 
 def is_cited(text: str) -> bool:

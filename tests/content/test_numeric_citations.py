@@ -57,3 +57,12 @@ def test_validate_reports_the_uncited_number_with_its_line(fixture_library):
         "docs/alpha.zh.md: body:3: list item with a number but no [ref:...] citation: "
         "- About 70% of HER2 and CDK4/6 inhibitors."
     ]
+
+
+def test_figures_in_the_summary_must_be_backed_by_a_cited_block(fixture_library):
+    fixture_library.write("alpha", "en", summary='"Usually 120 mg; in renal failure 99 mg."')
+    problems = [str(p) for p in validate(load_library(fixture_library.root))]
+    # 120 mg is cited in the key points, 99 mg appears nowhere in the body
+    assert problems == [
+        "docs/alpha.en.md: summary: the figure '99' does not appear in any cited paragraph, item or row of the body"
+    ]
