@@ -61,6 +61,20 @@ def validate_library(library: Library) -> list[ContentProblem]:
     for (file_id, file_lang), document in sorted(library.documents.items()):
         problems += _check_document(library, document, file_id, file_lang)
     problems += _check_twins(library)
+    problems += _check_order(library)
+    return problems
+
+
+def _check_order(library: Library) -> list[ContentProblem]:
+    """Two documents at one table-of-contents position would sort by id, silently."""
+    problems = []
+    for lang in LANGS:
+        seen: dict[int, str] = {}
+        for doc in library.toc(lang):
+            if doc.order in seen:
+                message = f"{doc.order} is also the order of {seen[doc.order]!r}"
+                problems.append(ContentProblem(library.relpath(doc.path), "order", message))
+            seen.setdefault(doc.order, doc.id)
     return problems
 
 

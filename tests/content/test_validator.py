@@ -118,3 +118,10 @@ def test_links_into_the_references_page(fixture_library):
     fixture_library.write("alpha", "en", BODY + "\nSee [the trial](doc:references#ref-a) and [this](doc:references#ref-z).\n")
     problems = problems_of(fixture_library)
     assert problems == ["docs/alpha.en.md: body:20: link to missing anchor 'ref-z' in 'references'"]
+
+
+def test_two_documents_cannot_share_a_contents_position(fixture_library):
+    fixture_library.write_twins("beta", body=BODY.replace("doc:alpha#dose", "doc:beta#dose"), order=1)
+    problems = problems_of(fixture_library)
+    assert "docs/beta.en.md: order: 1 is also the order of 'alpha'" in problems
+    assert "docs/beta.zh.md: order: 1 is also the order of 'alpha'" in problems
