@@ -27,7 +27,7 @@ LANGS = ("zh", "en")
 @dataclass(frozen=True)
 class ContentProblem:
     file: str  # relative to the content root, e.g. "docs/denosumab.en.md"
-    field: str  # front matter key, "body", "body:<line>", a reference key ...
+    field: str  # front matter key, "body", "line <n>" (file line), a reference key ...
     message: str
 
     def __str__(self) -> str:
@@ -95,6 +95,11 @@ class Document:
     path: Path
     sections: list[Section] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict, repr=False)
+    body_start_line: int = 1  # file line of the body's first line, so problems name file lines
+
+    def file_line(self, body_line: int) -> str:
+        """"line N" in the file for line `body_line` (from 1) of the body."""
+        return f"line {body_line + self.body_start_line - 1}"
 
     @property
     def anchors(self) -> set[str]:
@@ -156,8 +161,9 @@ class ContentLoadError(ValueError):
         self.field = field
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """(front matter mapping, body). Raises ContentLoadError naming what is wrong."""
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """(front matter mapping, body, file line number of the body's first line).
+    Raises ContentLoadError naming what is wrong."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     if not text.startswith("---\n"):
         raise ContentLoadError("front matter", "the file must start with a '---' line opening the YAML front matter")
@@ -173,7 +179,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise ContentLoadError("front matter", f"the front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise ContentLoadError("front matter", "the front matter must be a YAML mapping (key: value lines)")
-    return meta, text[end + 5 :]
+    return meta, text[end + 5 :], text[: end + 5].count("\n") + 1
 
 
 def extract_sections(title: str, summary: str, body: str) -> list[Section]:
@@ -190,7 +196,7 @@ def extract_sections(title: str, summary: str, body: str) -> list[Section]:
 
 def load_document(path: Path) -> Document:
     """Parse one `<id>.<lang>.md` file. Raises ContentLoadError when it cannot be parsed at all."""
-    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    meta, body, body_start_line = split_front_matter(path.read_text(encoding="utf-8"))
     order = meta.get("order")
     document = Document(
         id=_str(meta.get("id")),
@@ -206,6 +212,7 @@ def load_document(path: Path) -> Document:
         body=body,
         path=path,
         front_matter=meta,
+        body_start_line=body_start_line,
     )
     document.sections = extract_sections(document.title, document.summary, body)
     return document

@@ -114,16 +114,16 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
         for match in CITATION_RE.finditer(line):
             for key in citation_keys(match.group(1)):
                 if key not in library.references:
-                    yield f"body:{number}", f"citation of unknown reference key {key!r}"
+                    yield doc.file_line(number), f"citation of unknown reference key {key!r}"
         for match in LINK_RE.finditer(line):
             message = _link_problem(library, doc, match.group(2))
             if message:
-                yield f"body:{number}", message
+                yield doc.file_line(number), message
     for number in unbacked_summary_numbers(doc.summary, doc.body):
         yield "summary", f"the figure {number!r} does not appear in any cited paragraph, item or row of the body"
     for block in uncited_numeric_blocks(doc.body):
         excerpt = block.text if len(block.text) <= 60 else block.text[:57] + "..."
-        yield f"body:{block.line}", f"{block.kind} with a number but no [ref:...] citation: {excerpt}"
+        yield doc.file_line(block.line), f"{block.kind} with a number but no [ref:...] citation: {excerpt}"
     try:
         html = to_html(doc.body)
     except Exception as exc:  # any failure of the renderer is a content problem to report, not a crash
@@ -137,7 +137,7 @@ def _heading_problems(doc: Document) -> Iterator[tuple[str, str]]:
     seen: set[str] = set()
     headings = [(n, h) for n, line in iter_lines_outside_fences(doc.body) if (h := split_heading(line))]
     for index, (number, (level, title, anchor)) in enumerate(headings):
-        where = f"body:{number}"
+        where = doc.file_line(number)
         if level == 1:
             yield where, "no level-1 headings in the body (the title comes from the front matter)"
             continue

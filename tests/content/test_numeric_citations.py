@@ -54,7 +54,7 @@ def test_validate_reports_the_uncited_number_with_its_line(fixture_library):
     fixture_library.write("alpha", "zh", BODY.replace("First point about", "About 70% of"))
     problems = [str(p) for p in validate(load_library(fixture_library.root))]
     assert problems == [
-        "docs/alpha.zh.md: body:3: list item with a number but no [ref:...] citation: "
+        "docs/alpha.zh.md: line 15: list item with a number but no [ref:...] citation: "
         "- About 70% of HER2 and CDK4/6 inhibitors."
     ]
 

@@ -23,14 +23,14 @@ def test_unknown_reference_key_in_body_and_sources(fixture_library):
     fixture_library.write("alpha", "en", BODY.replace("[ref:ref-a]", "[ref:nope-2000]"), sources="[ref-a, gone]")
     problems = problems_of(fixture_library)
     assert "docs/alpha.en.md: sources: unknown reference key 'gone'" in problems
-    assert "docs/alpha.en.md: body:4: citation of unknown reference key 'nope-2000'" in problems
+    assert "docs/alpha.en.md: line 16: citation of unknown reference key 'nope-2000'" in problems
 
 
 def test_broken_link_document_and_anchor(fixture_library):
     fixture_library.write("alpha", "en", BODY.replace("doc:alpha#dose", "doc:alpha#dosing").replace("doc:beta", "doc:gamma"))
     problems = problems_of(fixture_library)
-    assert "docs/alpha.en.md: body:5: link to missing anchor 'dosing' in 'alpha'" in problems
-    assert "docs/alpha.en.md: body:18: link to missing document 'gamma' (en)" in problems
+    assert "docs/alpha.en.md: line 17: link to missing anchor 'dosing' in 'alpha'" in problems
+    assert "docs/alpha.en.md: line 30: link to missing document 'gamma' (en)" in problems
 
 
 def test_sources_list_matches_the_citations(fixture_library):
@@ -50,7 +50,7 @@ def test_see_also_must_resolve(fixture_library):
 def test_heading_without_anchor(fixture_library):
     fixture_library.write("alpha", "en", BODY.replace("## Dose {#dose}", "## Dose"))
     problems = problems_of(fixture_library)
-    assert "docs/alpha.en.md: body:7: heading 'Dose' has no {#anchor}" in problems
+    assert "docs/alpha.en.md: line 19: heading 'Dose' has no {#anchor}" in problems
     # the twins no longer share their anchors either
     assert any("anchors: differ from the en twin: only zh ['dose']" in p for p in problems)
 
@@ -82,7 +82,7 @@ def test_body_must_open_with_three_to_six_key_points(fixture_library):
 def test_empty_section(fixture_library):
     fixture_library.write_twins("alpha", BODY + "\n## Empty {#empty}\n\n")
     problems = problems_of(fixture_library)
-    assert "docs/alpha.en.md: body:20: section 'Empty' is empty" in problems
+    assert "docs/alpha.en.md: line 32: section 'Empty' is empty" in problems
 
 
 def test_unreadable_front_matter_is_a_problem_not_a_crash(fixture_library):
@@ -117,7 +117,7 @@ def test_links_into_the_references_page(fixture_library):
     fixture_library.write_twins("references", body="## Key points {#key-points}\n\n- a\n- b\n- c\n", order=9, sources="[]")
     fixture_library.write("alpha", "en", BODY + "\nSee [the trial](doc:references#ref-a) and [this](doc:references#ref-z).\n")
     problems = problems_of(fixture_library)
-    assert problems == ["docs/alpha.en.md: body:20: link to missing anchor 'ref-z' in 'references'"]
+    assert problems == ["docs/alpha.en.md: line 32: link to missing anchor 'ref-z' in 'references'"]
 
 
 def test_two_documents_cannot_share_a_contents_position(fixture_library):
