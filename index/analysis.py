@@ -14,8 +14,8 @@ One tokenizer serves Chinese and English (see ../shared/notes/tech.md §2, where
 The index stores term frequencies only (no positions): a multi-character Chinese word is searched as
 the AND of its bigrams and an exact-substring check re-ranks the candidates (search.py).
 
-This module path is pickled into every index (whoosh stores the schema with its analyzer): do not
-rename or move it, and bump ANALYZER_VERSION whenever the tokens it produces change.
+The index build feeds these terms to whoosh pre-split (schema.py); bump ANALYZER_VERSION whenever
+the terms produced here change, so that older indexes are rebuilt.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-ANALYZER_VERSION = "bilingual-2"
+ANALYZER_VERSION = "bilingual-3"
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LATIN_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff"
@@ -136,31 +136,3 @@ def iter_terms(text: str, index_mode: bool) -> Iterator[str]:
                 term = latin_term(part)
                 if term and term != joined:
                     yield term
-
-
-class BilingualTokenizer(Tokenizer):
-    """whoosh tokenizer around iter_terms (index mode; queries are built by search.py directly)."""
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self).__name__)
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, term in enumerate(iter_terms(value, index_mode=True), start=start_pos):
-            token.text = term
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                token.pos = pos
-            if chars:  # offsets are not tracked: snippets use an exact-substring search instead
-                token.startchar = token.endchar = start_char
-            yield token
-
-
-def bilingual_analyzer() -> BilingualTokenizer:
-    """The analyzer every text field of the index uses."""
-    return BilingualTokenizer()

@@ -13,18 +13,20 @@ import os
 import shutil
 import time
 import uuid
+from array import array
 from pathlib import Path
 from typing import Any, Protocol
 
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk
+from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk, iter_terms
 from index.expand import build_expansion_data
-from index.schema import BODY, DOC_TITLE, HEAD, build_schema
+from index.matching import LENGTHS_FILE, write_lengths
+from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
 
 STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
-INDEX_FORMAT = 1  # bump when the folder layout or the stored fields change
+INDEX_FORMAT = 2  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
 
 
@@ -34,7 +36,7 @@ class LibraryLike(Protocol):
 
 
 def section_records(library: LibraryLike):
-    """One index record per section: the opening pseudo-section carries the title, tags and summary."""
+    """One record per section (raw text; see index_terms): the opening one carries title, tags, summary."""
     for (doc_id, lang), document in sorted(library.documents.items()):
         title = getattr(document, "title", "") or (document.sections[0].title if document.sections else doc_id)
         tags = " ".join(getattr(document, "tags", []) or [])
@@ -80,12 +82,18 @@ def build_index(library: LibraryLike, out_dir: Path, *, content_version: str | N
         storage = FileStorage(str(temp_dir), supports_mmap=False)
         ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
         writer = ix.writer(limitmb=limitmb)
+        lengths = {name: array("I") for name in FIELD_BOOSTS}
         sections = 0
         for record in section_records(library):
+            for name in FIELD_BOOSTS:  # tokenized once, here; whoosh only splits on the spaces
+                terms = list(iter_terms(record[name], index_mode=True))
+                record[name] = " ".join(terms)
+                lengths[name].append(len(terms))
             writer.add_document(**record)
             sections += 1
         writer.commit()
         ix.close()
+        write_lengths(temp_dir / LENGTHS_FILE, lengths)
         data = build_expansion_data(library.synonyms, pinyin_terms(library))
         _write_json(temp_dir / EXPANSIONS_FILE, data.to_json())
         stamp = {

@@ -12,6 +12,7 @@ Hits are sections, grouped by document (best section first), the UI language fir
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import threading
@@ -20,27 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.query import And, Query, Term
-from whoosh.query.compound import DefaultOr
 
-from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms, latin_term
+from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms
 from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, STAMP_FILE
-from index.expand import ExpansionData, QueryExpander, Unit, edit_distance, fuzzy_limit
-from index.schema import FIELD_BOOSTS
+from index.expand import ExpansionData, QueryExpander, Unit
+from index.matching import EXACT, FUZZY, LENGTHS_FILE, PREFIX, Matcher, norms_for, read_lengths
 from index.snippets import make_snippet, needle_key
 
 log = logging.getLogger(__name__)
 
-EXACT, PREFIX, FUZZY, LOOSE = range(4)
-TIER_BOOST = {EXACT: 1.0, PREFIX: 0.5, FUZZY: 0.3}
+LOOSE = FUZZY + 1  # candidates holding a Chinese word's bigrams but not the word itself
 MAX_SECTIONS_PER_DOC = 3
-FREQUENCY_CACHE_SIZE = 50_000
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
-MAX_PREFIX_TERMS = 24  # a 2-letter prefix can match thousands of terms; keep the most common ones
-PREFIX_SCAN = 400
-FUZZY_PREFIX_CHARS = 2  # typos in the first two letters are not corrected: keeps the term scan short
-FUZZY_SCAN = 5000
-MAX_FUZZY_LETTERS = 40  # longer "words" are pasted junk, not typos
 
 
 class IndexUnavailable(Exception):
@@ -77,7 +69,9 @@ class SearchIndex:
         self._stamp = stamp
         self._expander = expander
         self._lock = threading.Lock()
-        self._frequencies: dict[tuple[str, str], int] = {}
+        reader = self._searcher.reader()
+        self._lengths = read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all())
+        self._norms = norms_for(self._lengths)
 
     @classmethod
     def open(cls, index_dir: Path) -> SearchIndex:
@@ -91,8 +85,12 @@ class SearchIndex:
             data = json.loads((index_dir / EXPANSIONS_FILE).read_text(encoding="utf-8"))
             expander = QueryExpander(ExpansionData.from_json(data))
             ix = FileStorage(str(index_dir), supports_mmap=False, readonly=True).open_index(INDEX_NAME)
-            return cls(index_dir, ix, stamp, expander)
         except Exception as exc:  # whoosh raises many kinds (EmptyIndexError, pickling, struct, OSError)
+            raise IndexUnavailable(f"index in {index_dir} cannot be read: {exc}") from exc
+        try:
+            return cls(index_dir, ix, stamp, expander)
+        except Exception as exc:
+            ix.close()
             raise IndexUnavailable(f"index in {index_dir} cannot be read: {exc}") from exc
 
     @property
@@ -122,7 +120,10 @@ class SearchIndex:
                     raise IndexUnavailable("the index is empty")
                 self._searcher.stored_fields(0)
                 self._searcher.stored_fields(reader.doc_count_all() - 1)
-                self._searcher.search(Term("doc_id", "-"), limit=1)
+                matcher = Matcher(reader, self._lengths, self._norms)
+                for fieldname in self._norms:  # read one posting list of each field
+                    term = next(iter(reader.lexicon(fieldname)), b"").decode("utf-8")
+                    matcher.term_scores(fieldname, term)
         except IndexUnavailable:
             raise
         except Exception as exc:
@@ -147,127 +148,34 @@ class SearchIndex:
             log.exception("search failed for %r", query[:80])
             return []
 
-    # -- query building --------------------------------------------------------------------------
-
-    def _term(self, fieldname: str, text: str, boost: float) -> Query | None:
-        """A term query, or None when the term is not in the field (dead branches are never built)."""
-        key = (fieldname, text)
-        frequency = self._frequencies.get(key)
-        if frequency is None:
-            if len(self._frequencies) > FREQUENCY_CACHE_SIZE:
-                self._frequencies.clear()
-            frequency = self._frequencies[key] = self._searcher.reader().doc_frequency(fieldname, text)
-        return _SizedTerm(fieldname, text, boost, frequency) if frequency else None
-
-    def _text_query(self, text: str, boost: float) -> Query | None:
-        terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
-        per_field: list[Query] = []
-        for fieldname, field_boost in FIELD_BOOSTS.items():
-            queries = [self._term(fieldname, t, 1.0) for t in terms]
-            if queries and all(queries):
-                per_field.append(_all_of(queries, field_boost * boost))
-        return _any_of(per_field) if per_field else None
-
-    def _prefix_query(self, prefix: str, boost: float) -> Query | None:
-        reader = self._searcher.reader()
-        subqueries: list[Query] = []
-        for fieldname, field_boost in FIELD_BOOSTS.items():
-            found: list[tuple[int, str]] = []
-            for count, raw in enumerate(reader.expand_prefix(fieldname, prefix)):
-                if count >= PREFIX_SCAN:
-                    break
-                term = raw.decode("utf-8")
-                found.append((reader.doc_frequency(fieldname, term), term))
-            found.sort(reverse=True)
-            subqueries.extend(_SizedTerm(fieldname, t, field_boost * boost, n) for n, t in found[:MAX_PREFIX_TERMS])
-        return _any_of(subqueries) if subqueries else None
-
-    def _fuzzy_query(self, word: str, boost: float) -> Query | None:
-        """Index terms within 1–2 edits of a Latin word (its first letters must match: short scans)."""
-        term = latin_term(word)
-        edits = fuzzy_limit(word)
-        if not term or not edits or len(term) > MAX_FUZZY_LETTERS:
-            return None
-        reader = self._searcher.reader()
-        subqueries: list[Query] = []
-        for fieldname, field_boost in FIELD_BOOSTS.items():
-            close: list[tuple[int, str]] = []
-            for count, raw in enumerate(reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
-                if count >= FUZZY_SCAN:
-                    break
-                candidate = raw.decode("utf-8")
-                distance = edit_distance(term, candidate, edits)
-                if 0 < distance <= edits:
-                    close.append((distance, candidate))
-            close.sort()
-            terms = (self._term(fieldname, t, field_boost * boost) for _, t in close[:MAX_PREFIX_TERMS])
-            subqueries.extend(t for t in terms if t is not None)
-        return _any_of(subqueries) if subqueries else None
-
-    def _unit_query(self, unit: Unit, tier: int) -> Query | None:
-        alternatives = [self._text_query(v, TIER_BOOST[EXACT]) for v in unit.exact]
-        if tier >= PREFIX:
-            alternatives += [self._prefix_query(p, TIER_BOOST[PREFIX]) for p in unit.prefix]
-            alternatives += [self._text_query(v, TIER_BOOST[PREFIX]) for v in unit.prefix_terms]
-        if tier >= FUZZY:
-            alternatives += [self._text_query(v, TIER_BOOST[FUZZY]) for v in unit.fuzzy]
-            if unit.fuzzy_word:
-                alternatives.append(self._fuzzy_query(unit.fuzzy_word, TIER_BOOST[FUZZY]))
-        alternatives = [a for a in alternatives if a is not None]
-        return _any_of(alternatives) if alternatives else None
-
-    # -- running ---------------------------------------------------------------------------------
-
     def _search(self, query: str, lang: str, limit: int) -> list[Hit]:
         units = self._expander.parse(query)
         if not units:
             return []
+        matcher = Matcher(self._searcher.reader(), self._lengths, self._norms)
         wanted = max(limit * 4, 40)
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
         for tier in (EXACT, PREFIX, FUZZY):
             enough = min(limit, FALLBACK_BELOW_DOCS)
-            if tier != EXACT and (not _has_tier(units, tier) or _documents(found, fields, self) >= enough):
+            if tier != EXACT and (not _has_tier(units, tier) or self._documents(found, fields) >= enough):
                 continue
-            unit_queries = [self._unit_query(u, tier) for u in units]
-            if not all(unit_queries):
-                continue  # some word matches nothing in this tier: skip the search
-            whoosh_query = _all_of(unit_queries, 1.0)
-            for result in self._searcher.search(whoosh_query, limit=wanted, terms=False):
-                found.setdefault(result.docnum, (tier, result.score))
+            scores = matcher.query_scores(units, tier)
+            new = {doc: score for doc, score in scores.items() if doc not in found}
+            for doc in heapq.nlargest(wanted, new, key=new.__getitem__):
+                found[doc] = (tier, new[doc])
         for docnum in found:
             self._fields(docnum, fields)
         checked = _check_exact_chinese(units, found, fields)
         return _arrange(checked, fields, units, lang, limit)
 
+    def _documents(self, found: dict[int, tuple[int, float]], fields: dict[int, dict]) -> int:
+        return len({(f["doc_id"], f["lang"]) for f in (self._fields(n, fields) for n in found)})
+
     def _fields(self, docnum: int, cache: dict[int, dict]) -> dict:
         if docnum not in cache:
             cache[docnum] = self._searcher.stored_fields(docnum)
         return cache[docnum]
-
-
-def _all_of(queries: list[Query], boost: float) -> Query:
-    if len(queries) == 1:
-        single = queries[0]
-        return single.with_boost(single.boost * boost) if boost != 1.0 else single
-    return And(queries, boost=boost)
-
-
-class _SizedTerm(Term):
-    """A Term that knows its document frequency: whoosh asks for it many times while planning."""
-
-    def __init__(self, fieldname: str, text: str, boost: float, frequency: int) -> None:
-        super().__init__(fieldname, text, boost=boost)
-        self.frequency = frequency
-
-    def estimate_size(self, ixreader) -> int:
-        return self.frequency
-
-
-def _any_of(queries: list[Query]) -> Query:
-    """OR as a tree of union matchers: whoosh's default for small indexes preloads a doc-count-sized
-    array per OR node, which made a glossary-expanded query cost 20 ms on a 60-section index."""
-    return queries[0] if len(queries) == 1 else DefaultOr(queries)
 
 
 def _has_tier(units: list[Unit], tier: int) -> bool:
@@ -276,33 +184,31 @@ def _has_tier(units: list[Unit], tier: int) -> bool:
     return any(u.fuzzy or u.fuzzy_word for u in units)
 
 
-def _documents(found: dict[int, tuple[int, float]], fields: dict[int, dict], index: SearchIndex) -> int:
-    return len({(f["doc_id"], f["lang"]) for f in (index._fields(n, fields) for n in found)})
-
-
 def _check_exact_chinese(units: list[Unit], found: dict[int, tuple[int, float]],
                          fields: dict[int, dict]) -> dict[int, tuple[int, float]]:
     """Move candidates that hold a Chinese word's bigrams but not the word itself to the LOOSE tier."""
-    checked_units = [u for u in units if u.is_cjk and len(u.surface) > 2]
-    if not checked_units:
+    checks = [_variant_keys(u) for u in units if u.is_cjk and len(u.surface) > 2]
+    if not checks:
         return found
     checked: dict[int, tuple[int, float]] = {}
     for docnum, (tier, score) in found.items():
         record = fields[docnum]
         haystack = needle_key(f"{record['title']} {record['section']} {record['text']}")
-        ok = all(_unit_present(u, haystack) for u in checked_units)
+        ok = all(any(all(k in haystack for k in keys) for keys in unit_keys) for unit_keys in checks)
         checked[docnum] = (tier if ok else LOOSE, score)
     return checked
 
 
-def _unit_present(unit: Unit, haystack: str) -> bool:
+def _variant_keys(unit: Unit) -> list[list[str]]:
+    """For each text a unit may match, the compact strings a section must contain to hold it:
+    the whole text for Chinese, each (stemmed) term for Latin text."""
+    keys: list[list[str]] = []
     for variant in [*unit.exact, *unit.prefix_terms, *unit.fuzzy]:
         if is_cjk(variant):
-            if needle_key(variant) in haystack:
-                return True
-        elif all(needle_key(t) in haystack for t in iter_terms(variant, index_mode=False)):
-            return True
-    return False
+            keys.append([needle_key(variant)])
+        else:
+            keys.append([needle_key(t) for t in iter_terms(variant, index_mode=False)])
+    return keys
 
 
 def _needles(units: Iterable[Unit]) -> list[str]:

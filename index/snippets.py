@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from index.analysis import fold, is_cjk
 
@@ -28,7 +29,14 @@ def compact_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def needle_key(needle: str) -> str:
+    """The compact form a needle is searched under (same folding as compact_with_map)."""
     return _SKIPPED.sub("", fold(needle))
+
+
+@lru_cache(maxsize=64)
+def _needle_keys(needles: tuple[str, ...]) -> list[str]:
+    """Distinct non-empty keys, computed once per query rather than once per hit."""
+    return [key for key in dict.fromkeys(needle_key(n) for n in needles) if key]
 
 
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
@@ -36,9 +44,7 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     compact, where = compact_with_map(text)
     folded = fold(text)
     spans: list[tuple[int, int]] = []
-    for key in {needle_key(n) for n in needles}:
-        if not key:
-            continue
+    for key in _needle_keys(tuple(needles)):
         start = compact.find(key)
         while start >= 0:
             begin, end = where[start], where[start + len(key) - 1] + 1
@@ -67,12 +73,6 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def contains_exact(text: str, needle: str) -> bool:
-    """Whether the compact text contains the compact needle (the check behind Chinese AND-of-bigrams)."""
-    key = needle_key(needle)
-    return bool(key) and key in _SKIPPED.sub("", fold(text))
 
 
 def make_snippet(text: str, needles: Iterable[str], width: int = SNIPPET_CHARS) -> str:
