@@ -6,9 +6,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from desktop import dialogs
 from desktop.assets import icon
@@ -28,6 +28,21 @@ log = logging.getLogger(__name__)
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
 LIBRARY_TAB, CALCULATOR_TAB = 0, 1
 
+
+
+class _SearchKeyGuard(QObject):
+    """Keeps Ctrl+K / Ctrl+L for "go to search" even inside a text field: on X11 a QLineEdit
+    claims Ctrl+K (delete to end of line) and the window shortcut would never fire."""
+
+    KEYS = (QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in self.KEYS):
+                event.ignore()
+                return True  # not accepted: the shortcut map now triggers the window's action
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +70,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._actions: dict[str, QAction] = {}
         self._build_menus()
+        self._key_guard = _SearchKeyGuard(self)
+        QApplication.instance().installEventFilter(self._key_guard)
         self.retranslate()
         self._restore_state()
         self._apply_language(self.switcher.language)

@@ -131,3 +131,13 @@ def test_a_failed_library_load_is_reported_not_fatal(make_window, qtbot):
     qtbot.waitUntil(lambda: window.controller.state == FAILED)
     assert "disk on fire" in window.statusBar().currentMessage()
     assert _panel(window).status_label.text()
+
+
+def test_ctrl_k_inside_the_search_box_selects_its_text(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    box = _panel(window).search_box
+    box.setText("alpha beta")
+    box.setCursorPosition(2)
+    qtbot.keyClick(box, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert box.text() == "alpha beta"
+    assert box.selectedText() == "alpha beta"
