@@ -57,3 +57,20 @@ def test_library_check_names_file_and_field_and_fails(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "docs/lonely.en.md: front matter: the file must start with a '---' line" in out
     assert "references.yaml: file: missing" in out
+
+
+def test_every_bundled_page_renders_without_leftover_markup():
+    from index.render import document_html
+
+    library = load_library()
+    for doc_id, lang in library.documents:
+        html = document_html(library, doc_id, lang)
+        assert "[ref:" not in html and "{#" not in html, (doc_id, lang)
+        assert "草稿：尚待临床专家审核" in html if lang == "zh" else "Draft: awaiting clinical review" in html
+
+
+def test_section_text_is_plain():
+    for document in load_library().documents.values():
+        for section in document.sections:
+            assert not any(mark in section.text for mark in ("[ref:", "{#", "](doc:", "|---", "**")), (
+                document.id, document.lang, section.anchor)
