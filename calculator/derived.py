@@ -99,8 +99,11 @@ def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal |
 def _vitamin_d(patient: Patient) -> bool | None:
     if patient.vitamin_d is None:
         return None
-    cut_off = _d(rule_table("thresholds")["vitamin_d_low"]["below"][patient.vitamin_d.unit])
-    return patient.vitamin_d.value < cut_off
+    return _vitamin_d_ng_ml(patient.vitamin_d.si) < _d(rule_table("thresholds")["vitamin_d_low"]["below_ng_ml"])
+
+
+def _vitamin_d_ng_ml(nmol_l: Decimal) -> Decimal:
+    return nmol_l / _d(units.unit_row("vitamin_d", "ng/mL")["factor"])
 
 
 def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:
@@ -110,7 +113,8 @@ def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:
     if lab.unit == "ng/mL":
         return [_template("vitamin_d_conversion", lang, value=units.fmt(lab.value),
                           si=units.fmt(units.round_half_up(lab.si, 1)))]
-    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value))]
+    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value),
+                      ng_ml=units.fmt(units.round_half_up(_vitamin_d_ng_ml(lab.si), 2)))]
 
 
 def derive(patient: Patient) -> Derived:

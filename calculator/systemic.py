@@ -128,12 +128,12 @@ def _triple_negative(patient: Patient, options: _Options, findings: Findings) ->
         if not patient.had("parp_inhibitor"):
             options.add("parp_inhibitor", refs_key="tnbc_refs")
         options.add("platinum_chemo")
-    if patient.line >= 2:
-        if not patient.had("sacituzumab_govitecan"):
-            options.add("sacituzumab_govitecan", "tnbc")
-        chemo_given = patient.had(*CHEMOTHERAPIES) or patient.line >= 2
-        if patient.her2_status == "low" and chemo_given and not patient.had("t_dxd"):
-            options.add("t_dxd", "her2_low", "low_refs")
+    if patient.line >= 2 and not patient.had("sacituzumab_govitecan"):
+        options.add("sacituzumab_govitecan", "tnbc")
+    # HER2-low after chemotherapy (a later line, or chemotherapy already recorded).
+    after_chemotherapy = patient.line >= 2 or patient.had(*CHEMOTHERAPIES)
+    if patient.her2_status == "low" and after_chemotherapy and not patient.had("t_dxd"):
+        options.add("t_dxd", "her2_low", "low_refs")
     options.add("chemotherapy", refs_key="tnbc_refs")
 
 

@@ -54,6 +54,7 @@ def test_missing_calcium_asks_for_baseline():
 
 @pytest.mark.parametrize(("value", "unit", "low"), [(50, "nmol/L", False), (49.9, "nmol/L", True),
                                                     (20, "ng/mL", False), (19.9, "ng/mL", True),
+                                                    (49.92, "nmol/L", False), (49.91, "nmol/L", True),
                                                     (80, "nmol/L", False)])
 def test_vitamin_d_low_below_50_nmol_or_20_ng(value, unit, low):
     result = assess(make_patient(labs__vitamin_d={"value": value, "unit": unit}))

@@ -122,6 +122,11 @@ def test_triple_negative_later_line():
     assert "t_dxd" not in option_codes(_run(hr_status="negative", her2_status="zero", line=2))
 
 
+def test_triple_negative_her2_low_after_adjuvant_chemotherapy_first_line():
+    assert "t_dxd" in option_codes(_run(hr_status="negative", her2_status="low", prior_therapies=["taxane"]))
+    assert "t_dxd" not in option_codes(_run(hr_status="negative", her2_status="low"))
+
+
 def test_pembrolizumab_short_disease_free_interval_note():
     result = _run(hr_status="negative", biomarkers={"pdl1_cps": 20}, disease_free_interval_months=4)
     assert "pembrolizumab_short_dfi" in warning_codes(result)
