@@ -74,3 +74,7 @@ class FontZoom:
 
     def point_size(self) -> float:
         return self._app.font().pointSizeF()
+
+    def factor(self) -> float:
+        """Current size relative to the unzoomed font (for text that sizes itself in px)."""
+        return self.point_size() / self._base.pointSizeF()

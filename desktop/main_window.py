@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_state()
         self._apply_language(self.switcher.language)
+        if zoom is not None:
+            self.library.reader.set_text_scale(zoom.factor())
         self.tabs.currentWidget().setFocus()  # the search box on the Library view: type at once
         notices = [n for n in [settings.notice, *lists.notices()] if n]
         if notices:
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         if self.zoom is None:
             return
         steps = self.zoom.reset() if step == 0 else self.zoom.set_steps(self.zoom.steps + step)
+        self.library.reader.set_text_scale(self.zoom.factor())
         self.settings.set("zoom", steps)
         self.settings.save()
 

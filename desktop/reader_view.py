@@ -35,6 +35,7 @@ HIGHLIGHT_COLOUR = QColor("#fff2a8")
 MAX_HIGHLIGHTS = 300
 _BOLD = re.compile(r"<b>(.*?)</b>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+_PIXEL_FONT_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 
 
 
@@ -43,6 +44,14 @@ def terms_to_highlight(query: str, snippet_html: str = "") -> list[str]:
     marked = [html.unescape(_TAG.sub("", m)).strip() for m in _BOLD.findall(snippet_html or "")]
     terms = {t for t in marked + query.split() if t.strip()}
     return sorted(terms, key=len, reverse=True)
+
+
+def scale_font_sizes(document_html: str, factor: float) -> str:
+    """The rendered documents size their text in px, which a widget font change cannot reach;
+    scaling those sizes is how the font zoom reaches the reader."""
+    if abs(factor - 1.0) < 0.01:
+        return document_html
+    return _PIXEL_FONT_SIZE.sub(lambda m: f"font-size: {float(m.group(1)) * factor:.1f}px", document_html)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class ReaderView(QWidget):
         self.source = source
         self.lists = lists
         self.content_language = "zh"
+        self.text_scale = 1.0
         self.current: Location | None = None
         self._back: list[Location] = []
         self._forward: list[Location] = []
@@ -137,6 +147,12 @@ class ReaderView(QWidget):
             self._show(Location(self.current.doc_id, self._visible_anchor(), lang))
         self._update_controls()
 
+    def set_text_scale(self, factor: float) -> None:
+        """Font zoom for the document text (1.0 = as rendered); keeps the reading position."""
+        self.text_scale = factor
+        if self.current is not None:
+            self._show(Location(self.current.doc_id, self._visible_anchor(), self.current.lang))
+
     def set_source(self, source: Any) -> None:
         self.source = source
         self._update_controls()
@@ -167,7 +183,7 @@ class ReaderView(QWidget):
 
     def _show(self, location: Location, terms: list[str] = ()) -> None:
         self.current = location
-        self.browser.setHtml(self.source.html(location.doc_id, location.lang))
+        self.browser.setHtml(scale_font_sizes(self.source.html(location.doc_id, location.lang), self.text_scale))
         self._highlight(terms)
         self._scroll_to(location.anchor)
         QTimer.singleShot(0, self, lambda: self._scroll_to(location.anchor))  # after layout settles

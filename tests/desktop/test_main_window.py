@@ -92,16 +92,17 @@ def test_file_menu_drives_the_calculator(make_window, qtbot):
     assert window.tabs.currentIndex() == 1
 
 
-def test_zoom_is_applied_and_persisted(make_window, qapp, qtbot):
+def test_zoom_is_applied_and_persisted(make_window, fake_backend, qapp, qtbot):
     original = qapp.font()
     try:
-        window = make_window()
+        window = make_window(fake_backend)
         window.zoom = FontZoom(qapp, 0)
         before = window.zoom.point_size()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
         assert window.zoom.point_size() == before + 2
         assert Settings(settings_path()).get("zoom") == 2
+        assert window.library.reader.text_scale > 1
         window._actions["zoom_reset"].trigger()
         assert window.zoom.point_size() == before
     finally:
@@ -130,3 +131,11 @@ def test_about_shows_versions(make_window, fake_backend, monkeypatch):
     assert seen["sources"] == ["A source"]
     html = dialogs.about_html("v1", "2026-11-26", ["S1"])
     assert "v1" in html and "MIT" in html and "S1" in html
+
+
+def test_reader_text_follows_the_zoom(make_window):
+    from desktop.reader_view import scale_font_sizes
+
+    assert scale_font_sizes("body { font-size: 14px; } h1 { font-size:22px }", 1.5) == \
+        "body { font-size: 21.0px; } h1 { font-size: 33.0px }"
+    assert scale_font_sizes("x { font-size: 14px }", 1.0) == "x { font-size: 14px }"
