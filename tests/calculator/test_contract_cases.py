@@ -5,7 +5,13 @@ Each file in ``contract_cases/`` is one patient written from the contract and
 ``{"title", "why", "patient", "expect"}`` and optionally ``"same_as_patient"`` (the same
 patient in the other unit system, which must reach the same decisions).
 
-``expect`` is a small declarative dict; the keys understood are listed in ``CHECKS`` below.
+``expect`` is a small declarative dict; the keys understood are listed in ``CHECKS`` below, plus
+``agent.<code>.<field>``, ``all_agents.<field>`` and ``bisphosphonates.<field>`` (``<list>_include`` /
+``<list>_exclude`` for blockers and cautions), and ``error_fields_include`` for invalid input (an entry
+that is a list accepts any of its dotted paths). Every valid case is also checked against the
+contract's invariants (``check_invariants``): CrCl and corrected calcium recomputed here from
+facts.md 6.1-6.3, the dose bands and blocks applied to the shown CrCl, the hypocalcaemia block applied
+to the shown calcium, denosumab preference, indication, all five agents listed.
 A failing case prints its title, its reasoning and expected vs actual.
 """
 
@@ -160,7 +166,84 @@ def check_expectation(assessment: dict, key: str, expected: Any) -> None:
         raise KeyError(f"unknown expectation key {key!r}")
 
 
-def check_invariants(assessment: dict) -> None:
+def _raw_crcl(patient: dict) -> float:
+    """Cockcroft-Gault recomputed here from facts.md 6.1/6.3, independent of the engine."""
+    creatinine = patient["labs"]["creatinine"]
+    scr_mg_dl = creatinine["value"] / 88.4 if creatinine["unit"] == "umol/L" else creatinine["value"]
+    crcl = (140 - patient["age_years"]) * patient["weight_kg"] / (72 * scr_mg_dl)
+    return crcl * 0.85 if patient["sex"] == "female" else crcl
+
+
+def _raw_corrected_calcium(patient: dict) -> float | None:
+    """Albumin-corrected calcium from facts.md 6.2/6.3 (mmol/L = mg/dL / 4.008; g/L = g/dL x 10)."""
+    labs = patient["labs"]
+    if "calcium" not in labs or "albumin" not in labs:
+        return None
+    calcium = labs["calcium"]["value"] / (4.008 if labs["calcium"]["unit"] == "mg/dL" else 1)
+    albumin = labs["albumin"]["value"] * (10 if labs["albumin"]["unit"] == "g/dL" else 1)
+    return calcium + 0.02 * (40 - albumin)
+
+
+def _zoledronic_dose(crcl: float) -> float | None:
+    bands = ((60.05, 4.0), (50, 3.5), (40, 3.3), (30, 3.0))  # > 60 means shown value 60.1 and up
+    return next((dose for floor, dose in bands if crcl >= floor), None)
+
+
+def _expected_renal(crcl: float) -> dict[str, tuple[bool, float | None]]:
+    """(renally possible, dose) per agent for a shown CrCl, from the issue's bands and facts.md 4.3."""
+    clodronate = next((dose for floor, dose in ((50, 1600), (30, 1200), (10, 800)) if crcl >= floor), None)
+    return {
+        "zoledronic_acid": (crcl >= 30, _zoledronic_dose(crcl)),
+        "pamidronate": (crcl >= 30, 90),
+        "ibandronate": (crcl >= 30, 6 if crcl >= 50 else 4),
+        "clodronate": (crcl >= 10, clodronate),
+        "denosumab": (True, 120),
+    }
+
+
+def _check_renal_invariants(assessment: dict, patient: dict) -> None:
+    crcl = assessment["derived"]["crcl_ml_min"]
+    _require(abs(crcl * 10 - round(crcl * 10)) < 1e-6, "crcl_ml_min is shown to one decimal", round(crcl, 1), crcl)
+    _require(abs(crcl - _raw_crcl(patient)) <= 0.05 + 1e-6, "crcl_ml_min vs Cockcroft-Gault recomputed",
+             round(_raw_crcl(patient), 3), crcl)
+    dialysis = patient.get("on_dialysis", False)
+    for code, (possible, dose) in _expected_renal(crcl).items():
+        agent = _agent(assessment, code)
+        if not possible:
+            _require(not agent["eligible"], f"{code} at shown CrCl {crcl}: eligible", False, agent["eligible"])
+        if agent["eligible"]:
+            _require(agent["dose_mg"] == dose, f"{code} dose at shown CrCl {crcl}", dose, agent["dose_mg"])
+    if dialysis:
+        for code in ("zoledronic_acid", "pamidronate"):
+            _check_includes(f"{code}.blockers on dialysis", ["on_dialysis"], _agent(assessment, code)["blockers"])
+    denosumab = _agent(assessment, "denosumab")
+    if denosumab["eligible"]:
+        at_risk = crcl < 30 or dialysis
+        has_caution = "severe_renal_impairment_hypocalcemia_risk" in denosumab["cautions"]
+        _require(has_caution == at_risk, f"denosumab severe-renal caution (CrCl {crcl}, dialysis {dialysis})",
+                 at_risk, has_caution)
+    should_prefer = denosumab["eligible"] and (crcl < 60 or dialysis or patient.get("nephrotoxic_drugs", False))
+    _require(denosumab["preferred"] == should_prefer, f"denosumab preferred (CrCl {crcl})", should_prefer,
+             denosumab["preferred"])
+
+
+def _check_calcium_invariants(assessment: dict, patient: dict) -> None:
+    shown = assessment["derived"]["corrected_calcium_mmol_l"]
+    raw = _raw_corrected_calcium(patient)
+    if raw is None:
+        _require(shown is None, "corrected calcium without calcium or albumin", None, shown)
+        return
+    _require(shown is not None and abs(shown - raw) <= 0.005 + 1e-6, "corrected calcium vs recomputed",
+             round(raw, 4), shown)
+    low = shown < 2.10
+    for agent in assessment["bone_agent"]["agents"]:
+        blocked = "uncorrected_hypocalcemia" in agent["blockers"]
+        _require(blocked == low, f"{agent['agent']}: hypocalcaemia block agrees with shown Ca {shown}", low, blocked)
+    asked = "correct_hypocalcemia" in assessment["bone_agent"]["before_starting"]
+    _require(asked == low, f"correct_hypocalcemia agrees with shown Ca {shown}", low, asked)
+
+
+def check_invariants(assessment: dict, patient: dict) -> None:
     """What the contract promises for every patient, whatever the case is about."""
     listed = sorted(a["agent"] for a in assessment["bone_agent"]["agents"])
     _require(listed == sorted(AGENTS), "bone_agent.agents (always all five)", sorted(AGENTS), listed)
@@ -168,9 +251,19 @@ def check_invariants(assessment: dict) -> None:
         name = agent["agent"]
         _require(agent["eligible"] == (not agent["blockers"]), f"{name}: eligible iff no blockers",
                  not agent["blockers"], agent["eligible"])
+        _require(bool(agent["refs"]), f"{name}: refs", "at least one", agent["refs"])
         if agent["preferred"]:
-            _require(agent["eligible"], f"{name}: preferred only when eligible", True, agent["eligible"])
             _require(name == "denosumab", "only denosumab can be preferred (ASCO: none otherwise)", "denosumab", name)
+    for option in assessment["systemic_therapy"]["options"]:
+        _require(bool(option["refs"]), f"option {option['code']}: refs", "at least one", option["refs"])
+    for warning in assessment["warnings"]:
+        both = bool(warning["message"].get("en")) and bool(warning["message"].get("zh"))
+        _require(both, f"warning {warning['code']}: message in en and zh", True, warning["message"])
+    indicated = patient["bone_metastasis"] == "confirmed" and patient["expected_survival_months"] >= 3
+    _require(assessment["bone_agent"]["indicated"] == indicated, "bone_agent.indicated", indicated,
+             assessment["bone_agent"]["indicated"])
+    _check_renal_invariants(assessment, patient)
+    _check_calcium_invariants(assessment, patient)
 
 
 def _problem_fields(error: ValidationError) -> list[str]:
@@ -184,6 +277,7 @@ def check_validation_error(patient: dict, expected_fields: list) -> None:
         fields = _problem_fields(error)
     else:
         raise CaseFailure(f"expected ValidationError naming {expected_fields}, but assess() accepted the patient")
+    _require(bool(fields), "ValidationError lists at least one problem", "problems", fields)
     for wanted in expected_fields:
         alternatives = wanted if isinstance(wanted, list) else [wanted]
         _require(any(alt in fields for alt in alternatives), "ValidationError problem fields",
@@ -217,14 +311,16 @@ def run_case(case: dict) -> None:
         assessment = assess(patient)
     except ValidationError as error:
         raise CaseFailure(f"valid patient rejected: {_problem_fields(error)}") from error
-    check_invariants(assessment)
+    check_invariants(assessment, patient)
     for key, expected in expect.items():
         check_expectation(assessment, key, expected)
     if "same_as_patient" in case:
-        other = assess(_decode_special_numbers(case["same_as_patient"]))
-        check_invariants(other)
-        _require(_decisions(other) == _decisions(assessment), "same patient in the other units: decisions",
-                 _decisions(assessment), _decisions(other))
+        other_patient = _decode_special_numbers(case["same_as_patient"])
+        other = assess(other_patient)
+        check_invariants(other, other_patient)
+        mine, theirs = _decisions(assessment), _decisions(other)
+        differing = {key: (mine[key], theirs[key]) for key in mine if mine[key] != theirs[key]}
+        _require(not differing, "same patient in the other units: (patient, same_as_patient) differ in", {}, differing)
         for key in ("crcl_ml_min", "corrected_calcium_mmol_l"):
             mine, theirs = assessment["derived"][key], other["derived"][key]
             same = (mine is None and theirs is None) or (
@@ -241,5 +337,66 @@ def test_contract_case(case_file: Path) -> None:
     case = json.loads(case_file.read_text(encoding="utf-8"))
     try:
         run_case(case)
-    except (CaseFailure, KeyError, TypeError) as failure:
+        failure = None
+    except (CaseFailure, KeyError, TypeError) as error:
+        failure = error
+    if failure is not None:
         pytest.fail(f"\nCASE: {case['title']}\nWHY: {case['why']}\nFAILED: {failure}", pytrace=False)
+
+
+# The `bonemet assess` command is part of the same contract: exit 0 with the assessment as JSON,
+# or exit 2 with one "dotted.field: reason" line per problem on stderr and nothing on stdout.
+def _case(name: str) -> dict:
+    return json.loads((CASES_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _bonemet(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from desktop.cli import main
+
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_command_prints_the_same_assessment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    patient = _case("sex_female_umol_l_crcl_45")["patient"]
+    path = tmp_path / "patient.json"
+    path.write_text(json.dumps(patient), encoding="utf-8")
+    code, out, err = _bonemet(["assess", str(path)], capsys)
+    assert (code, err) == (0, "")
+    printed = json.loads(out)
+    expected = assess(patient)
+    for key in ("derived", "bone_agent", "systemic_therapy", "warnings"):
+        assert printed[key] == expected[key], key
+
+
+def test_command_text_note_shows_crcl_and_dose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "patient.json"
+    path.write_text(json.dumps(_case("sex_female_umol_l_crcl_45")["patient"]), encoding="utf-8")
+    code, out, _ = _bonemet(["assess", str(path), "--format", "text", "--lang", "en"], capsys)
+    assert code == 0
+    assert "45.0" in out and "3.3" in out
+
+
+@pytest.mark.parametrize("name", ["invalid_creatinine_unit_mmol", "invalid_two_problems_both_listed",
+                                  "invalid_empty_object"])
+def test_command_bad_input_names_fields(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = _case(name)
+    path = tmp_path / "patient.json"
+    path.write_text(json.dumps(case["patient"]), encoding="utf-8")
+    code, out, err = _bonemet(["assess", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert "Traceback" not in err
+    starts = [line.split(":", 1)[0] for line in err.splitlines()]
+    for wanted in case["expect"]["error_fields_include"]:
+        alternatives = wanted if isinstance(wanted, list) else [wanted]
+        assert any(alt in starts for alt in alternatives), (case["title"], alternatives, err)
+
+
+@pytest.mark.parametrize("raw", ["", "{", "[1]", '{"age_years": NaN}', '{"x": "' + "a" * (1024 * 1024) + '"}'])
+def test_command_rejects_malformed_input(raw: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "patient.json"
+    path.write_text(raw, encoding="utf-8")
+    code, out, err = _bonemet(["assess", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.strip() and "Traceback" not in err
