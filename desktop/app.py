@@ -37,7 +37,12 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
     from desktop.settings import SETTINGS_FILE_NAME, Settings
 
     dirs = user_dirs()
-    setup_logging(dirs.log)
+    log_file = setup_logging(dirs.log)
+    from desktop import __version__
+
+    log.info("BoneMet Guide %s starting (log %s, data %s, portable %s)", __version__, log_file, dirs.data,
+             dirs.portable)
+    _route_qt_messages_to_log()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BoneMet Guide")
     app.setOrganizationName("BoneMet")
@@ -62,6 +67,23 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
         return _bench_run(app, window, launched)
     QTimer.singleShot(0, window, lambda: window.ask_disclaimer() or window.close())
     return _dispose(window, app.exec())
+
+
+def _route_qt_messages_to_log() -> None:
+    """Qt's own warnings go to the log file too, where IT can find them on a ward PC."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+    noise = ("propagateSizeHints",)  # the offscreen platform says this on every window
+
+    def handler(kind, context, message: str) -> None:
+        if not any(text in message for text in noise):
+            qt_log.log(levels.get(kind, logging.WARNING), message)
+
+    qInstallMessageHandler(handler)
 
 
 def _dispose(window, code: int) -> int:

@@ -40,7 +40,8 @@ def intended_use_html() -> str:
     ])
 
 
-def _text_dialog(parent: QWidget | None, title: str, html: str, accept_text: str | None) -> bool:
+def build_text_dialog(parent: QWidget | None, title: str, html: str, accept_text: str | None) -> QDialog:
+    """A dialog showing `html`, with accept/quit buttons when `accept_text` is given, else Close."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
@@ -59,7 +60,15 @@ def _text_dialog(parent: QWidget | None, title: str, html: str, accept_text: str
     layout.addWidget(buttons)
     dialog.resize(dialog.fontMetrics().averageCharWidth() * 70, dialog.fontMetrics().height() * 24)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog
+
+
+def _text_dialog(parent: QWidget | None, title: str, html: str, accept_text: str | None) -> bool:
+    dialog = build_text_dialog(parent, title, html, accept_text)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
 
 
 def first_run_disclaimer(parent: QWidget | None) -> bool:

@@ -139,3 +139,14 @@ def test_reader_text_follows_the_zoom(make_window):
     assert scale_font_sizes("body { font-size: 14px; } h1 { font-size:22px }", 1.5) == \
         "body { font-size: 21.0px; } h1 { font-size: 33.0px }"
     assert scale_font_sizes("x { font-size: 14px }", 1.0) == "x { font-size: 14px }"
+
+
+def test_first_run_dialog_shows_intended_use_in_chinese(switcher, qtbot):
+    switcher.apply("zh")
+    dialog = dialogs.build_text_dialog(None, "t", dialogs.intended_use_html(), "我已了解")
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QPushButton, QTextBrowser
+
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "预期用途" in text and "免责声明" in text
+    assert {button.text() for button in dialog.findChildren(QPushButton)} == {"我已了解", "退出"}
