@@ -12,7 +12,6 @@ from calculator._data import rule_table
 from calculator.derived import Derived
 from calculator.findings import Findings
 from calculator.patient import Patient
-from calculator.texts import text_for
 
 BISPHOSPHONATES = ("zoledronic_acid", "pamidronate", "ibandronate", "clodronate")
 
@@ -79,7 +78,6 @@ def _blockers(patient: Patient, agent: dict[str, Any], band: dict[str, Any], cal
     found = {
         "uncorrected_hypocalcemia": calcium == "low",
         "crcl_below_30": band.get("blocker") == "crcl_below_30",
-        "crcl_below_10": band.get("blocker") == "crcl_below_10",
         "on_dialysis": patient.on_dialysis and agent["dialysis"] == "block",
         "active_onj": patient.active_onj,
         "pregnancy": patient.pregnant,
@@ -104,7 +102,7 @@ def _cautions(patient: Patient, derived: Derived, agent: dict[str, Any], band: d
     return [code for code in _rules() if found.get(code)]
 
 
-def _schedule(agent: dict[str, Any], band: dict[str, Any], blockers: list[str], on_dialysis: bool) -> dict[str, str]:
+def _schedule(agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dialysis: bool) -> dict[str, str]:
     table = rule_table("agents")
     dose = band.get("dose_mg")
     dosed = {}
@@ -114,12 +112,11 @@ def _schedule(agent: dict[str, Any], band: dict[str, Any], blockers: list[str], 
             if band["label"] != "any":
                 text += table["dose_band"][lang].format(band=band["label"])
             dosed[lang] = text
-    if not blockers:
+    if not blocked:
         return dosed
     schedule = {}
     for lang in ("en", "zh"):
-        names = ("; " if lang == "en" else "；").join(text_for(code)[lang] for code in blockers)
-        text = table["blocked_schedule"][lang].format(blockers=names)
+        text = table["blocked_schedule"][lang]
         # A dose "once resolved" is meaningless when the kidneys themselves rule the agent out.
         if dosed and not on_dialysis:
             text += table["blocked_but_dose"][lang].format(schedule=dosed[lang])
@@ -156,7 +153,7 @@ def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> l
             "route": agent["route"],
             "interval_weeks": agent["interval_weeks"],
             "crcl_band": band["label"],
-            "schedule": _schedule(agent, band, blockers, patient.on_dialysis),
+            "schedule": _schedule(agent, band, bool(blockers), patient.on_dialysis),
             "blockers": blockers,
             "cautions": cautions,
             "refs": refs,

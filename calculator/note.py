@@ -13,6 +13,15 @@ from calculator.spec import shared_spec
 from calculator.texts import text_for
 
 _INDENT = "  "
+# Chinese text takes full-width punctuation; English the ASCII forms.
+_PUNCTUATION = {
+    "en": {"colon": ": ", "comma": ", ", "list": ", ", "semicolon": "; ", "open": " (", "close": ")"},
+    "zh": {"colon": "：", "comma": "，", "list": "、", "semicolon": "；", "open": "（", "close": "）"},
+}
+
+
+def _p(lang: str, mark: str) -> str:
+    return _PUNCTUATION[lang][mark]
 
 
 def _label(key: str, lang: str) -> str:
@@ -38,7 +47,7 @@ def _input_value(field: dict[str, Any], value: Any, lang: str) -> str:
     if field["kind"] == "bool":
         return _label("yes" if value else "no", lang)
     if field["kind"] == "codes":
-        return ", ".join(choices.get(v, v) for v in value)
+        return _p(lang, "list").join(choices.get(v, v) for v in value)
     if field["kind"] == "enum":
         return choices.get(value, str(value))
     return str(value)
@@ -48,20 +57,21 @@ def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
     lines = [_label("inputs", lang)]
     for field in shared_spec():
         value = _lookup(assessment["inputs"], field["path"])
-        lines.append(f"{_INDENT}{field['label'][lang]}: {_input_value(field, value, lang)}")
+        lines.append(f"{_INDENT}{field['label'][lang]}{_p(lang, 'colon')}{_input_value(field, value, lang)}")
     return lines
 
 
 def _derived(assessment: dict[str, Any], lang: str) -> list[str]:
     derived = assessment["derived"]
-    lines = [_label("derived", lang), f"{_INDENT}{_label('crcl', lang)}: {derived['crcl_ml_min']:.1f} mL/min"]
+    colon = _p(lang, "colon")
+    lines = [_label("derived", lang), f"{_INDENT}{_label('crcl', lang)}{colon}{derived['crcl_ml_min']:.1f} mL/min"]
     if derived["corrected_calcium_mmol_l"] is not None:
-        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}: {derived['corrected_calcium_mmol_l']:.2f} mmol/L")
+        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}{colon}{derived['corrected_calcium_mmol_l']:.2f} mmol/L")
     elif derived["calcium_checked_mmol_l"] is not None:
-        lines.append(f"{_INDENT}{_label('measured_calcium', lang)}: {derived['calcium_checked_mmol_l']:.2f} mmol/L")
+        lines.append(f"{_INDENT}{_label('measured_calcium', lang)}{colon}{derived['calcium_checked_mmol_l']:.2f} mmol/L")
     else:
-        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}: {_label('not_available', lang)}")
-    lines.append(f"{_INDENT}{_label('working', lang)}:")
+        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}{colon}{_label('not_available', lang)}")
+    lines.append(f"{_INDENT}{_label('working', lang)}{colon.rstrip()}")
     lines.extend(f"{_INDENT * 2}{line}" for line in derived["working"][lang].splitlines())
     return lines
 
@@ -77,34 +87,36 @@ def _warnings(assessment: dict[str, Any], lang: str) -> list[str]:
 
 def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
     systemic = assessment["systemic_therapy"]
+    colon = _p(lang, "colon")
     lines = [_label("systemic", lang),
-             f"{_INDENT}{_label('category', lang)}: {text_for(systemic['category'])[lang]}"]
+             f"{_INDENT}{_label('category', lang)}{colon}{text_for(systemic['category'])[lang]}"]
     for number, option in enumerate(systemic["options"], start=1):
-        lines.append(f"{_INDENT}{number}. {option['name'][lang]}: {option['rationale'][lang]}")
-        lines.append(f"{_INDENT * 2}{_label('library', lang)}: {', '.join(option['refs'])}")
+        lines.append(f"{_INDENT}{number}. {option['name'][lang]}{colon}{option['rationale'][lang]}")
+        lines.append(f"{_INDENT * 2}{_label('library', lang)}{colon}{', '.join(option['refs'])}")
     return lines
 
 
 def _agent_lines(agent: dict[str, Any], lang: str) -> list[str]:
+    colon, separator = _p(lang, "colon"), _p(lang, "semicolon")
     status = _label("eligible" if agent["eligible"] else "not_eligible", lang)
     if agent["preferred"]:
-        status += f", {_label('preferred', lang)}"
-    lines = [f"{_INDENT}{text_for(agent['agent'])[lang]} ({text_for(agent['route'])[lang]}): {status}",
+        status += f"{_p(lang, 'comma')}{_label('preferred', lang)}"
+    route = f"{_p(lang, 'open')}{text_for(agent['route'])[lang]}{_p(lang, 'close')}"
+    lines = [f"{_INDENT}{text_for(agent['agent'])[lang]}{route}{colon}{status}",
              f"{_INDENT * 2}{agent['schedule'][lang]}"]
-    separator = "; " if lang == "en" else "；"
     if agent["blockers"]:
         names = separator.join(text_for(code)[lang] for code in agent["blockers"])
-        lines.append(f"{_INDENT * 2}{_label('blockers', lang)}: {names}")
+        lines.append(f"{_INDENT * 2}{_label('blockers', lang)}{colon}{names}")
     if agent["cautions"]:
         names = separator.join(text_for(code)[lang] for code in agent["cautions"])
-        lines.append(f"{_INDENT * 2}{_label('cautions', lang)}: {names}")
+        lines.append(f"{_INDENT * 2}{_label('cautions', lang)}{colon}{names}")
     return lines
 
 
 def _bone_agent(assessment: dict[str, Any], lang: str) -> list[str]:
     bone = assessment["bone_agent"]
     verdict = _label("indicated" if bone["indicated"] else "not_indicated", lang)
-    lines = [f"{_label('bone_agent', lang)}: {verdict}"]
+    lines = [f"{_label('bone_agent', lang)}{_p(lang, 'colon')}{verdict}"]
     lines.extend(f"{_INDENT}{text_for(reason)[lang]}" for reason in bone["reasons"])
     for agent in bone["agents"]:
         lines.extend(_agent_lines(agent, lang))
@@ -115,13 +127,12 @@ def _bone_agent(assessment: dict[str, Any], lang: str) -> list[str]:
 
 def _monitoring(assessment: dict[str, Any], lang: str) -> list[str]:
     lines = [_label("monitoring", lang)]
-    separator = ", " if lang == "en" else "、"
     for row in assessment["monitoring"]:
-        agents = separator.join(text_for(agent)[lang] for agent in row["agents"])
-        line = f"{_INDENT}- {text_for(row['item'])[lang]}, {text_for(row['timing'])[lang]}: {agents}"
+        agents = _p(lang, "list").join(text_for(agent)[lang] for agent in row["agents"])
+        item = f"{text_for(row['item'])[lang]}{_p(lang, 'comma')}{text_for(row['timing'])[lang]}"
+        lines.append(f"{_INDENT}- {item}{_p(lang, 'colon')}{agents}")
         if "detail" in row:
-            line += f" ({row['detail'][lang]})"
-        lines.append(line)
+            lines.append(f"{_INDENT * 2}{row['detail'][lang]}")
     return lines
 
 
@@ -138,7 +149,8 @@ def render_text(assessment: dict[str, Any], lang: str = "zh", today: datetime.da
     date = (today or datetime.date.today()).isoformat()
     sections = [
         [_label("title", lang),
-         f"{_label('date', lang)}: {date}    {_label('content_version', lang)}: {assessment['content_version']}"],
+         f"{_label('date', lang)}{_p(lang, 'colon')}{date}    "
+         f"{_label('content_version', lang)}{_p(lang, 'colon')}{assessment['content_version']}"],
         _inputs(assessment, lang),
         _derived(assessment, lang),
         _warnings(assessment, lang),

@@ -213,12 +213,21 @@ def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
         # Without a known unit the range cannot be checked; still report a wrong type.
         _number(raw_value, f"{path}.value", problems, minimum="-Infinity", maximum="Infinity", unit="")
         return None
-    row = units.unit_row(lab, unit_code)
-    number = _number(raw_value, f"{path}.value", problems, minimum=row["min"], maximum=row["max"],
-                     unit=row["label"])
+    number = _number(raw_value, f"{path}.value", problems, minimum="-Infinity", maximum="Infinity", unit="")
     if number is None:
         return None
-    return Lab(value=number, unit=unit_code, si=units.to_si(lab, number, unit_code))
+    si = units.to_si(lab, number, unit_code)
+    # The range belongs to the quantity: check the SI value, report the range in the unit entered.
+    low, high = units.si_range(lab)
+    if not low <= si <= high:
+        shown_low, shown_high = units.unit_range(lab, unit_code)
+        label = units.unit_label(lab, unit_code)
+        if unit_code != units.si_unit(lab):
+            label += f" ({units.fmt(low)}–{units.fmt(high)} {units.unit_label(lab, units.si_unit(lab))})"
+        problems.append(problem(f"{path}.value", "out_of_range", got=units.fmt(number), min=units.fmt(shown_low),
+                                max=units.fmt(shown_high), unit=label))
+        return None
+    return Lab(value=number, unit=unit_code, si=si)
 
 
 def _read_field(raw: Mapping, field: dict[str, Any], problems: list[Problem]) -> Any:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from calculator import units
 from calculator._data import rule_table
+
+
+def _plain(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +41,10 @@ def _spec() -> list[dict[str, Any]]:
             lab = field["path"].split(".")[-1]
             entry["units"] = [{"code": u["code"], "label": {"en": u["label"], "zh": u["label"]}}
                               for u in units.lab_table(lab)["units"]]
-            entry["ranges"] = {u["code"]: {"min": u["min"], "max": u["max"]} for u in units.lab_table(lab)["units"]}
+            entry["ranges"] = {}
+            for unit in units.lab_table(lab)["units"]:
+                low, high = units.unit_range(lab, unit["code"])
+                entry["ranges"][unit["code"]] = {"min": _plain(low), "max": _plain(high)}
         if "help" in field:
             entry["help"] = dict(field["help"])
         spec.append(entry)

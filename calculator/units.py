@@ -6,7 +6,7 @@ binary floating point before it is rounded for display and banding.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from calculator._data import rule_table
@@ -40,6 +40,27 @@ def to_si(lab: str, value: Decimal, unit: str) -> Decimal:
     return value * factor if row["op"] == "multiply" else value / factor
 
 
+def from_si(lab: str, value: Decimal, unit: str) -> Decimal:
+    """``value`` in the lab's SI unit expressed in ``unit``."""
+    row = unit_row(lab, unit)
+    factor = Decimal(str(row["factor"]))
+    return value / factor if row["op"] == "multiply" else value * factor
+
+
+def si_range(lab: str) -> tuple[Decimal, Decimal]:
+    table = lab_table(lab)
+    return Decimal(str(table["si_min"])), Decimal(str(table["si_max"]))
+
+
+def unit_range(lab: str, unit: str) -> tuple[Decimal, Decimal]:
+    """The plausible range in ``unit``: the SI range converted, rounded inward to 3 decimals so that
+    every value inside the shown range is accepted."""
+    low, high = (from_si(lab, bound, unit) for bound in si_range(lab))
+    step = Decimal("0.001")
+    low, high = low.quantize(step, rounding=ROUND_CEILING), high.quantize(step, rounding=ROUND_FLOOR)
+    return low.normalize(), high.normalize()
+
+
 def si_unit(lab: str) -> str:
     return lab_table(lab)["si"]
 
@@ -66,5 +87,4 @@ def fmt(value: Decimal | float | int, places: int | None = None) -> str:
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     if places is not None:
         return f"{round_half_up(number, places):f}"
-    text = f"{number.normalize():f}"
-    return text
+    return f"{number.normalize():f}"

@@ -77,7 +77,7 @@ def test_clodronate_edges_at_10():
     at_ten = agent(assess(make_patient(weight_kg=30, labs__creatinine={"value": 3.0, "unit": "mg/dL"})), "clodronate")
     assert (at_ten["eligible"], at_ten["dose_mg"]) == (True, 800)
     below = agent(assess(make_patient(weight_kg=29.7, labs__creatinine={"value": 3.0, "unit": "mg/dL"})), "clodronate")
-    assert (below["eligible"], below["blockers"], below["dose_mg"]) == (False, ["crcl_below_10"], None)
+    assert (below["eligible"], below["blockers"], below["dose_mg"]) == (False, ["crcl_below_30"], None)
 
 
 @pytest.mark.parametrize("crcl", [200, 60, 30, 29.9, 10])

@@ -123,7 +123,8 @@ def test_switching_agents_and_never_combine():
 def test_blocked_agent_schedule_names_the_blocker_and_dose_once_resolved():
     za = agent(assess(_calcium(2.0)), "zoledronic_acid")
     assert za["dose_mg"] is None
-    assert "Calcium below 2.10" in za["schedule"]["en"]
+    assert za["blockers"] == ["uncorrected_hypocalcemia"]
+    assert "Not to be given now" in za["schedule"]["en"]
     assert "4.0 mg" in za["schedule"]["en"]
 
 

@@ -40,7 +40,7 @@ def test_english_note_contents(renal_case):
 
 def test_chinese_note_contents(renal_case):
     note = render_text(renal_case, "zh", today=DAY)
-    for expected in ("日期: 2026-11-26", "血清肌酐: 88.4 µmol/L", "肌酐清除率", "地舒单抗",
+    for expected in ("日期：2026-11-26", "血清肌酐：88.4 µmol/L", "肌酐清除率", "地舒单抗",
                      "首选", "已按肾功能减量", "用药前", "监测", "参考文献", "决策支持"):
         assert expected in note, expected
     assert "Zoledronic acid (" not in note  # agent names in Chinese; reference titles stay as published

@@ -164,3 +164,13 @@ def test_optional_nulls_mean_not_given():
                                  biomarkers={"pdl1_cps": None, "gbrca": None}, disease_free_interval_months=None))
     assert result["inputs"]["menopausal_status"] == "unknown"
     assert result["inputs"]["biomarkers"]["gbrca"] == "unknown"
+
+
+def test_range_belongs_to_the_quantity_whatever_the_unit():
+    # 4.0 mg/dL / 4.008 = 0.998 mmol/L: below 1.0 mmol/L, so rejected; 22.6 mg/dL = 1997.8 umol/L accepted
+    with pytest.raises(ValidationError) as caught:
+        assess(make_patient(labs__calcium={"value": 4.0, "unit": "mg/dL"}))
+    (problem,) = caught.value.problems
+    assert problem.field == "labs.calcium.value"
+    assert "4.008–20.04 mg/dL (1–5 mmol/L)" in problem.message["en"]
+    assert assess(make_patient(weight_kg=300, labs__creatinine={"value": 22.6, "unit": "mg/dL"}))
