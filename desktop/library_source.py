@@ -2,14 +2,18 @@
 
 `load_backend()` does the slow part (reading the content, checking or rebuilding the index and
 opening it) and is meant to run in a background worker; the UI only talks to `LibrarySource`
-and to the opened search index.
+and to the opened search index. A broken index costs the search, not the library: the reader,
+contents and bookmarks keep working.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,8 @@ class LibrarySource:
 @dataclass
 class Backend:
     source: Any  # LibrarySource or a test double with the same methods
-    search_index: Any  # index.search.SearchIndex or a test double
+    search_index: Any  # index.search.SearchIndex or a test double; None when it could not be opened
+    search_error: str = ""
 
 
 def load_backend(shipped_dir: Path, cache_dir: Path) -> Backend:
@@ -57,5 +62,9 @@ def load_backend(shipped_dir: Path, cache_dir: Path) -> Backend:
     from index.store import ensure_index
 
     library = load_library()
-    index_dir = ensure_index(shipped_dir, cache_dir)
-    return Backend(LibrarySource(library), SearchIndex.open(index_dir))
+    try:
+        search_index = SearchIndex.open(ensure_index(shipped_dir, cache_dir))
+    except Exception as error:  # noqa: BLE001 - the reader still works without search
+        log.exception("search index unavailable")
+        return Backend(LibrarySource(library), None, str(error))
+    return Backend(LibrarySource(library), search_index)

@@ -90,12 +90,18 @@ class MainWindow(QMainWindow):
     def set_backend(self, backend: Backend) -> None:
         self.source = backend.source
         self.library.set_source(backend.source)
-        self.controller.set_index(backend.search_index)
+        if backend.search_index is None:
+            self.controller.set_failed()
+            self.statusBar().showMessage(translate("MainWindow", "Search is unavailable: %1").replace(
+                "%1", backend.search_error))
+        else:
+            self.controller.set_index(backend.search_index)
 
     def _backend_failed(self, error: Exception) -> None:
-        log.error("library or search index unavailable: %s", error)
+        log.error("library unavailable: %s", error)
         self.controller.set_failed()
-        self.statusBar().showMessage(translate("MainWindow", "The guideline library could not be loaded: %1").replace("%1", str(error)))
+        self.statusBar().showMessage(translate("MainWindow", "The guideline library could not be loaded: %1").replace(
+            "%1", str(error)))
 
     def ask_disclaimer(self) -> bool:
         """First run: intended use and disclaimer, accepted once. False when the user declines."""

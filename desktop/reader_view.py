@@ -144,14 +144,14 @@ class ReaderView(QWidget):
         """Content follows the UI language: reload the open document in `lang` if it exists."""
         self.content_language = lang
         if self.current is not None and self.current.lang != lang and self.source.has(self.current.doc_id, lang):
-            self._show(Location(self.current.doc_id, self._visible_anchor(), lang))
+            self._show(Location(self.current.doc_id, self._visible_anchor(), lang), announce=False)
         self._update_controls()
 
     def set_text_scale(self, factor: float) -> None:
         """Font zoom for the document text (1.0 = as rendered); keeps the reading position."""
         self.text_scale = factor
         if self.current is not None:
-            self._show(Location(self.current.doc_id, self._visible_anchor(), self.current.lang))
+            self._show(Location(self.current.doc_id, self._visible_anchor(), self.current.lang), announce=False)
 
     def set_source(self, source: Any) -> None:
         self.source = source
@@ -181,14 +181,16 @@ class ReaderView(QWidget):
                 return Location(doc_id, anchor, candidate)
         return None
 
-    def _show(self, location: Location, terms: list[str] = ()) -> None:
+    def _show(self, location: Location, terms: list[str] = (), announce: bool = True) -> None:
+        """Render `location`; `announce` = a navigation worth recording in the history."""
         self.current = location
         self.browser.setHtml(scale_font_sizes(self.source.html(location.doc_id, location.lang), self.text_scale))
         self._highlight(terms)
         self._scroll_to(location.anchor)
         QTimer.singleShot(0, self, lambda: self._scroll_to(location.anchor))  # after layout settles
-        title = self.source.title(location.doc_id, location.lang)
-        self.documentOpened.emit(location.doc_id, location.anchor, location.lang, title)
+        if announce:
+            title = self.source.title(location.doc_id, location.lang)
+            self.documentOpened.emit(location.doc_id, location.anchor, location.lang, title)
         self._update_controls()
 
     def _scroll_to(self, anchor: str) -> None:

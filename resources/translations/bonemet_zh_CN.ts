@@ -13,7 +13,7 @@
     <name>Dialogs</name>
     <message>
         <location filename="../../desktop/dialogs.py" line="30"/>
-        <location filename="../../desktop/dialogs.py" line="88"/>
+        <location filename="../../desktop/dialogs.py" line="97"/>
         <source>Intended use</source>
         <translation>预期用途</translation>
     </message>
@@ -33,52 +33,52 @@
         <translation>本工具辅助而不能替代临床判断。依据任何结果采取行动之前，请结合患者情况、现行药品说明书和本院规范逐项核对。本工具不供患者使用。除非文档中注明，内容尚未经临床专家审核。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="54"/>
+        <location filename="../../desktop/dialogs.py" line="55"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="67"/>
+        <location filename="../../desktop/dialogs.py" line="76"/>
         <source>Before you start</source>
         <translation>开始使用前</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="67"/>
+        <location filename="../../desktop/dialogs.py" line="76"/>
         <source>I understand</source>
         <translation>我已了解</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="73"/>
+        <location filename="../../desktop/dialogs.py" line="82"/>
         <source>BoneMet Guide</source>
         <translation>乳腺癌骨转移诊疗助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="74"/>
+        <location filename="../../desktop/dialogs.py" line="83"/>
         <source>App version: %1</source>
         <translation>软件版本：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="75"/>
+        <location filename="../../desktop/dialogs.py" line="84"/>
         <source>Content version: %1</source>
         <translation>内容版本：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="76"/>
+        <location filename="../../desktop/dialogs.py" line="85"/>
         <source>Content date: %1</source>
         <translation>内容日期：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="77"/>
+        <location filename="../../desktop/dialogs.py" line="86"/>
         <source>Licence: MIT</source>
         <translation>许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="78"/>
+        <location filename="../../desktop/dialogs.py" line="87"/>
         <source>Main sources</source>
         <translation>主要来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs.py" line="84"/>
+        <location filename="../../desktop/dialogs.py" line="93"/>
         <source>About BoneMet Guide</source>
         <translation>关于乳腺癌骨转移诊疗助手</translation>
     </message>
@@ -167,112 +167,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="79"/>
+        <location filename="../../desktop/main_window.py" line="95"/>
+        <source>Search is unavailable: %1</source>
+        <translation>搜索不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103"/>
         <source>The guideline library could not be loaded: %1</source>
         <translation>无法载入指南文库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="130"/>
         <source>Not found in the library: %1</source>
         <translation>文库中未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>BoneMet Guide — breast cancer bone metastases</source>
         <translation>乳腺癌骨转移诊疗助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>&amp;Calculator</source>
         <translation>计算器(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>&amp;Reset zoom</source>
         <translation>恢复默认大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>&amp;Intended use and disclaimer</source>
         <translation>预期用途与免责声明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>&amp;About BoneMet Guide</source>
         <translation>关于乳腺癌骨转移诊疗助手(&amp;A)</translation>
     </message>
@@ -280,57 +285,57 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop/reader_view.py" line="244"/>
+        <location filename="../../desktop/reader_view.py" line="262"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="244"/>
+        <location filename="../../desktop/reader_view.py" line="262"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="244"/>
+        <location filename="../../desktop/reader_view.py" line="262"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="248"/>
+        <location filename="../../desktop/reader_view.py" line="266"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="248"/>
+        <location filename="../../desktop/reader_view.py" line="266"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="252"/>
+        <location filename="../../desktop/reader_view.py" line="270"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="253"/>
+        <location filename="../../desktop/reader_view.py" line="271"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="254"/>
+        <location filename="../../desktop/reader_view.py" line="272"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="255"/>
+        <location filename="../../desktop/reader_view.py" line="273"/>
         <source>Add or remove this document from the bookmarks</source>
         <translation>将本文档加入书签或从书签中移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="256"/>
+        <location filename="../../desktop/reader_view.py" line="274"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="259"/>
+        <location filename="../../desktop/reader_view.py" line="277"/>
         <source>Search above, or choose a topic from the contents, to read it here.</source>
         <translation>在上方搜索，或从目录中选择主题，即可在此阅读。</translation>
     </message>

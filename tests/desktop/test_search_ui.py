@@ -141,3 +141,13 @@ def test_ctrl_k_inside_the_search_box_selects_its_text(make_window, fake_backend
     qtbot.keyClick(box, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert box.text() == "alpha beta"
     assert box.selectedText() == "alpha beta"
+
+
+def test_a_broken_index_costs_search_but_not_reading(make_window, fake_backend, qtbot):
+    from desktop.library_source import Backend
+
+    window = make_window(Backend(fake_backend.source, None, "index folder is read-only"))
+    assert window.controller.state == FAILED
+    assert "index folder is read-only" in window.statusBar().currentMessage()
+    assert window.library.side_lists.contents.count() == 3  # the contents still list every topic
+    assert window.library.reader.open("alpha")
