@@ -25,12 +25,33 @@ from typing import Any
 
 import pytest
 
-from calculator import ValidationError, assess
+from calculator import ValidationError, assess, text_for
 
 CASES_DIR = Path(__file__).parent / "contract_cases"
 CASE_FILES = sorted(CASES_DIR.glob("*.json"))
 AGENTS = ("denosumab", "zoledronic_acid", "pamidronate", "ibandronate", "clodronate")
 BISPHOSPHONATES = AGENTS[1:]
+# The issue's output vocabulary: "keys and codes are a contract; keep them stable".
+VOCABULARY = {
+    "category": {"endocrine_based", "anti_her2_based", "chemotherapy_based"},
+    "option": {"et_cdk46i", "ovarian_function_suppression", "endocrine_monotherapy", "fulvestrant", "elacestrant",
+               "pi3k_akt_inhibitor", "everolimus_exemestane", "tucidinostat_exemestane", "parp_inhibitor", "thp",
+               "pyrotinib_based", "t_dxd", "t_dm1", "tucatinib_based", "et_anti_her2", "pembrolizumab_chemo",
+               "platinum_chemo", "sacituzumab_govitecan", "chemotherapy"},
+    "reason": {"bone_metastasis_confirmed_and_survival_3_months", "bone_metastasis_not_confirmed",
+               "expected_survival_below_3_months"},
+    "route": {"SC", "IV", "PO"},
+    "blocker": {"uncorrected_hypocalcemia", "crcl_below_30", "on_dialysis", "active_onj", "pregnancy",
+                "hypersensitivity"},
+    "caution": {"severe_renal_impairment_hypocalcemia_risk", "renal_dose_adjusted", "nephrotoxic_drugs",
+                "dental_assessment_pending", "invasive_dental_procedure_planned", "vitamin_d_low", "switching_agents"},
+    "before_starting": {"dental_assessment", "correct_hypocalcemia", "calcium_vitamin_d_supplement",
+                        "check_vitamin_d", "baseline_calcium"},
+    "monitoring_item": {"serum_calcium", "serum_creatinine", "phosphate", "magnesium", "vitamin_d", "dental_exam",
+                        "onj_symptoms", "thigh_or_groin_pain"},
+    "timing": {"baseline", "before_each_dose", "periodic"},
+    "severity": {"block", "caution", "info"},
+}
 CRCL_TOLERANCE = 0.001  # CrCl is compared after the engine's one-decimal rounding
 CALCIUM_TOLERANCE = 0.006  # the engine may round corrected calcium to two decimals
 
@@ -118,6 +139,12 @@ def _check_number(what: str, expected: float | None, actual: float | None, toler
         _require(abs(actual - expected) <= tolerance, what, expected, actual)
 
 
+def _check_working(working: dict, numbers: list[str]) -> None:
+    for lang in ("en", "zh"):
+        missing = [number for number in numbers if number not in working[lang]]
+        _require(not missing, f"derived.working.{lang} should show {missing}", numbers, working[lang])
+
+
 def _option_codes(assessment: dict) -> list[str]:
     return [option["code"] for option in assessment["systemic_therapy"]["options"]]
 
@@ -147,6 +174,7 @@ CHECKS: dict[str, Callable[[dict, Any], None]] = {
     "warnings_include": lambda a, v: _check_warnings(a, v, present=True),
     "warnings_exclude": lambda a, v: _check_warnings(a, v, present=False),
     "monitoring_include": _check_monitoring,
+    "working_mentions": lambda a, v: _check_working(a["derived"]["working"], v),
 }
 
 AGENT_GROUPS = {"all_agents": AGENTS, "bisphosphonates": BISPHOSPHONATES}
@@ -243,8 +271,37 @@ def _check_calcium_invariants(assessment: dict, patient: dict) -> None:
     _require(asked == low, f"correct_hypocalcemia agrees with shown Ca {shown}", low, asked)
 
 
+def _check_vocabulary(assessment: dict) -> None:
+    bone, systemic = assessment["bone_agent"], assessment["systemic_therapy"]
+    used = {
+        "category": [systemic["category"]],
+        "option": [option["code"] for option in systemic["options"]],
+        "reason": bone["reasons"],
+        "route": [agent["route"] for agent in bone["agents"]],
+        "blocker": [code for agent in bone["agents"] for code in agent["blockers"]],
+        "caution": [code for agent in bone["agents"] for code in agent["cautions"]],
+        "before_starting": bone["before_starting"],
+        "monitoring_item": [entry["item"] for entry in assessment["monitoring"]],
+        "timing": [entry["timing"] for entry in assessment["monitoring"]],
+        "severity": [warning["severity"] for warning in assessment["warnings"]],
+    }
+    for kind, codes in used.items():
+        unknown = sorted(set(codes) - VOCABULARY[kind])
+        _require(not unknown, f"{kind} codes outside the contract", sorted(VOCABULARY[kind]), unknown)
+        if kind not in ("route", "timing", "severity"):
+            for code in codes:
+                text = text_for(code)
+                _require(bool(text.get("en")) and bool(text.get("zh")), f"text_for({code!r}) in en and zh", True, text)
+    for key in ("disclaimer", "working"):
+        holder = assessment if key == "disclaimer" else assessment["derived"]
+        _require(bool(holder[key].get("en")) and bool(holder[key].get("zh")), f"{key} in en and zh", True, holder[key])
+    _require(bool(assessment["content_version"]), "content_version", "non-empty", assessment["content_version"])
+    _require(bool(assessment["references"]), "references", "non-empty", assessment["references"])
+
+
 def check_invariants(assessment: dict, patient: dict) -> None:
     """What the contract promises for every patient, whatever the case is about."""
+    _check_vocabulary(assessment)
     listed = sorted(a["agent"] for a in assessment["bone_agent"]["agents"])
     _require(listed == sorted(AGENTS), "bone_agent.agents (always all five)", sorted(AGENTS), listed)
     for agent in assessment["bone_agent"]["agents"]:
