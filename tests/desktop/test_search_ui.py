@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.results_model import CardHtmlRole
 from desktop.search_controller import FAILED, READY
 from tests.desktop.conftest import type_text
 
@@ -34,6 +35,8 @@ def test_chinese_query_shows_results_and_enter_opens_the_document(make_window, r
     assert view.currentIndex().row() == 0  # first hit preselected
     hits = [view.model().index(row).data() for row in range(view.model().rowCount())]
     assert any("唑来膦酸" in text for text in hits[:5])
+    card = view.model().index(0).data(CardHtmlRole)  # what the row draws: title, tag, snippet
+    assert "[中文]" in card and "<b>" in card
     # Walk down to the drug's own page, as a user would, if something ranks above it.
     for _ in range(5):
         hit = _panel(window).current_hit()
