@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from calculator import units
 from calculator._data import rule_table
 from calculator.derived import Derived
 from calculator.findings import Findings
@@ -16,16 +17,18 @@ from calculator.patient import Patient
 BISPHOSPHONATES = ("zoledronic_acid", "pamidronate", "ibandronate", "clodronate")
 
 
-def _d(value: Any) -> Decimal:
-    return Decimal(str(value))
-
 
 def in_band(band: dict[str, Any], value: Decimal) -> bool:
-    """True if ``value`` lies in the band; each bound says whether it is inclusive."""
-    low, high = band.get("min"), band.get("max")
-    below = low is not None and (value < _d(low) or (value == _d(low) and not band.get("min_inclusive", True)))
-    above = high is not None and (value > _d(high) or (value == _d(high) and not band.get("max_inclusive", True)))
-    return not (below or above)
+    """True if ``value`` lies in the band; each bound says whether it is inclusive (default yes)."""
+    if band.get("min") is not None:
+        low = units.dec(band["min"])
+        if value < low or (value == low and not band.get("min_inclusive", True)):
+            return False
+    if band.get("max") is not None:
+        high = units.dec(band["max"])
+        if value > high or (value == high and not band.get("max_inclusive", True)):
+            return False
+    return True
 
 
 def renal_band(agent: dict[str, Any], crcl: Decimal) -> dict[str, Any]:
@@ -42,9 +45,9 @@ def calcium_state(derived: Derived) -> str | None:
     if value is None:
         return None
     thresholds = rule_table("thresholds")
-    if value < _d(thresholds["hypocalcaemia"]["below_mmol_l"]):
+    if value < units.dec(thresholds["hypocalcaemia"]["below_mmol_l"]):
         return "low"
-    if value > _d(thresholds["hypercalcaemia"]["above_mmol_l"]):
+    if value > units.dec(thresholds["hypercalcaemia"]["above_mmol_l"]):
         return "high"
     return "normal"
 
@@ -53,7 +56,7 @@ def indication(patient: Patient, findings: Findings) -> tuple[bool, list[str]]:
     rule = rule_table("thresholds")["indication"]
     findings.cite(rule["source"])
     confirmed = patient.bone_metastasis == rule["bone_metastasis"]
-    long_enough = patient.expected_survival_months >= _d(rule["min_expected_survival_months"])
+    long_enough = patient.expected_survival_months >= units.dec(rule["min_expected_survival_months"])
     if confirmed and long_enough:
         return True, ["bone_metastasis_confirmed_and_survival_3_months"]
     reasons = []
@@ -88,7 +91,7 @@ def _blockers(patient: Patient, agent: dict[str, Any], band: dict[str, Any], cal
 
 def _cautions(patient: Patient, derived: Derived, agent: dict[str, Any], band: dict[str, Any]) -> list[str]:
     name = agent["agent"]
-    severe_below = _d(_rules()["severe_renal_impairment_hypocalcemia_risk"]["crcl_below"])
+    severe_below = units.dec(_rules()["severe_renal_impairment_hypocalcemia_risk"]["crcl_below"])
     found = {
         "severe_renal_impairment_hypocalcemia_risk": name == "denosumab"
         and (patient.on_dialysis or derived.crcl_ml_min < severe_below),
@@ -128,7 +131,7 @@ def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> l
     calcium = calcium_state(derived)
     rules = _rules()
     preference = rule_table("thresholds")["denosumab_preference"]
-    renal_reason = (derived.crcl_ml_min < _d(preference["crcl_below"]) or patient.on_dialysis
+    renal_reason = (derived.crcl_ml_min < units.dec(preference["crcl_below"]) or patient.on_dialysis
                     or patient.nephrotoxic_drugs)
     agents = []
     for agent in rule_table("agents")["agents"]:

@@ -25,9 +25,6 @@ class Derived:
     working: dict[str, str]
 
 
-def _d(value: object) -> Decimal:
-    return Decimal(str(value))
-
 
 def _template(key: str, lang: str, **params: str) -> str:
     return rule_table("working")[key][lang].format(**params)
@@ -36,10 +33,10 @@ def _template(key: str, lang: str, **params: str) -> str:
 def creatinine_clearance(patient: Patient) -> tuple[Decimal, Decimal, Decimal]:
     """(exact CrCl, rounded CrCl, creatinine in mg/dL) by Cockcroft-Gault with actual body weight."""
     rule = rule_table("thresholds")["cockcroft_gault"]
-    creatinine_mg_dl = patient.creatinine.si / _d(rule["creatinine_umol_per_mg_dl"])
-    exact = (_d(rule["age_from"]) - patient.age_years) * patient.weight_kg / (_d(rule["divisor"]) * creatinine_mg_dl)
+    creatinine_mg_dl = patient.creatinine.si / units.dec(rule["creatinine_umol_per_mg_dl"])
+    exact = (units.dec(rule["age_from"]) - patient.age_years) * patient.weight_kg / (units.dec(rule["divisor"]) * creatinine_mg_dl)
     if patient.sex == "female":
-        exact *= _d(rule["female_factor"])
+        exact *= units.dec(rule["female_factor"])
     # Age above 140 cannot occur (validated <= 110), so CrCl is always positive.
     return exact, units.round_half_up(exact, rule["display_places"]), creatinine_mg_dl
 
@@ -70,8 +67,8 @@ def _calcium(patient: Patient) -> tuple[Decimal | None, Decimal | None, Decimal 
     places = rule["display_places"]
     if patient.albumin is None:
         return None, None, units.round_half_up(patient.calcium.si, places), "measured_total"
-    exact = patient.calcium.si + _d(rule["coefficient_mmol_per_g"]) * (
-        _d(rule["reference_albumin_g_l"]) - patient.albumin.si)
+    exact = patient.calcium.si + units.dec(rule["coefficient_mmol_per_g"]) * (
+        units.dec(rule["reference_albumin_g_l"]) - patient.albumin.si)
     rounded = units.round_half_up(exact, places)
     return exact, rounded, rounded, "albumin_corrected"
 
@@ -99,11 +96,11 @@ def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal |
 def _vitamin_d(patient: Patient) -> bool | None:
     if patient.vitamin_d is None:
         return None
-    return _vitamin_d_ng_ml(patient.vitamin_d.si) < _d(rule_table("thresholds")["vitamin_d_low"]["below_ng_ml"])
+    return _vitamin_d_ng_ml(patient.vitamin_d.si) < units.dec(rule_table("thresholds")["vitamin_d_low"]["below_ng_ml"])
 
 
 def _vitamin_d_ng_ml(nmol_l: Decimal) -> Decimal:
-    return nmol_l / _d(units.unit_row("vitamin_d", "ng/mL")["factor"])
+    return nmol_l / units.dec(units.unit_row("vitamin_d", "ng/mL")["factor"])
 
 
 def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:

@@ -3,7 +3,6 @@ this patient's own creatinine limit for withholding zoledronic acid or pamidrona
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from calculator import units
@@ -19,9 +18,9 @@ def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
     unit = patient.creatinine.unit
     baseline = patient.creatinine.value
     # Compared in the unit entered: the label's 124 umol/L is its own rounding of 1.4 mg/dL.
-    boundary = Decimal(str(rule["baseline_normal_below"][unit]))
+    boundary = units.dec(rule["baseline_normal_below"][unit])
     normal = baseline < boundary or (baseline == boundary and rule["at_boundary"] == "normal")
-    rise = Decimal(str((rule["rise_if_normal"] if normal else rule["rise_if_abnormal"])[unit]))
+    rise = units.dec((rule["rise_if_normal"] if normal else rule["rise_if_abnormal"])[unit])
     label = units.unit_label("creatinine", unit)
     detail = {}
     for lang in ("en", "zh"):

@@ -149,11 +149,11 @@ def _number(value: Any, path: str, problems: list[Problem], *, minimum: Any, max
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         problems.append(problem(path, "wrong_type_number", got=_type_name(value)))
         return None
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    number = units.dec(value)
     if integer and number != number.to_integral_value():
         problems.append(problem(path, "not_integer", got=units.fmt(number)))
         return None
-    low, high = Decimal(str(minimum)), Decimal(str(maximum))
+    low, high = units.dec(minimum), units.dec(maximum)
     if not low <= number <= high:
         unit_text = rule_table("messages")["units"].get(unit, {"en": unit, "zh": unit})
         template = rule_table("messages")["problems"]["out_of_range"]

@@ -6,9 +6,9 @@ here as one small function per subtype so a reviewer can read each pathway top t
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from calculator import units
 from calculator._data import rule_table
 from calculator.findings import Findings
 from calculator.patient import Patient
@@ -116,13 +116,13 @@ def _hr_positive_chemotherapy(patient: Patient, options: _Options) -> None:
 def _triple_negative(patient: Patient, options: _Options, findings: Findings) -> None:
     rules = rule_table("systemic")
     if patient.line == 1:
-        cps_min = Decimal(str(rules["pdl1_cps_min"]["value"]))
+        cps_min = units.dec(rules["pdl1_cps_min"]["value"])
         if patient.pdl1_cps is None:
             findings.warn("pdl1_cps_unknown", "info")
         elif patient.pdl1_cps >= cps_min and not patient.had("immunotherapy"):
             options.add("pembrolizumab_chemo")
             dfi = patient.disease_free_interval_months
-            if dfi is not None and dfi < Decimal(str(rules["pembrolizumab_min_dfi_months"]["value"])):
+            if dfi is not None and dfi < units.dec(rules["pembrolizumab_min_dfi_months"]["value"]):
                 findings.warn("pembrolizumab_short_dfi", "info")
     if patient.gbrca == "pathogenic":
         if not patient.had("parp_inhibitor"):

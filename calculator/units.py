@@ -12,6 +12,11 @@ from typing import Any
 from calculator._data import rule_table
 
 
+def dec(value: object) -> Decimal:
+    """A rule-table number as an exact decimal (via its text, so 0.85 stays 0.85)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
 def lab_table(lab: str) -> dict[str, Any]:
     return rule_table("units")["labs"][lab]
 
@@ -36,20 +41,20 @@ def unit_row(lab: str, unit: str) -> dict[str, Any]:
 def to_si(lab: str, value: Decimal, unit: str) -> Decimal:
     """``value`` in ``unit`` expressed in the lab's SI unit."""
     row = unit_row(lab, unit)
-    factor = Decimal(str(row["factor"]))
+    factor = dec(row["factor"])
     return value * factor if row["op"] == "multiply" else value / factor
 
 
 def from_si(lab: str, value: Decimal, unit: str) -> Decimal:
     """``value`` in the lab's SI unit expressed in ``unit``."""
     row = unit_row(lab, unit)
-    factor = Decimal(str(row["factor"]))
+    factor = dec(row["factor"])
     return value / factor if row["op"] == "multiply" else value * factor
 
 
 def si_range(lab: str) -> tuple[Decimal, Decimal]:
     table = lab_table(lab)
-    return Decimal(str(table["si_min"])), Decimal(str(table["si_max"]))
+    return dec(table["si_min"]), dec(table["si_max"])
 
 
 def unit_range(lab: str, unit: str) -> tuple[Decimal, Decimal]:
@@ -73,7 +78,7 @@ def conversion_text(lab: str, unit: str) -> str:
     """``× 88.4`` / ``÷ 4.008``: the operation that turns ``unit`` into the SI unit."""
     row = unit_row(lab, unit)
     sign = "×" if row["op"] == "multiply" else "÷"
-    return f"{sign} {fmt(Decimal(str(row['factor'])))}"
+    return f"{sign} {fmt(dec(row['factor']))}"
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
@@ -84,7 +89,7 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
 def fmt(value: Decimal | float | int, places: int | None = None) -> str:
     """A number as the doctor would write it: fixed point, no exponent, no trailing zeros unless
     ``places`` asks for a fixed number of decimals."""
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    number = dec(value)
     if places is not None:
         return f"{round_half_up(number, places):f}"
     return f"{number.normalize():f}"
