@@ -13,6 +13,7 @@ ANDed and add up.
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from index.analysis import iter_terms, latin_term
 from index.expand import Unit, edit_distance, fuzzy_limit
-from index.schema import FIELD_BOOSTS
+from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD
 
 K1, B = 1.2, 0.75
 EXACT, PREFIX, FUZZY = range(3)
@@ -33,6 +34,8 @@ FUZZY_PREFIX_CHARS = 2  # typos in the first two letters are not corrected: keep
 FUZZY_SCAN = 5000
 MAX_FUZZY_LETTERS = 40  # longer "words" are pasted junk, not typos
 LENGTHS_FILE = "lengths.bin"
+TITLE_FIELDS = (HEAD, DOC_TITLE)
+BODY_LOOKUPS = 300  # title matches whose body is scored when titles alone match enough sections
 
 Scores = dict[int, float]
 
@@ -53,12 +56,15 @@ def read_lengths(path: Path, doc_count: int) -> dict[str, array]:
 
 
 class Matcher:
-    """Evaluates Units against one open reader; build one per search (it memoises posting lists)."""
+    """Evaluates Units in some fields of one open reader, optionally only for given sections.
+    Build one per search and field set: it memoises posting lists and texts."""
 
-    def __init__(self, reader, lengths: dict[str, array], norms: dict[str, list[float]]) -> None:
+    def __init__(self, reader, norms: dict[str, list[float]], fields: tuple[str, ...] = tuple(FIELD_BOOSTS),
+                 only: list[int] | None = None) -> None:
         self.reader = reader
-        self.lengths = lengths
         self.norms = norms
+        self.fields = fields
+        self.only = only  # sorted section numbers: look these up instead of reading whole lists
         self.doc_count = reader.doc_count_all()
         self._term_scores: dict[tuple[str, str], Scores] = {}
         self._text_scores: dict[tuple[str, float], Scores] = {}
@@ -74,7 +80,8 @@ class Matcher:
         scores: Scores = {}
         frequency = self.reader.doc_frequency(fieldname, term) if term else 0
         if frequency:
-            ids, weights = _read_postings(self.reader.postings(fieldname, term))
+            postings = self.reader.postings(fieldname, term)
+            ids, weights = _read_postings(postings) if self.only is None else _look_up(postings, self.only)
             idf = math.log(1 + (self.doc_count - frequency + 0.5) / (frequency + 0.5))
             factor = idf * (K1 + 1) * FIELD_BOOSTS[fieldname]
             norm = self.norms[fieldname]
@@ -89,13 +96,13 @@ class Matcher:
         key = (text, boost)
         if key not in self._text_scores:
             terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
-            per_field = [all_of([self.term_scores(f, t) for t in terms]) for f in FIELD_BOOSTS] if terms else []
+            per_field = [all_of([self.term_scores(f, t) for t in terms]) for f in self.fields] if terms else []
             self._text_scores[key] = _scaled(add_up(per_field), boost)
         return self._text_scores[key]
 
     def prefix_scores(self, prefix: str, boost: float) -> Scores:
         per_field: list[Scores] = []
-        for fieldname in FIELD_BOOSTS:
+        for fieldname in self.fields:
             found: list[tuple[int, str]] = []
             for count, raw in enumerate(self.reader.expand_prefix(fieldname, prefix)):
                 if count >= PREFIX_SCAN:
@@ -113,7 +120,7 @@ class Matcher:
         if not term or not edits or len(term) > MAX_FUZZY_LETTERS:
             return {}
         per_field: list[Scores] = []
-        for fieldname in FIELD_BOOSTS:
+        for fieldname in self.fields:
             close: list[tuple[int, str]] = []
             for count, raw in enumerate(self.reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
                 if count >= FUZZY_SCAN:
@@ -140,7 +147,39 @@ class Matcher:
         return best_of(alternatives)
 
     def query_scores(self, units: list[Unit], tier: int) -> Scores:
+        """Sections matching every unit (in these fields), scores added."""
         return all_of([self.unit_scores(u, tier) for u in units])
+
+    def bonus_scores(self, units: list[Unit], tier: int) -> Scores:
+        """What each unit adds to a section's score (in these fields), whether or not all match."""
+        return add_up([self.unit_scores(u, tier) for u in units])
+
+
+class Evaluation:
+    """One search's query evaluation, titles first.
+
+    Headings and titles outrank body text by design, so when the title fields alone already match
+    `enough` sections, a section matching only in its body could not make the list: the body is
+    then scored only for the best title matches (looked up, not read whole). Otherwise every field
+    is read. On a small library this changes nothing; on a large one it skips the longest lists.
+    """
+
+    def __init__(self, reader, norms: dict[str, list[float]], enough: int) -> None:
+        self.reader = reader
+        self.norms = norms
+        self.enough = enough
+        self.titles = Matcher(reader, norms, TITLE_FIELDS)
+        self._everything: Matcher | None = None
+
+    def scores(self, units: list[Unit], tier: int) -> Scores:
+        titles = self.titles.query_scores(units, tier)
+        if len(titles) < self.enough:
+            if self._everything is None:
+                self._everything = Matcher(self.reader, self.norms)
+            return self._everything.query_scores(units, tier)
+        best = heapq.nlargest(BODY_LOOKUPS, titles, key=titles.__getitem__)
+        body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best)).bonus_scores(units, tier)
+        return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
 
 
 def norms_for(lengths: dict[str, array]) -> dict[str, list[float]]:
@@ -150,6 +189,20 @@ def norms_for(lengths: dict[str, array]) -> dict[str, list[float]]:
         average = (sum(values) / len(values) if len(values) else 0.0) or 1.0
         norms[fieldname] = [K1 * (1 - B + B * n / average) for n in values]
     return norms
+
+
+def _look_up(matcher, wanted: list[int]) -> tuple[list[int], list[float]]:
+    """(section number, term frequency) for those of the sorted `wanted` sections on a posting list."""
+    ids: list[int] = []
+    weights: list[float] = []
+    for doc in wanted:
+        if not matcher.is_active():
+            break
+        matcher.skip_to(doc)
+        if matcher.is_active() and matcher.id() == doc:
+            ids.append(doc)
+            weights.append(matcher.weight())
+    return ids, weights
 
 
 def _read_postings(matcher) -> tuple[list[int], list[float]]:
@@ -175,9 +228,16 @@ def all_of(parts: list[Scores]) -> Scores:
     """AND: sections present in every part, scores added."""
     if not parts or not all(parts):
         return {}
+    if len(parts) == 1:
+        return parts[0]
     ordered = sorted(parts, key=len)
-    common = set(ordered[0]).intersection(*ordered[1:])
-    return {doc: sum(part[doc] for part in ordered) for doc in common}
+    first, second = ordered[0], ordered[1]
+    common = first.keys() & second.keys() if len(ordered) == 2 else set(first).intersection(*ordered[1:])
+    total = {doc: first[doc] + second[doc] for doc in common}
+    for part in ordered[2:]:
+        for doc in total:
+            total[doc] += part[doc]
+    return total
 
 
 def add_up(parts: Iterable[Scores]) -> Scores:

@@ -25,7 +25,7 @@ from whoosh.filedb.filestore import FileStorage
 from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms
 from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, STAMP_FILE
 from index.expand import ExpansionData, QueryExpander, Unit
-from index.matching import EXACT, FUZZY, LENGTHS_FILE, PREFIX, Matcher, norms_for, read_lengths
+from index.matching import EXACT, FUZZY, LENGTHS_FILE, PREFIX, Evaluation, Matcher, norms_for, read_lengths
 from index.snippets import make_snippet, needle_key
 
 log = logging.getLogger(__name__)
@@ -70,8 +70,7 @@ class SearchIndex:
         self._expander = expander
         self._lock = threading.Lock()
         reader = self._searcher.reader()
-        self._lengths = read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all())
-        self._norms = norms_for(self._lengths)
+        self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all()))
 
     @classmethod
     def open(cls, index_dir: Path) -> SearchIndex:
@@ -120,7 +119,7 @@ class SearchIndex:
                     raise IndexUnavailable("the index is empty")
                 self._searcher.stored_fields(0)
                 self._searcher.stored_fields(reader.doc_count_all() - 1)
-                matcher = Matcher(reader, self._lengths, self._norms)
+                matcher = Matcher(reader, self._norms)
                 for fieldname in self._norms:  # read one posting list of each field
                     term = next(iter(reader.lexicon(fieldname)), b"").decode("utf-8")
                     matcher.term_scores(fieldname, term)
@@ -152,15 +151,15 @@ class SearchIndex:
         units = self._expander.parse(query)
         if not units:
             return []
-        matcher = Matcher(self._searcher.reader(), self._lengths, self._norms)
-        wanted = max(limit * 4, 40)
+        wanted = limit * 2 + 10  # spare sections for grouping and for the exact-word check
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
+        evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted)
         for tier in (EXACT, PREFIX, FUZZY):
             enough = min(limit, FALLBACK_BELOW_DOCS)
             if tier != EXACT and (not _has_tier(units, tier) or self._documents(found, fields) >= enough):
                 continue
-            scores = matcher.query_scores(units, tier)
+            scores = evaluation.scores(units, tier)
             new = {doc: score for doc, score in scores.items() if doc not in found}
             for doc in heapq.nlargest(wanted, new, key=new.__getitem__):
                 found[doc] = (tier, new[doc])
@@ -193,21 +192,37 @@ def _check_exact_chinese(units: list[Unit], found: dict[int, tuple[int, float]],
     checked: dict[int, tuple[int, float]] = {}
     for docnum, (tier, score) in found.items():
         record = fields[docnum]
-        haystack = needle_key(f"{record['title']} {record['section']} {record['text']}")
-        ok = all(any(all(k in haystack for k in keys) for keys in unit_keys) for unit_keys in checks)
+        raw = f"{record['title']} {record['section']} {record['text']}"
+        compact: list[str] = []  # folded only when a Latin variant needs it: folding is the slow part
+        ok = all(_holds(unit_keys, raw, compact) for unit_keys in checks)
         checked[docnum] = (tier if ok else LOOSE, score)
     return checked
 
 
-def _variant_keys(unit: Unit) -> list[list[str]]:
+def _holds(unit_keys: list[tuple[bool, list[str]]], raw: str, compact: list[str]) -> bool:
+    """Whether a section's text holds one of a unit's texts (Chinese ones are checked unfolded)."""
+    for chinese, keys in unit_keys:
+        if chinese and keys[0] in raw:
+            return True
+    for chinese, keys in unit_keys:
+        if not chinese:
+            if not compact:
+                compact.append(needle_key(raw))
+            if all(k in compact[0] for k in keys):
+                return True
+    return False
+
+
+def _variant_keys(unit: Unit) -> list[tuple[bool, list[str]]]:
     """For each text a unit may match, the compact strings a section must contain to hold it:
     the whole text for Chinese, each (stemmed) term for Latin text."""
-    keys: list[list[str]] = []
+    keys: list[tuple[bool, list[str]]] = []
     for variant in [*unit.exact, *unit.prefix_terms, *unit.fuzzy]:
-        if is_cjk(variant):
-            keys.append([needle_key(variant)])
+        chinese = is_cjk(variant) and needle_key(variant) == variant
+        if chinese:
+            keys.append((True, [variant]))
         else:
-            keys.append([needle_key(t) for t in iter_terms(variant, index_mode=False)])
+            keys.append((False, [needle_key(t) for t in iter_terms(variant, index_mode=False)]))
     return keys
 
 

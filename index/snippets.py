@@ -18,14 +18,14 @@ SNIPPET_CHARS = 90
 LEAD_CHARS = 24
 MIN_GROWING_NEEDLE = 4
 _SKIPPED = re.compile(r"[\s\-/+'.]")
+_SEPARATORS = frozenset(" \t\n\r\f\v-/+'.\u3000")
 _LATIN_CHAR = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff]")
 
 
-def compact_with_map(text: str) -> tuple[str, list[int]]:
-    """The folded text without separators, and for each kept character its index in `text`."""
-    folded = fold(text)
-    kept = [i for i, ch in enumerate(folded) if not _SKIPPED.match(ch)]
-    return "".join(folded[i] for i in kept), kept
+def compact_with_map(folded: str) -> tuple[str, list[int]]:
+    """A folded text without separators, and for each kept character its index in the text."""
+    kept = [i for i, ch in enumerate(folded) if ch not in _SEPARATORS]
+    return "".join([folded[i] for i in kept]), kept
 
 
 def needle_key(needle: str) -> str:
@@ -41,8 +41,8 @@ def _needle_keys(needles: tuple[str, ...]) -> list[str]:
 
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of `text` matching any needle; Latin matches grow to whole words."""
-    compact, where = compact_with_map(text)
     folded = fold(text)
+    compact, where = compact_with_map(folded)
     spans: list[tuple[int, int]] = []
     for key in _needle_keys(tuple(needles)):
         start = compact.find(key)
