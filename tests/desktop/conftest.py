@@ -161,11 +161,13 @@ def switcher(qapp):
 def make_window(qtbot, switcher):
     """Build a main window on the test's user folders, the way the app does (without showing it)."""
 
-    def make(backend: Backend | None = None, calculator=None, show: bool = True) -> MainWindow:
+    def make(backend: Backend | None = None, calculator=None, show: bool = True,
+             real_calculator: bool = False) -> MainWindow:
         dirs = user_dirs()
         settings = Settings(dirs.config / SETTINGS_FILE_NAME)
-        window = MainWindow(settings, ReadingLists(dirs.data), switcher, None,
-                            calculator if calculator is not None else StubCalculator())
+        if calculator is None and not real_calculator:
+            calculator = StubCalculator()
+        window = MainWindow(settings, ReadingLists(dirs.data), switcher, None, calculator)
         qtbot.addWidget(window)
         if backend is not None:
             window.set_backend(backend)

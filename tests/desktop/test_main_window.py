@@ -150,3 +150,20 @@ def test_first_run_dialog_shows_intended_use_in_chinese(switcher, qtbot):
     text = dialog.findChild(QTextBrowser).toPlainText()
     assert "预期用途" in text and "免责声明" in text
     assert {button.text() for button in dialog.findChildren(QPushButton)} == {"我已了解", "退出"}
+
+
+def test_the_real_calculator_page_is_embedded_and_wired(make_window, real_backend, qtbot):
+    from desktop.calculator_page import CalculatorPage
+
+    window = make_window(real_backend, real_calculator=True)
+    assert isinstance(window.calculator, CalculatorPage)
+    window.set_language("zh")
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "计算器")
+    assert window.calculator.content_language() == "zh"
+    window.show_view(1)
+    window.calculator.openReference.emit("zoledronic-acid#renal-dosing")
+    assert window.tabs.currentIndex() == 0
+    reader = window.library.reader
+    assert (reader.current.doc_id, reader.current.anchor, reader.current.lang) == (
+        "zoledronic-acid", "renal-dosing", "zh")
+    assert window._reference_title("zoledronic-acid#renal-dosing", "zh") == "唑来膦酸"
