@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -269,6 +271,12 @@ def _check_calcium_invariants(assessment: dict, patient: dict) -> None:
         _require(blocked == low, f"{agent['agent']}: hypocalcaemia block agrees with shown Ca {shown}", low, blocked)
     asked = "correct_hypocalcemia" in assessment["bone_agent"]["before_starting"]
     _require(asked == low, f"correct_hypocalcemia agrees with shown Ca {shown}", low, asked)
+    high = shown > 2.60
+    warned = any("hypercalc" in warning["code"] for warning in assessment["warnings"])
+    _require(warned == high, f"hypercalcaemia warning agrees with shown Ca {shown}", high, warned)
+    if high:
+        _check_excludes("before_starting when hypercalcaemic", ["calcium_vitamin_d_supplement"],
+                        assessment["bone_agent"]["before_starting"])
 
 
 def _check_vocabulary(assessment: dict) -> None:
@@ -427,12 +435,27 @@ def test_command_prints_the_same_assessment(tmp_path: Path, capsys: pytest.Captu
         assert printed[key] == expected[key], key
 
 
-def test_command_text_note_shows_crcl_and_dose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_command_text_note(lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Chart note: inputs with units, derived values, recommendations, content version, disclaimer."""
+    patient = _case("sex_female_umol_l_crcl_45")["patient"]
     path = tmp_path / "patient.json"
-    path.write_text(json.dumps(_case("sex_female_umol_l_crcl_45")["patient"]), encoding="utf-8")
-    code, out, _ = _bonemet(["assess", str(path), "--format", "text", "--lang", "en"], capsys)
+    path.write_text(json.dumps(patient), encoding="utf-8")
+    code, out, _ = _bonemet(["assess", str(path), "--format", "text", "--lang", lang], capsys)
     assert code == 0
-    assert "45.0" in out and "3.3" in out
+    assessment = assess(patient)
+    for shown in ("75.14", "45.0", "3.3", assessment["content_version"], assessment["disclaimer"][lang]):
+        assert shown in out, shown
+
+
+def test_command_reads_stdin() -> None:
+    patient = _case("sex_female_umol_l_crcl_45")["patient"]
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from desktop.cli import main; sys.exit(main(sys.argv[1:]))", "assess", "-"],
+        input=json.dumps(patient).encode("utf-8"), capture_output=True, cwd=Path(__file__).parents[2], check=False,
+    )
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    assert json.loads(run.stdout.decode("utf-8"))["derived"]["crcl_ml_min"] == 45.0
 
 
 @pytest.mark.parametrize("name", ["invalid_creatinine_unit_mmol", "invalid_two_problems_both_listed",
