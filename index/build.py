@@ -50,7 +50,7 @@ def section_records(library: LibraryLike):
                 "title": title,
                 "text": section.text,
                 HEAD: f"{title} {tags}" if opening else section.title,
-                DOC_TITLE: title,
+                DOC_TITLE: "" if opening else title,  # the opening section has the title as its heading
                 BODY: section.text,
             }
 

@@ -130,3 +130,21 @@ def test_hit_fields_describe_a_section(index):
 
 def test_content_version_is_the_stamp(index, fixture_index_dir):
     assert index.content_version.startswith("local+")
+
+
+def test_titles_first_evaluation_keeps_the_best_section_of_one_word_queries(index):
+    from index.matching import EXACT, Evaluation, Matcher
+
+    reader = index._searcher.reader()
+    for query in ["地舒单抗", "denosumab", "HER2", "颌骨坏死"]:
+        units = index._expander.parse(query)
+        full = Matcher(reader, index._norms).query_scores(units, EXACT)
+        shortcut = Evaluation(reader, index._norms, enough=1).scores(units, EXACT)
+        best_full = max(full, key=full.__getitem__)
+        assert best_full in shortcut, query
+        assert shortcut[best_full] == pytest.approx(full[best_full]), query
+
+
+def test_two_words_find_the_section_headed_by_one_in_the_document_titled_by_the_other(index):
+    hit = index.search("地舒单抗 肾功能", "zh")[0]
+    assert (hit.doc_id, hit.anchor) == ("denosumab", "renal")
