@@ -11,9 +11,8 @@ from collections.abc import Sequence
 
 
 def _versions() -> str:
-    from guideline_content import content_version
-
     from desktop import __version__
+    from guideline_content import content_version
 
     return f"BoneMet Guide {__version__} (content {content_version()})"
 
@@ -75,15 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return library_check()
     if args.command == "index":
-        from index.cli import index_build
-
         from desktop.paths import shipped_index_dir
+        from index.cli import index_build
 
         return index_build(out_dir=args.out or str(shipped_index_dir()), if_stale=args.if_stale)
     if args.command == "search":
-        from index.cli import search
-
         from desktop.paths import shipped_index_dir, user_dirs
+        from index.cli import search
 
         return search(args.query, lang=args.search_lang, limit=args.limit, as_json=args.json,
                       shipped_dir=shipped_index_dir(), cache_dir=user_dirs().cache / "index")
