@@ -1,19 +1,41 @@
 #!/usr/bin/env bash
-# Smoke-test a frozen build folder: the CLI assesses, searches and renders a screenshot, with the
-# install folder untouched and per-user data in a scratch folder; then print its size and write checksums.
+# Smoke-test a frozen build folder: the CLI assesses, searches, rebuilds an index and renders a
+# screenshot, with per-user data in a scratch folder and the install folder left byte-for-byte
+# untouched; no network/QML/Quick/WebEngine library is bundled; then print its size and write checksums.
+# Usage: scripts/check_frozen.sh [dist/BoneMetGuide]
 set -euo pipefail
-app="${1:-dist/BoneMetGuide}"
+cd "$(dirname "$0")/.."
+app="$(cd "${1:-dist/BoneMetGuide}" && pwd)"
 exe="$app/bonemet"; [ -x "$exe" ] || exe="$app/bonemet.exe"
+[ -x "$exe" ] || { echo "no bonemet executable in $app" >&2; exit 1; }
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 export BONEMET_HOME="$scratch/home" QT_QPA_PLATFORM=offscreen
-before="$(cd "$app" && find . -type f -newer "$exe" | wc -l)"
+
+# Every file (and symlink) of the install folder with its size and modification time.
+snapshot() { (cd "$app" && find . \( -type f -o -type l \) -printf '%p %s %T@\n' | sort); }
+snapshot > "$scratch/before.txt"
+
+forbidden="$(cd "$app" && find . -iname '*Qt6Network*' -o -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' \
+  -o -iname '*WebEngine*' -o -iname '*QtNetwork*' -o -iname '*QtQml*' -o -iname '*QtQuick*' -o -iname '*qmltooling*')"
+[ -z "$forbidden" ] || { echo "forbidden Qt modules bundled:" >&2; echo "$forbidden" >&2; exit 1; }
+echo "no QtNetwork/QML/Quick/WebEngine in the bundle"
+broken="$(cd "$app" && find . -xtype l)"
+[ -z "$broken" ] || { echo "dangling symlinks:" >&2; echo "$broken" >&2; exit 1; }
+
 "$exe" --version
 "$exe" assess examples/hr-positive-first-line.json --format text --lang zh | head -5
 "$exe" search 地舒单抗 --limit 3
+"$exe" search dishudankang --limit 1           # pinyin expansion from the shipped index
+"$exe" index build --out "$scratch/rebuilt-index" >/dev/null && echo "index rebuild (pypinyin data) ok"
 "$exe" --screenshot "$scratch/shot.png" --lang zh --view calculator --patient examples/hr-positive-first-line.json
 test -s "$scratch/shot.png" && echo "screenshot ok: $(stat -c %s "$scratch/shot.png") bytes"
-after="$(cd "$app" && find . -type f -newer "$exe" | wc -l)"
-[ "$before" = "$after" ] || { echo "the install folder was written to" >&2; exit 1; }
+if [ -n "${KEEP_SCREENSHOT:-}" ]; then cp "$scratch/shot.png" "$KEEP_SCREENSHOT"; fi
+grep -q "translation .* not found" "$BONEMET_HOME"/log/*.log 2>/dev/null \
+  && { echo "a translation is missing in the frozen app:" >&2; grep "not found" "$BONEMET_HOME"/log/*.log >&2; exit 1; }
+
+snapshot > "$scratch/after.txt"
+diff -u "$scratch/before.txt" "$scratch/after.txt" >&2 || { echo "the install folder was written to" >&2; exit 1; }
+echo "install folder untouched"
 echo "size: $(du -sh "$app" | cut -f1) in $(find "$app" -type f | wc -l) files"
 (cd "$app/.." && find "$(basename "$app")" -type f -print0 | sort -z | xargs -0 sha256sum) > "$app.sha256"
 echo "checksums: $app.sha256"
