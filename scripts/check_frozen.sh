@@ -22,7 +22,13 @@ echo "no QtNetwork/QML/Quick/WebEngine in the bundle"
 broken="$(cd "$app" && find . -xtype l)"
 [ -z "$broken" ] || { echo "dangling symlinks:" >&2; echo "$broken" >&2; exit 1; }
 
-"$exe" --version
+version_line="$("$exe" --version)"; echo "$version_line"
+# The shipped index must be of the bundled content, or every first start rebuilds it (seconds).
+stamp="$(find "$app" -path '*prebuilt_index/stamp.json' | head -1)"
+[ -n "$stamp" ] || { echo "no prebuilt_index in the bundle" >&2; exit 1; }
+grep -q "\"content_version\": \"$(echo "$version_line" | sed 's/.*content \([^)]*\)).*/\1/')\"" "$stamp" \
+  || { echo "prebuilt index is not of the bundled content (content edited during the build? rebuild)" >&2; exit 1; }
+echo "prebuilt index matches the bundled content"
 "$exe" assess examples/hr-positive-first-line.json --format text --lang zh | head -5
 "$exe" search 地舒单抗 --limit 3
 "$exe" search dishudankang --limit 1           # pinyin expansion from the shipped index
