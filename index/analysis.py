@@ -108,10 +108,15 @@ def _latin_parts(compound: str) -> list[str]:
 
 
 def cjk_query_terms(run: str) -> list[str]:
-    """Search terms of one CJK run: its bigrams, or the character itself when it stands alone."""
+    """Search terms of one CJK run: bigrams that cover it without overlapping where possible
+    (地舒单抗 → 地舒 单抗; 唑来膦 → 唑来 来膦), or the character itself when it stands alone.
+    Fewer lists to read than every bigram; search.py re-checks the exact word anyway."""
     if len(run) == 1:
         return [run]
-    return [run[i : i + 2] for i in range(len(run) - 1)]
+    starts = list(range(0, len(run) - 1, 2))
+    if starts[-1] != len(run) - 2:
+        starts.append(len(run) - 2)
+    return [run[i : i + 2] for i in starts]
 
 
 def iter_terms(text: str, index_mode: bool) -> Iterator[str]:

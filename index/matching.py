@@ -17,9 +17,11 @@ import heapq
 import math
 from array import array
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.filedb.structfile import BufferFile
 
 from index.analysis import iter_terms, latin_term
 from index.expand import Unit, edit_distance, fuzzy_limit
@@ -35,7 +37,8 @@ FUZZY_SCAN = 5000
 MAX_FUZZY_LETTERS = 40  # longer "words" are pasted junk, not typos
 LENGTHS_FILE = "lengths.bin"
 TITLE_FIELDS = (HEAD, DOC_TITLE)
-BODY_LOOKUPS = 300  # title matches whose body is scored when titles alone match enough sections
+BODY_LOOKUPS = 60  # title matches whose body is scored when titles alone match enough sections
+LOOKUP_COST = 100  # one skip_to costs about as much as reading this many postings in bulk
 
 Scores = dict[int, float]
 
@@ -60,34 +63,66 @@ class Matcher:
     Build one per search and field set: it memoises posting lists and texts."""
 
     def __init__(self, reader, norms: dict[str, list[float]], fields: tuple[str, ...] = tuple(FIELD_BOOSTS),
-                 only: list[int] | None = None) -> None:
+                 only: list[int] | None = None, postings: dict | None = None) -> None:
         self.reader = reader
+        # (field, term) -> (ids, term frequencies) read whole; shared by the matchers of one search
+        self.postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {} if postings is None else postings
         self.norms = norms
         self.fields = fields
         self.only = only  # sorted section numbers: look these up instead of reading whole lists
         self.doc_count = reader.doc_count_all()
         self._term_scores: dict[tuple[str, str], Scores] = {}
+        self._frequencies: dict[tuple[str, str], int] = {}
         self._text_scores: dict[tuple[str, float], Scores] = {}
 
     # -- one term ----------------------------------------------------------------------------
 
-    def term_scores(self, fieldname: str, term: str) -> Scores:
-        """BM25 score of one term in one field (boost included) for every section holding it."""
+    def frequency(self, fieldname: str, term: str) -> int:
+        key = (fieldname, term)
+        if key not in self._frequencies:
+            self._frequencies[key] = self.reader.doc_frequency(fieldname, term) if term else 0
+        return self._frequencies[key]
+
+    def term_scores(self, fieldname: str, term: str, only: list[int] | None = None) -> Scores:
+        """BM25 score of one term in one field (boost included) for every section holding it, or
+        for those of the sorted sections `only` (default: the matcher's own restriction)."""
+        only = self.only if only is None else only
         key = (fieldname, term)
         cached = self._term_scores.get(key)
         if cached is not None:
-            return cached
-        scores: Scores = {}
-        frequency = self.reader.doc_frequency(fieldname, term) if term else 0
-        if frequency:
-            postings = self.reader.postings(fieldname, term)
-            ids, weights = _read_postings(postings) if self.only is None else _look_up(postings, self.only)
-            idf = math.log(1 + (self.doc_count - frequency + 0.5) / (frequency + 0.5))
-            factor = idf * (K1 + 1) * FIELD_BOOSTS[fieldname]
-            norm = self.norms[fieldname]
-            scores = {doc: factor * tf / (tf + norm[doc]) for doc, tf in zip(ids, weights, strict=True)}
-        self._term_scores[key] = scores
+            return cached if only is None else {doc: cached[doc] for doc in only if doc in cached}
+        frequency = self.frequency(fieldname, term)
+        if not frequency:
+            return {}
+        if key in self.postings:
+            ids, weights = self.postings[key]
+        elif only is not None and len(only) * LOOKUP_COST < frequency:
+            ids, weights = _look_up(self.reader.postings(fieldname, term), only)  # a few sections, long list
+        else:
+            ids, weights = self.postings[key] = _read_postings(self.reader.postings(fieldname, term))
+        if only is not None and len(ids) > len(only):
+            frequencies = dict(zip(ids, weights, strict=True))
+            ids = [doc for doc in only if doc in frequencies]
+            weights = [frequencies[doc] for doc in ids]
+        idf = math.log(1 + (self.doc_count - frequency + 0.5) / (frequency + 0.5))
+        factor = idf * (K1 + 1) * FIELD_BOOSTS[fieldname]
+        norm = self.norms[fieldname]
+        scores = {doc: factor * tf / (tf + norm[doc]) for doc, tf in zip(ids, weights, strict=True)}
+        if only is None:
+            self._term_scores[key] = scores
         return scores
+
+    def all_terms(self, fieldname: str, terms: list[str]) -> Scores:
+        """Sections holding every term in one field: the rarest list is read whole, the others
+        only for the sections it holds."""
+        by_frequency = sorted((self.frequency(fieldname, t), t) for t in terms)
+        if not by_frequency or not by_frequency[0][0]:
+            return {}
+        first = self.term_scores(fieldname, by_frequency[0][1])
+        if len(by_frequency) == 1 or not first:
+            return first
+        candidates = sorted(first)
+        return all_of([first, *(self.term_scores(fieldname, t, candidates) for _, t in by_frequency[1:])])
 
     # -- alternatives ------------------------------------------------------------------------
 
@@ -96,7 +131,7 @@ class Matcher:
         key = (text, boost)
         if key not in self._text_scores:
             terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
-            per_field = [all_of([self.term_scores(f, t) for t in terms]) for f in self.fields] if terms else []
+            per_field = [self.all_terms(f, terms) for f in self.fields] if terms else []
             self._text_scores[key] = _scaled(add_up(per_field), boost)
         return self._text_scores[key]
 
@@ -168,17 +203,19 @@ class Evaluation:
         self.reader = reader
         self.norms = norms
         self.enough = enough
-        self.titles = Matcher(reader, norms, TITLE_FIELDS)
+        self.postings: dict = {}
+        self.titles = Matcher(reader, norms, TITLE_FIELDS, postings=self.postings)
         self._everything: Matcher | None = None
 
     def scores(self, units: list[Unit], tier: int) -> Scores:
         titles = self.titles.query_scores(units, tier)
         if len(titles) < self.enough:
             if self._everything is None:
-                self._everything = Matcher(self.reader, self.norms)
+                self._everything = Matcher(self.reader, self.norms, postings=self.postings)
             return self._everything.query_scores(units, tier)
         best = heapq.nlargest(BODY_LOOKUPS, titles, key=titles.__getitem__)
-        body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best)).bonus_scores(units, tier)
+        body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best), postings=self.postings)
+        body = body.bonus_scores(units, tier)
         return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
 
 
@@ -210,10 +247,18 @@ def _read_postings(matcher) -> tuple[list[int], list[float]]:
     ids: list[int] = []
     weights: list[float] = []
     if isinstance(matcher, W3LeafMatcher):  # the pinned whoosh's on-disk reader: read whole blocks
+        # one read of the whole list, then parse it from memory: whoosh's block reader otherwise
+        # issues ~20 small file reads per 128-posting block through its compound-file layer
+        length = matcher._length[0] if isinstance(matcher._length, tuple) else matcher._length  # whoosh keeps (n,)
+        data = matcher._postfile.get(matcher._startoffset, length)
+        matcher = W3LeafMatcher(BufferFile(data), 0, length, matcher.format, byteids=matcher._byteids)
         while matcher.is_active():
-            matcher._read_ids()
+            if matcher._data is None:
+                matcher._read_data()
+            block_ids = matcher._data[0]
+            # ids are stored as gaps: accumulate() decodes them in C (whoosh uses a generator)
+            ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
             matcher._read_weights()
-            ids.extend(matcher._ids)
             weights.extend(matcher._weights)
             matcher._next_block()
         return ids, weights
