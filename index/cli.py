@@ -16,8 +16,13 @@ def library_check() -> int:
     return check_main()
 
 
-def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None = None) -> int:
-    """`bonemet index build`: validate the library, then build its search index into `out_dir`."""
+def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None = None,
+                strict: bool = False) -> int:
+    """`bonemet index build`: run the library validator, then build the search index into `out_dir`.
+
+    Content problems are listed but (unless `strict`) do not stop the build: the index only serves
+    search, `bonemet library check` and the tests are the gate for content, and the run and frozen
+    build scripts need an index while the library is still being written."""
     from index.build import build_index
     from index.content import load_library, validate
     from index.store import is_current, library_version
@@ -32,9 +37,10 @@ def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None 
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"not building: {len(problems)} problem(s) in the library (see `bonemet library check`)",
-              file=sys.stderr)
-        return 1
+        print(f"{len(problems)} problem(s) in the library (see `bonemet library check`)", file=sys.stderr)
+        if strict:
+            print("not building (strict)", file=sys.stderr)
+            return 1
     stats = build_index(library, out, content_version=version)
     print(f"indexed {stats['documents']} documents ({stats['sections']} sections) in {stats['seconds']:.2f} s")
     print(f"index: {out} ({stats['bytes'] / 1e6:.2f} MB), content {version}")

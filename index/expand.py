@@ -24,6 +24,7 @@ MIN_FUZZY_LETTERS = 5
 _ASCII_WORD_RE = re.compile(r"[a-z]+")
 # Search-engine habits ("denosumab~2", "HER2^3"): the number is an operator argument, not a word.
 _QUERY_SYNTAX_RE = re.compile(r"[~^][0-9.]*")
+_COMPOUND_SPLIT_RE = re.compile(r"[-/+']")
 
 
 def match_key(text: str) -> str:
@@ -240,6 +241,9 @@ class QueryExpander:
 
     def _add_latin_tiers(self, unit: Unit, trailing: bool) -> None:
         word = joined_form(unit.surface)
+        parts = [p for p in _COMPOUND_SPLIT_RE.split(unit.surface) if p]
+        if len(parts) > 1:  # "25-OH" also finds "25(OH)D", as a looser match
+            unit.fuzzy.append(" ".join(parts))
         if trailing and len(word) >= 2:
             unit.prefix.append(word)
             unit.prefix_terms = [t for t in self._completions(word) if t not in unit.exact]

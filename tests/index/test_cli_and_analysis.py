@@ -12,15 +12,21 @@ from index.snippets import make_snippet
 from tests.index.conftest import FIXTURE_LIBRARY
 
 
-def test_index_build_refuses_an_invalid_library_and_names_the_problems(tmp_path, capsys):
-    # the fixture library is deliberately minimal and fails the content rules (e.g. no key points)
-    assert index_build(str(tmp_path / "built"), library_root=FIXTURE_LIBRARY) == 1
+def test_index_build_names_library_problems_and_still_builds(tmp_path, capsys):
+    # the fixture library is deliberately minimal and fails content rules (e.g. no key points)
+    assert index_build(str(tmp_path / "built"), library_root=FIXTURE_LIBRARY) == 0
+    captured = capsys.readouterr()
+    assert "problem(s) in the library" in captured.err and "18 documents" in captured.out
+    assert (tmp_path / "built" / "stamp.json").exists()
+
+
+def test_strict_index_build_refuses_an_invalid_library(tmp_path, capsys):
+    assert index_build(str(tmp_path / "built"), library_root=FIXTURE_LIBRARY, strict=True) == 1
     assert "not building" in capsys.readouterr().err
     assert not (tmp_path / "built").exists()
 
 
-def test_index_build_then_if_stale_skips(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("index.content.validate", lambda library: [])
+def test_index_build_then_if_stale_skips(tmp_path, capsys):
     out = tmp_path / "built"
     assert index_build(str(out), library_root=FIXTURE_LIBRARY) == 0
     assert "18 documents" in capsys.readouterr().out
