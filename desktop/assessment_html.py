@@ -35,6 +35,9 @@ th { background-color: #eef0f3; text-align: left; }
 .muted { color: #555; }
 .working { white-space: pre-wrap; }
 """
+# Not 100%: Qt lays a 100%-wide bordered table out one pixel wider than the page, which puts a
+# useless horizontal scroll bar under every result.
+GRID_TABLE = '<table class="grid" width="99%" cellspacing="0">'
 
 
 def severity_word(severity: str) -> str:
@@ -74,7 +77,7 @@ class AssessmentHtml:
         except (KeyError, LookupError, ValueError):
             return escape(str(code))
 
-    def links(self, refs: Iterable[str] | None) -> str:
+    def links(self, refs: Iterable[str] | None, separator: str = "<br>") -> str:
         """Links to the cited guideline sections, titled by ``ref_title`` when the shell gives one;
         repeated titles (several sections of one document) are numbered so each link is distinct."""
         refs = list(refs or [])
@@ -85,7 +88,7 @@ class AssessmentHtml:
             if titles.count(title) > 1:
                 title = f"{title} {titles[:index + 1].count(title)}"
             parts.append(f'<a href="{escape(ref_href(ref), quote=True)}">§ {escape(title)}</a>')
-        return "<br>".join(parts)
+        return separator.join(parts)
 
     @staticmethod
     def heading(title: str) -> str:
@@ -95,8 +98,7 @@ class AssessmentHtml:
     def table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
         head = "".join(f"<th>{escape(h)}</th>" for h in headers)
         body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-        return (f'<table class="grid" width="100%" cellspacing="0"><thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table>")
+        return f"{GRID_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     # -- sections ---------------------------------------------------------------------------
     def warnings(self) -> str:
@@ -112,7 +114,7 @@ class AssessmentHtml:
             rows.append(f'<tr><td style="background-color:{background}; color:{colour}; font-weight:bold;'
                         f' white-space:nowrap">{badge}</td><td>{self.text(warning.get("message"))}</td></tr>')
         return (self.heading(translate("AssessmentView", "Warnings"))
-                + '<table class="grid" width="100%" cellspacing="0">' + "".join(rows) + "</table>")
+                + GRID_TABLE + "".join(rows) + "</table>")
 
     def systemic(self) -> str:
         systemic = self.a.get("systemic_therapy") or {}
@@ -140,27 +142,39 @@ class AssessmentHtml:
                  f"<p><b>{escape(indicated)}</b>" + (f" — {reasons}" if reasons else "") + "</p>"]
         headers = [translate("AssessmentView", "Agent"), translate("AssessmentView", "Eligible"),
                    translate("AssessmentView", "Preferred"), translate("AssessmentView", "Dose (mg)"),
-                   translate("AssessmentView", "Route"), translate("AssessmentView", "Interval"),
-                   translate("AssessmentView", "Blockers and cautions"),
-                   translate("AssessmentView", "Guideline")]
-        rows = [self._agent_row(agent) for agent in bone.get("agents") or []]
-        parts.append(self.table(headers, rows))
+                   translate("AssessmentView", "Route"), translate("AssessmentView", "Interval")]
+        head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+        rows = "".join(self._agent_rows(agent, len(headers)) for agent in bone.get("agents") or [])
+        parts.append(f"{GRID_TABLE}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         return "".join(parts)
 
-    def _agent_row(self, agent: Mapping[str, Any]) -> list[str]:
+    def _agent_rows(self, agent: Mapping[str, Any], columns: int) -> str:
+        """Two rows per agent: the key facts in short columns that fit a narrow window, then the
+        full schedule, blockers, cautions and guideline links across the whole table width."""
         yes, no = translate("AssessmentView", "Yes"), translate("AssessmentView", "No")
-        eligible = f"✔ {escape(yes)}" if agent.get("eligible") else f"✘ {escape(no)}"
+        eligible = (f"✔ {escape(yes)}" if agent.get("eligible")
+                    else f'<span style="color:#8b0000">✘ {escape(no)}</span>')
         preferred_word = translate("AssessmentView", "Preferred")
         preferred = f"★ {escape(preferred_word)}" if agent.get("preferred") else ""
         dose = escape(format_number(agent.get("dose_mg"))) if agent.get("dose_mg") is not None else "—"
-        interval = self.text(agent.get("schedule")) if agent.get("schedule") else (
-            escape(translate("AssessmentView", "every %1 weeks").replace(
+        if not agent.get("eligible"):
+            interval = "—"
+        elif agent.get("interval_weeks") is not None:
+            interval = escape(translate("AssessmentView", "every %1 weeks").replace(
                 "%1", format_number(agent["interval_weeks"])))
-            if agent.get("interval_weeks") is not None else "—")
-        notes = [f"✖ {self.code(code)}" for code in agent.get("blockers") or []]
-        notes += [f"⚠ {self.code(code)}" for code in agent.get("cautions") or []]
-        return [f"<b>{self.code(agent.get('agent'))}</b>", eligible, preferred, dose,
-                self.code(agent.get("route")), interval, "<br>".join(notes), self.links(agent.get("refs"))]
+        else:
+            interval = escape(translate("AssessmentView", "see below"))
+        facts = [f"<b>{self.code(agent.get('agent'))}</b>", eligible, preferred, f"<b>{dose}</b>",
+                 self.code(agent.get("route")), interval]
+        details = [self.text(agent.get("schedule"))] if agent.get("schedule") else []
+        details += [f"✖ {self.code(code)}" for code in agent.get("blockers") or []]
+        details += [f"⚠ {self.code(code)}" for code in agent.get("cautions") or []]
+        links = self.links(agent.get("refs"), separator="　")
+        if links:
+            details.append(links)
+        detail_row = (f'<tr><td colspan="{columns}" style="color:#333">{"<br>".join(details)}</td></tr>'
+                      if details else "")
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in facts) + "</tr>" + detail_row
 
     def before_starting(self) -> str:
         codes = (self.a.get("bone_agent") or {}).get("before_starting") or []

@@ -23,6 +23,7 @@ class AssessmentView(QWidget):
     """Shows one assessment; emits ``openReference("doc-id#anchor")`` when a citation is followed."""
 
     openReference = Signal(str)  # noqa: N815 (Qt signal naming)
+    fieldRequested = Signal(str)  # noqa: N815 (Qt signal naming) - a marked field's path was clicked
 
     def __init__(self, text_for: TextFor, ref_title: RefTitle | None = None,
                  parent: QWidget | None = None) -> None:
@@ -32,7 +33,7 @@ class AssessmentView(QWidget):
         self._assessment: Mapping[str, Any] | None = None
         self._problems: list[Any] = []
         self._problem_count = 0
-        self._field_labels: list[str] = []
+        self._marked_fields: list[tuple[str, str]] = []
         self._only_missing = False
         self._lang = "zh"
         layout = QVBoxLayout(self)
@@ -41,6 +42,10 @@ class AssessmentView(QWidget):
         self.status.setObjectName("assessmentStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
+        # The marked field may be scrolled out of sight: its name here is a link that shows it.
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.status.linkActivated.connect(self._status_link)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("assessmentBrowser")
         self.browser.setOpenLinks(False)
@@ -62,13 +67,13 @@ class AssessmentView(QWidget):
         self._render()
 
     def show_invalid(self, problem_count: int, unplaced: Iterable[Any],
-                     field_labels: Iterable[str] = (), *, only_missing: bool = False) -> None:
-        """No result: ``problem_count`` problems; ``field_labels`` names the fields marked in the
-        form, ``unplaced`` are the problems that name no form field (listed here in full);
+                     marked_fields: Iterable[tuple[str, str]] = (), *, only_missing: bool = False) -> None:
+        """No result: ``problem_count`` problems; ``marked_fields`` are (path, label) of the fields
+        marked in the form, ``unplaced`` are the problems that name no form field (listed here in full);
         ``only_missing`` when the one thing wrong is required fields still empty."""
         self._assessment, self._problems, self._problem_count = None, list(unplaced), problem_count
         self._only_missing = only_missing
-        self._field_labels = list(field_labels)
+        self._marked_fields = list(marked_fields)
         self._render()
 
     def clear(self) -> None:
@@ -96,12 +101,19 @@ class AssessmentView(QWidget):
             return escape(translate("AssessmentView", "Fill in the required fields (*) to see the assessment."))
         lines = [translate("AssessmentView", "No result: correct the input marked in the form (%n problem(s)).",
                            "", self._problem_count)]
-        if self._field_labels:
-            lines.append(translate("AssessmentView", "Marked fields: %1").replace("%1", "; ".join(self._field_labels)))
         for problem in self._problems:
             where = f"{problem.field}: " if problem.field else ""
             lines.append(f"⚠ {where}{localized(problem.message, self._lang)}")
-        return "<br>".join(escape(line) for line in lines)
+        html_lines = [escape(line) for line in lines]
+        if self._marked_fields:
+            links = "; ".join(f'<a href="field:{escape(path, quote=True)}">{escape(label)}</a>'
+                              for path, label in self._marked_fields)
+            html_lines.insert(1, escape(translate("AssessmentView", "Marked fields: %1")).replace("%1", links))
+        return "<br>".join(html_lines)
+
+    def _status_link(self, link: str) -> None:
+        if link.startswith("field:"):
+            self.fieldRequested.emit(link.removeprefix("field:"))
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "doc":

@@ -177,9 +177,9 @@ class CalculatorForm(QWidget):
         """The label shown for a field (content language; " *" marks a required field)."""
         return self._row_labels[path].text()
 
-    def fields_with_problems(self) -> list[str]:
-        """Row labels (content language) of the fields now showing a problem, in form order."""
-        return [self._row_labels[path].text() for path, field in self.fields.items() if field.message()]
+    def fields_with_problems(self) -> list[tuple[str, str]]:
+        """(path, row label in the content language) of the fields now showing a problem, in form order."""
+        return [(path, self._row_labels[path].text()) for path, field in self.fields.items() if field.message()]
 
     def clear_problems(self) -> None:
         for field in self.fields.values():

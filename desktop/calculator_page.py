@@ -37,6 +37,7 @@ from desktop.report import footer_text, paint_report, prepare_a4, report_html
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
+FORM_SHARE = 42  # per cent of the page width the form starts with (the splitter can change it)
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
@@ -78,6 +79,7 @@ class CalculatorPage(QWidget):
         self.form = CalculatorForm(self._spec, self)
         self.view = AssessmentView(self._engine.text_for, ref_title, self)
         self.view.openReference.connect(self.openReference)
+        self.view.fieldRequested.connect(self.show_field)
         self.form.changed.connect(self.reassess)
         self._build_layout()
         self.retranslate()
@@ -111,6 +113,9 @@ class CalculatorPage(QWidget):
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        # The answer gets the larger share: a form row needs less width than the agent table, and
+        # the form's preferred width would otherwise take more than half of a 1366-pixel screen.
+        self.splitter.setSizes([FORM_SHARE, 100 - FORM_SHARE])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.splitter, 1)
@@ -180,9 +185,21 @@ class CalculatorPage(QWidget):
         self.form.set_patient(patient)
 
     def new_patient(self) -> None:
-        """Clear every field and the result."""
+        """Clear every field and the result; ready to type the first field."""
         self.notice.clear()
         self.form.clear()
+        self.form_scroll.verticalScrollBar().setValue(0)
+        first = next(iter(self.form.fields), None)
+        if first is not None:
+            self.show_field(first)
+
+    def show_field(self, path: str) -> None:
+        """Scroll the form to the field at ``path`` and put the cursor in it."""
+        field = self.form.fields.get(path)
+        if field is None:
+            return
+        self.form_scroll.ensureWidgetVisible(field, 0, 60)
+        field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_patient_file(self, path: str | None = None) -> bool:
         path = path or ask_patient_path(self)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QTextDocument
 
-from desktop.assessment_html import STYLE, AssessmentHtml, RefTitle, TextFor
+from desktop.assessment_html import GRID_TABLE, STYLE, AssessmentHtml, RefTitle, TextFor
 from desktop.calculator_form import nested_get
 from desktop.field_widgets import format_number, localized
 
@@ -51,7 +51,7 @@ def inputs_html(spec: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], l
         rows.append(f"<tr><td>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td></tr>")
     title = escape(translate("Report", "Inputs"))
     return (f"<h2>{title}</h2>"
-            f'<table class="grid" width="100%" cellspacing="0">{"".join(rows)}</table>')
+            f'{GRID_TABLE}{"".join(rows)}</table>')
 
 
 def report_html(assessment: Mapping[str, Any], patient: Mapping[str, Any],

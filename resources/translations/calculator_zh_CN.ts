@@ -4,164 +4,163 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="42"/>
+        <location filename="../../desktop/assessment_html.py" line="45"/>
         <source>Blocked</source>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="43"/>
+        <location filename="../../desktop/assessment_html.py" line="46"/>
         <source>Caution</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="44"/>
+        <location filename="../../desktop/assessment_html.py" line="47"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="82"/>
-        <location filename="../../desktop/assessment_html.py" line="145"/>
+        <location filename="../../desktop/assessment_html.py" line="85"/>
         <source>Guideline</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="114"/>
+        <location filename="../../desktop/assessment_html.py" line="116"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="119"/>
+        <location filename="../../desktop/assessment_html.py" line="121"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="120"/>
+        <location filename="../../desktop/assessment_html.py" line="122"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="136"/>
+        <location filename="../../desktop/assessment_html.py" line="138"/>
         <source>Indicated</source>
         <translation>有指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="137"/>
+        <location filename="../../desktop/assessment_html.py" line="139"/>
         <source>Not indicated</source>
         <translation>无指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="139"/>
+        <location filename="../../desktop/assessment_html.py" line="141"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="141"/>
+        <location filename="../../desktop/assessment_html.py" line="143"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="141"/>
+        <location filename="../../desktop/assessment_html.py" line="143"/>
         <source>Eligible</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="142"/>
-        <location filename="../../desktop/assessment_html.py" line="153"/>
+        <location filename="../../desktop/assessment_html.py" line="144"/>
+        <location filename="../../desktop/assessment_html.py" line="157"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="142"/>
+        <location filename="../../desktop/assessment_html.py" line="144"/>
         <source>Dose (mg)</source>
         <translation>剂量（mg）</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="143"/>
+        <location filename="../../desktop/assessment_html.py" line="145"/>
         <source>Route</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="143"/>
+        <location filename="../../desktop/assessment_html.py" line="145"/>
         <source>Interval</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="144"/>
-        <source>Blockers and cautions</source>
-        <translation>禁用原因与注意事项</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/assessment_html.py" line="151"/>
+        <location filename="../../desktop/assessment_html.py" line="154"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="151"/>
+        <location filename="../../desktop/assessment_html.py" line="154"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="157"/>
+        <location filename="../../desktop/assessment_html.py" line="163"/>
         <source>every %1 weeks</source>
         <translation>每 %1 周</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="170"/>
+        <location filename="../../desktop/assessment_html.py" line="166"/>
+        <source>see below</source>
+        <translation>见下方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/assessment_html.py" line="184"/>
         <source>Before starting</source>
         <translation>用药前准备</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="176"/>
+        <location filename="../../desktop/assessment_html.py" line="190"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="176"/>
+        <location filename="../../desktop/assessment_html.py" line="190"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="177"/>
+        <location filename="../../desktop/assessment_html.py" line="191"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="180"/>
+        <location filename="../../desktop/assessment_html.py" line="194"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="184"/>
+        <location filename="../../desktop/assessment_html.py" line="198"/>
         <source>not available</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="187"/>
+        <location filename="../../desktop/assessment_html.py" line="201"/>
         <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
         <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="189"/>
+        <location filename="../../desktop/assessment_html.py" line="203"/>
         <source>Albumin-corrected calcium, mmol/L</source>
         <translation>白蛋白校正血钙，mmol/L</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="194"/>
+        <location filename="../../desktop/assessment_html.py" line="208"/>
         <source>Working:</source>
         <translation>计算过程：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="195"/>
+        <location filename="../../desktop/assessment_html.py" line="209"/>
         <source>Derived values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="205"/>
+        <location filename="../../desktop/assessment_html.py" line="219"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="208"/>
+        <location filename="../../desktop/assessment_html.py" line="222"/>
         <source>Content version:</source>
         <translation>内容版本：</translation>
     </message>
@@ -179,13 +178,6 @@
         <location filename="../../desktop/assessment_view.py" line="96"/>
         <source>Fill in the required fields (*) to see the assessment.</source>
         <translation>请填写必填项（*）以查看评估结果。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/assessment_view.py" line="97"/>
-        <source>No result: correct the input marked in the form (%n problem(s)).</source>
-        <translation>
-            <numerusform>无结果：请修正表单中标出的输入（%n 个问题）。</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../desktop/assessment_view.py" line="100"/>
@@ -245,98 +237,98 @@
 <context>
     <name>CalculatorPage</name>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="44"/>
+        <location filename="../../desktop/calculator_page.py" line="45"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="45"/>
+        <location filename="../../desktop/calculator_page.py" line="46"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="51"/>
+        <location filename="../../desktop/calculator_page.py" line="52"/>
         <source>Load patient</source>
         <translation>载入患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="52"/>
+        <location filename="../../desktop/calculator_page.py" line="53"/>
         <source>Patient files (*.json)</source>
         <translation>患者文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="130"/>
+        <location filename="../../desktop/calculator_page.py" line="134"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="132"/>
+        <location filename="../../desktop/calculator_page.py" line="136"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="131"/>
+        <location filename="../../desktop/calculator_page.py" line="135"/>
         <source>Load patient &amp;JSON…</source>
         <translation>载入患者 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="133"/>
+        <location filename="../../desktop/calculator_page.py" line="137"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="134"/>
+        <location filename="../../desktop/calculator_page.py" line="138"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="135"/>
+        <location filename="../../desktop/calculator_page.py" line="139"/>
         <source>Put the chart note on the clipboard</source>
         <translation>将病历记录复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="136"/>
+        <location filename="../../desktop/calculator_page.py" line="140"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="137"/>
+        <location filename="../../desktop/calculator_page.py" line="141"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="164"/>
-        <location filename="../../desktop/calculator_page.py" line="165"/>
+        <location filename="../../desktop/calculator_page.py" line="168"/>
+        <location filename="../../desktop/calculator_page.py" line="169"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="178"/>
+        <location filename="../../desktop/calculator_page.py" line="182"/>
         <source>Not loaded (unknown fields): %1</source>
         <translation>未载入（无法识别的字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="194"/>
+        <location filename="../../desktop/calculator_page.py" line="198"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="198"/>
+        <location filename="../../desktop/calculator_page.py" line="202"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="213"/>
+        <location filename="../../desktop/calculator_page.py" line="217"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="248"/>
+        <location filename="../../desktop/calculator_page.py" line="252"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="257"/>
+        <location filename="../../desktop/calculator_page.py" line="261"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -359,8 +351,8 @@
         <translation>输入信息</translation>
     </message>
     <message>
+        <location filename="../../desktop/calculator_page.py" line="257"/>
         <location filename="../../desktop/report.py" line="62"/>
-        <location filename="../../desktop/calculator_page.py" line="253"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>
     </message>

@@ -1,0 +1,75 @@
+"""How the calculator page reads on a 1366×768 ward screen: key facts without sideways scrolling,
+marked fields one click away, a new patient starts at the top."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+import calculator
+from desktop.calculator_page import CalculatorPage
+from tests.desktop.calculator_helpers import DETAILS, agent_row, fill_crcl_46, tables, type_into
+
+
+def name(code: str) -> str:
+    return calculator.text_for(code)["en"]
+
+
+@pytest.fixture
+def page(qtbot):
+    widget = CalculatorPage()
+    qtbot.addWidget(widget)
+    widget.resize(1366, 720)
+    widget.show()
+    widget.set_content_language("en")
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_agent_table_keeps_key_facts_in_short_columns_and_details_below(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    row = agent_row(page, name("zoledronic_acid"))
+    assert list(row)[:6] == ["Agent", "Eligible", "Preferred", "Dose (mg)", "Route", "Interval"]
+    assert row["Dose (mg)"] == "3.3" and row["Eligible"].endswith("Yes")
+    assert row["Interval"] == "every 4 weeks"  # not the whole schedule squeezed into a column
+    assert "15 min" in row[DETAILS]  # the full schedule is in the row across the table
+    assert "§" in row[DETAILS]  # and so are the guideline links
+
+
+def test_result_needs_no_sideways_scrolling(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    QApplication.processEvents()
+    browser = page.view.browser
+    assert browser.horizontalScrollBar().maximum() == 0
+    assert page.view.width() > page.form_scroll.width()  # the answer gets the larger share
+
+
+def test_ineligible_agent_says_no_and_why(qtbot, page):
+    fill_crcl_46(qtbot, page, creatinine="300")  # CrCl about 15 mL/min
+    row = agent_row(page, name("zoledronic_acid"))
+    assert row["Eligible"].endswith("No")
+    assert row["Dose (mg)"] == "—" and row["Interval"] == "—"
+    assert "✖" in row[DETAILS]
+
+
+def test_marked_field_name_is_a_link_that_shows_the_field(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    page.form_scroll.verticalScrollBar().setValue(0)
+    type_into(qtbot, page, "labs.creatinine", "5000")
+    page.form_scroll.verticalScrollBar().setValue(0)  # the doctor is looking at the top of the form
+    status = page.view.status.text()
+    assert 'href="field:labs.creatinine"' in status
+    edit = page.form.fields["labs.creatinine"].edit
+    assert edit.visibleRegion().isEmpty()
+    page.view.status.linkActivated.emit("field:labs.creatinine")  # what a click on the name does
+    assert not edit.visibleRegion().isEmpty()
+    assert QApplication.focusWidget() is edit
+
+
+def test_new_patient_returns_to_the_top_with_the_cursor_in_the_first_field(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    page.form_scroll.verticalScrollBar().setValue(page.form_scroll.verticalScrollBar().maximum())
+    page.new_patient()
+    assert page.form_scroll.verticalScrollBar().value() == 0
+    assert QApplication.focusWidget() is page.form.fields["age_years"].focus_target()
+    assert page.assessment() is None and not tables(page.view.browser.document())
