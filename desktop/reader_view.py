@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from desktop.assets import icon
 from desktop.bookmarks import Entry, ReadingLists
 from desktop.find_bar import FindBar
+from desktop.results_model import MATCH_BACKGROUND
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
-HIGHLIGHT_COLOUR = QColor("#fff2a8")
+HIGHLIGHT_COLOUR = QColor(MATCH_BACKGROUND)
 MAX_HIGHLIGHTS = 300
 _BOLD = re.compile(r"<b>(.*?)</b>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 HitRole = Qt.ItemDataRole.UserRole + 1
 CardHtmlRole = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+MATCH_BACKGROUND = "#fff2a8"  # the same yellow as the reader's highlight of matched terms
 
 
 def language_tag(lang: str) -> str:
@@ -26,7 +27,14 @@ def card_html(hit: Any) -> str:
     section = f" › {html.escape(hit.section)}" if getattr(hit, "section", "") else ""
     return (f"<b>{html.escape(hit.title)}</b>{section} "
             f"<span style='color:#5a6b7b'>[{html.escape(language_tag(hit.lang))}]</span>"
-            f"<br><span style='color:#333'>{hit.snippet_html}</span>")
+            f"<br><span style='color:#333'>{mark_matches(hit.snippet_html)}</span>")
+
+
+def mark_matches(snippet_html: str) -> str:
+    """The search marks matches with <b>; they get the reader's highlight colour as well, so the
+    words a doctor looked for stand out the same way in the list and in the document."""
+    return (snippet_html.replace("<b>", f"<b><span style='background-color:{MATCH_BACKGROUND}'>")
+            .replace("</b>", "</span></b>"))
 
 
 class ResultsModel(QAbstractListModel):
@@ -70,11 +78,15 @@ class ResultDelegate(QStyledItemDelegate):
         document.setDefaultFont(option.font)
         document.setDocumentMargin(self.PADDING)
         document.setHtml(index.data(CardHtmlRole) or "")
-        width = option.rect.width()
-        if width <= 0 and option.widget is not None:
-            width = option.widget.viewport().width()  # sizeHint gets no rect
-        document.setTextWidth(max(width, 120))
+        document.setTextWidth(self._width(option))
         return document
+
+    @staticmethod
+    def _width(option: QStyleOptionViewItem) -> int:
+        """The card always wraps to the visible width: sizeHint gets no rect, and a width taken
+        before the vertical scroll bar appeared would clip the end of every line."""
+        width = option.widget.viewport().width() if option.widget is not None else option.rect.width()
+        return max(width, 120)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
@@ -93,4 +105,4 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         self.initStyleOption(option, index)
         document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        return QSize(self._width(option), int(document.size().height()))

@@ -51,6 +51,7 @@ class SearchPanel(QWidget):
         self.results_view.setItemDelegate(ResultDelegate(self.results_view))
         self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards wrap
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_view.activated.connect(self._open_index)
         self.results_view.clicked.connect(self._open_index)

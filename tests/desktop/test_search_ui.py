@@ -154,3 +154,18 @@ def test_a_broken_index_costs_search_but_not_reading(make_window, fake_backend, 
     assert "index folder is read-only" in window.statusBar().currentMessage()
     assert window.library.side_lists.contents.count() == 3  # the contents still list every topic
     assert window.library.reader.open("alpha")
+
+
+def test_result_cards_wrap_to_the_list_width(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    window.resize(1366, 768)
+    window.set_language("zh")
+    type_text(_panel(window).search_box, "唑来")
+    _wait_results(qtbot, window, "唑来")
+    view = _panel(window).results_view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 3)
+    assert view.horizontalScrollBar().maximum() == 0  # no line runs off the right edge
+    assert all(view.visualRect(view.model().index(row)).width() <= view.viewport().width()
+               for row in range(view.model().rowCount()))
+    card = view.model().index(0).data(CardHtmlRole)
+    assert "background-color:#fff2a8" in card  # matches highlighted like in the reader
