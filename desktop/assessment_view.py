@@ -42,9 +42,6 @@ class AssessmentView(QWidget):
         self.status.setObjectName("assessmentStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
-        # The marked field may be scrolled out of sight: its name here is a link that shows it.
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.status.linkActivated.connect(self._status_link)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("assessmentBrowser")
@@ -85,6 +82,7 @@ class AssessmentView(QWidget):
             self.browser.setEnabled(False)
             self.status.setStyleSheet(ERROR_STYLE if self._problem_count and not self._only_missing else "")
             self.status.setText(self._status_text())
+            self._links_in_status(bool(self._marked_fields))
             return
         scroll = self.browser.verticalScrollBar().value()
         html = AssessmentHtml(self._assessment, self._lang, self._text_for, self.ref_title).page()
@@ -93,6 +91,16 @@ class AssessmentView(QWidget):
         self.browser.verticalScrollBar().setValue(scroll)  # keep the reader's place while editing
         self.status.setStyleSheet("")
         self.status.setText(escape(translate("AssessmentView", "Assessment of the current input.")))
+        self._links_in_status(False)
+
+    def _links_in_status(self, has_links: bool) -> None:
+        """A marked field may be scrolled out of sight, so its name in the status line is a link
+        (mouse and keyboard) that shows it; without links the line is no stop for the Tab key."""
+        flags = Qt.TextInteractionFlag.NoTextInteraction
+        if has_links:
+            flags = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        self.status.setTextInteractionFlags(flags)
+        self.status.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
 
     def _status_text(self) -> str:
         if not self._problem_count:

@@ -76,6 +76,9 @@ class CalculatorPage(QWidget):
         self._engine = engine or _default_engine()
         self._spec = self._engine.input_spec()
         self._lang = "zh"
+        # Created in reading order, which is the Tab order: buttons, then the form, then the result.
+        self.new_button, self.load_button, self.copy_button, self.print_button, self.pdf_button = (
+            QPushButton(self) for _ in range(5))
         self.form = CalculatorForm(self._spec, self)
         self.view = AssessmentView(self._engine.text_for, ref_title, self)
         self.view.openReference.connect(self.openReference)
@@ -86,11 +89,6 @@ class CalculatorPage(QWidget):
         self.reassess()
 
     def _build_layout(self) -> None:
-        self.copy_button = QPushButton(self)
-        self.print_button = QPushButton(self)
-        self.pdf_button = QPushButton(self)
-        self.new_button = QPushButton(self)
-        self.load_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy_for_chart)
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
@@ -106,6 +104,7 @@ class CalculatorPage(QWidget):
 
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their frame
         self.form_scroll.setWidget(self.form)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)

@@ -75,11 +75,6 @@ class ReaderView(QWidget):
         self._back: list[Location] = []
         self._forward: list[Location] = []
 
-        self.browser = QTextBrowser(self)
-        self.browser.setObjectName("reader")
-        self.browser.setOpenLinks(False)
-        self.browser.anchorClicked.connect(self._link_clicked)
-        self.find_bar = FindBar(self.browser, self)
         self.back_button = self._tool_button("back", self.go_back)
         self.forward_button = self._tool_button("forward", self.go_forward)
         self.other_language_button = self._tool_button("language", self.open_other_language)
@@ -87,6 +82,12 @@ class ReaderView(QWidget):
         self.bookmark_button = self._tool_button("bookmark", self.toggle_bookmark)
         self.bookmark_button.setCheckable(True)
         self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # The document after its tool bar: creation order is the Tab order.
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("reader")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link_clicked)
+        self.find_bar = FindBar(self.browser, self)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("readerTitle")
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

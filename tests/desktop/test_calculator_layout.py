@@ -4,7 +4,8 @@ marked fields one click away, a new patient starts at the top."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 import calculator
 from desktop.calculator_page import CalculatorPage
@@ -73,3 +74,30 @@ def test_new_patient_returns_to_the_top_with_the_cursor_in_the_first_field(qtbot
     assert page.form_scroll.verticalScrollBar().value() == 0
     assert QApplication.focusWidget() is page.form.fields["age_years"].focus_target()
     assert page.assessment() is None and not tables(page.view.browser.document())
+
+
+def _tab_stops(qtbot, start, count):
+    start.setFocus()
+    stops = []
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    return stops
+
+
+def test_tab_goes_through_buttons_then_the_form_then_the_result(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    stops = _tab_stops(qtbot, page.new_button, 5)
+    assert stops == [page.load_button, page.copy_button, page.print_button, page.pdf_button,
+                     page.form.fields["age_years"].focus_target()]  # not the form's scroll frame
+    last_field = list(page.form.fields.values())[-1]
+    checkboxes = last_field.findChildren(QCheckBox)
+    stops = _tab_stops(qtbot, checkboxes[-1] if checkboxes else last_field.focus_target(), 1)
+    assert stops == [page.view.browser]  # the status line, with no links in it, is no stop
+
+
+def test_status_line_links_are_reachable_by_keyboard_only_when_there_are_some(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    assert page.view.status.focusPolicy() == Qt.FocusPolicy.NoFocus
+    type_into(qtbot, page, "labs.creatinine", "5000")
+    assert page.view.status.focusPolicy() == Qt.FocusPolicy.StrongFocus

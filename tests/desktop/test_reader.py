@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
 
@@ -107,3 +108,17 @@ def test_bookmarks_and_history_are_clearable(make_window, fake_backend, monkeypa
     assert lists.history.count() == 0 and lists.bookmarks.count() == 0
     assert window.lists.bookmarks.entries() == [] and window.lists.history.entries() == []
     assert not reader.bookmark_button.isChecked() or True  # the button follows on next open
+
+
+def test_tab_reaches_the_reader_tool_bar_before_the_document(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    reader = window.library.reader
+    window.library.open_reference("alpha")
+    window.library.open_reference("beta")
+    reader.back_button.setFocus()
+    order = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    # forward is disabled (nothing ahead), so the next stops are the other buttons, then the text
+    assert order == [reader.other_language_button, reader.bookmark_button, reader.browser]
