@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.system.installs import bonemet_env, frozen_executable, run_bonemet, screenshot_argv
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "hr-positive-first-line.json"
@@ -50,3 +53,19 @@ def test_shipped_code_imports_no_network_client():
     offenders = [str(path.relative_to(ROOT)) for package in SHIPPED_PACKAGES
                  for path in (ROOT / package).rglob("*.py") if NETWORK_IMPORT.search(path.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+@pytest.mark.skipif(frozen_executable() is None or shutil.which("strace") is None,
+                    reason="needs a frozen build (scripts/build_frozen.sh) and strace")
+def test_frozen_app_opens_no_internet_socket(tmp_path):
+    # The frozen app cannot be patched from Python, so the kernel is asked: every socket() and
+    # connect() call of the process tree is traced; only local (AF_UNIX) ones may appear.
+    env = bonemet_env(home=tmp_path / "home", profile=tmp_path)
+    runs = {"app": screenshot_argv(tmp_path / "shot.png"), "search": ["search", "denosumab", "--limit", "1"]}
+    internet = []
+    for name, argv in runs.items():
+        trace = tmp_path / f"{name}.strace"
+        tracer = ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace)]
+        run_bonemet([*tracer, str(frozen_executable())], argv, env, cwd=tmp_path)
+        internet += [line for line in trace.read_text(encoding="utf-8").splitlines() if "AF_INET" in line]
+    assert internet == []
