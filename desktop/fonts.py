@@ -61,6 +61,10 @@ class FontZoom:
         font = QFont(self._base)
         font.setPointSizeF(max(6.0, self._base.pointSizeF() + self.steps * ZOOM_STEP_POINTS))
         self._app.setFont(font)
+        if self._app.styleSheet():
+            # Under an application style sheet Qt does not pass a new application font on to
+            # widgets that already exist; setting the sheet again re-polishes them with it.
+            self._app.setStyleSheet(self._app.styleSheet())
         return self.steps
 
     def zoom_in(self) -> int:

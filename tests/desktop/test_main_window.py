@@ -167,3 +167,23 @@ def test_the_real_calculator_page_is_embedded_and_wired(make_window, real_backen
     assert (reader.current.doc_id, reader.current.anchor, reader.current.lang) == (
         "zoledronic-acid", "renal-dosing", "zh")
     assert window._reference_title("zoledronic-acid#renal-dosing", "zh") == "唑来膦酸"
+
+
+def test_zoom_reaches_every_widget_under_the_app_style_sheet(make_window, fake_backend, qapp, qtbot):
+    # The app runs with a style sheet; Qt then keeps the old font on existing widgets unless
+    # they are re-polished, so Ctrl+= used to change only the reader's document text.
+    from desktop.assets import stylesheet
+
+    original_font, original_sheet = qapp.font(), qapp.styleSheet()
+    try:
+        qapp.setStyleSheet(stylesheet())
+        window = make_window(fake_backend, real_calculator=True)
+        window.zoom = FontZoom(qapp, 0)
+        widgets = [window.library.search_panel.search_box, window.calculator.new_button,
+                   window.calculator.view.browser, window.menuBar()]
+        before = [widget.font().pointSizeF() for widget in widgets]
+        window.change_zoom(2)
+        assert [widget.font().pointSizeF() for widget in widgets] == [size + 2 for size in before]
+    finally:
+        qapp.setStyleSheet(original_sheet)
+        qapp.setFont(original_font)
