@@ -12,4 +12,6 @@ bash scripts/bootstrap.sh
 # shipped-index folder), so index and content cannot drift apart even if content is edited mid-build.
 exe=dist/BoneMetGuide/bonemet; [ -x "$exe" ] || exe=dist/BoneMetGuide/bonemet.exe
 "$exe" index build
+# Example patients beside the executables, for the smoke test IT runs on the target PC.
+cp -R examples dist/BoneMetGuide/examples
 bash scripts/check_frozen.sh dist/BoneMetGuide

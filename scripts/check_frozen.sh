@@ -10,6 +10,7 @@ exe="$app/bonemet"; [ -x "$exe" ] || exe="$app/bonemet.exe"
 [ -x "$exe" ] || { echo "no bonemet executable in $app" >&2; exit 1; }
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 export BONEMET_HOME="$scratch/home" QT_QPA_PLATFORM=offscreen
+example="$app/examples/hr-positive-first-line.json"; [ -f "$example" ] || example=examples/hr-positive-first-line.json
 
 # Every file (and symlink) of the install folder with its size and modification time.
 snapshot() { (cd "$app" && find . \( -type f -o -type l \) -printf '%p %s %T@\n' | sort); }
@@ -29,11 +30,12 @@ stamp="$(find "$app" -path '*prebuilt_index/stamp.json' | head -1)"
 grep -q "\"content_version\": \"$(echo "$version_line" | sed 's/.*content \([^)]*\)).*/\1/')\"" "$stamp" \
   || { echo "prebuilt index is not of the bundled content (content edited during the build? rebuild)" >&2; exit 1; }
 echo "prebuilt index matches the bundled content"
-"$exe" assess examples/hr-positive-first-line.json --format text --lang zh | head -5
+"$exe" assess "$example" --format text --lang zh > "$scratch/assess.txt"; head -3 "$scratch/assess.txt"
+"$exe" library check > "$scratch/library.txt"; tail -1 "$scratch/library.txt"
 "$exe" search 地舒单抗 --limit 3
 "$exe" search dishudankang --limit 1           # pinyin expansion from the shipped index
 "$exe" index build --out "$scratch/rebuilt-index" >/dev/null && echo "index rebuild (pypinyin data) ok"
-"$exe" --screenshot "$scratch/shot.png" --lang zh --view calculator --patient examples/hr-positive-first-line.json
+"$exe" --screenshot "$scratch/shot.png" --lang zh --view calculator --patient "$example"
 test -s "$scratch/shot.png" && echo "screenshot ok: $(stat -c %s "$scratch/shot.png") bytes"
 if [ -n "${KEEP_SCREENSHOT:-}" ]; then cp "$scratch/shot.png" "$KEEP_SCREENSHOT"; fi
 grep -q "translation .* not found" "$BONEMET_HOME"/log/*.log 2>/dev/null \
