@@ -44,14 +44,18 @@ def input_value_text(entry: Mapping[str, Any], value: Any, lang: str) -> str:
 
 
 def inputs_html(spec: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], lang: str) -> str:
-    rows = []
+    """Every input with what was entered, two per row so the inputs leave room on page one for
+    the answer."""
+    cells = []
     for entry in spec:
         _, value = nested_get(patient, entry["path"])
         label = localized(entry.get("label") or entry["path"], lang)
-        rows.append(f"<tr><td>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td></tr>")
+        cells.append(f"<td class='muted'>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td>")
+    if len(cells) % 2:
+        cells.append("<td></td><td></td>")
+    rows = "".join(f"<tr>{cells[i]}{cells[i + 1]}</tr>" for i in range(0, len(cells), 2))
     title = escape(translate("Report", "Inputs"))
-    return (f"<h2>{title}</h2>"
-            f'{GRID_TABLE}{"".join(rows)}</table>')
+    return f"<h2>{title}</h2>{GRID_TABLE}{rows}</table>"
 
 
 def report_html(assessment: Mapping[str, Any], patient: Mapping[str, Any],

@@ -79,3 +79,15 @@ def test_print_goes_through_the_print_dialog_seam(filled_page, tmp_path, monkeyp
 def test_print_cancelled_prints_nothing(filled_page, monkeypatch):
     monkeypatch.setattr(calculator_page, "ask_print", lambda printer, parent: False)
     assert not filled_page.print_report()
+
+
+def test_inputs_take_two_per_row_so_the_answer_starts_on_page_one(filled_page):
+    from tests.desktop.calculator_helpers import tables
+
+    document = QTextDocument()
+    document.setHtml(report_html(filled_page.assessment(), filled_page.patient(), calculator.input_spec(),
+                                 "en", calculator.text_for, WHEN))
+    inputs = tables(document)[0]
+    assert all(len(row) == 4 for row in inputs)
+    assert len(inputs) == (len(calculator.input_spec()) + 1) // 2
+    assert "Age (years)" in inputs[0][0] and inputs[0][1] == "70"
