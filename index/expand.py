@@ -251,11 +251,12 @@ class QueryExpander:
             unit.fuzzy = self._fuzzy_variants(word, unit.exact)
             unit.fuzzy_word = word if fuzzy_limit(word) else ""
 
-    def expansions(self, query: str) -> list[str]:
-        """The terms a query was widened with (shown as "also searched: …")."""
+    def expansions(self, query: str, prefix: bool = True, fuzzy: bool = True) -> list[str]:
+        """The terms a query was widened with (shown as "also searched: …"); `prefix` and `fuzzy`
+        say whether those looser tiers were searched."""
         extra: list[str] = []
         for unit in self.parse(query):
-            for term in unit.exact[1:] + unit.prefix_terms + unit.fuzzy:
+            for term in unit.exact[1:] + unit.prefix_terms * prefix + unit.fuzzy * fuzzy:
                 if term not in extra:
                     extra.append(term)
         return extra

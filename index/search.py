@@ -1,13 +1,15 @@
 """Read-only search over a built index: SearchIndex.open(dir).search(query, lang, limit) -> [Hit].
 
-How a query runs (see expand.py for how text becomes units):
+How a query runs (expand.py turns the text into ANDed units, matching.py scores them):
 1. tier 0 — every unit matches exactly (its words, glossary synonyms, pinyin hits);
-2. tier 1 — only if fewer than `limit` documents were found: the word being typed may be a prefix;
+2. tier 1 — only if fewer than FALLBACK_BELOW_DOCS documents were found: the word still being
+   typed may be a prefix (of index terms, of glossary terms, of pinyin keys);
 3. tier 2 — only if still short: Latin words of 5+ letters may be 1–2 edits off.
 A later tier only adds sections the earlier ones did not find, so exact ranks above prefix above
-fuzzy. Chinese words are searched as the AND of their bigrams (no positions in the index: smaller,
-faster); the few candidates that hold the bigrams but not the exact word drop to a last tier.
-Hits are sections, grouped by document (best section first), the UI language first within a tier.
+fuzzy. Chinese words are searched as the AND of their bigrams (the index keeps no positions:
+smaller, faster); candidates that hold the bigrams but not the word itself drop to a last tier.
+Hits are sections, grouped by document (best section first); within a tier the documents in the
+UI language come first.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class SearchIndex:
         self._expander = expander
         self._lock = threading.Lock()
         reader = self._searcher.reader()
+        self._last_tiers: dict[str, set[int]] = {}
         self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all()))
 
     @classmethod
@@ -130,8 +133,9 @@ class SearchIndex:
 
     def expansions(self, query: str) -> list[str]:
         """Extra terms the query is widened with (glossary synonyms, pinyin, typo fixes)."""
+        tiers = self._last_tiers.get(query, {PREFIX, FUZZY})  # what the last search of it needed
         try:
-            return self._expander.expansions(query)
+            return self._expander.expansions(query, prefix=PREFIX in tiers, fuzzy=FUZZY in tiers)
         except Exception:
             log.exception("query expansion failed for %r", query[:80])
             return []
@@ -155,10 +159,13 @@ class SearchIndex:
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
         evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted)
+        tiers_run: set[int] = set()
+        self._last_tiers = {query: tiers_run}
         for tier in (EXACT, PREFIX, FUZZY):
             enough = min(limit, FALLBACK_BELOW_DOCS)
             if tier != EXACT and (not _has_tier(units, tier) or self._documents(found, fields) >= enough):
                 continue
+            tiers_run.add(tier)
             scores = evaluation.scores(units, tier)
             new = {doc: score for doc, score in scores.items() if doc not in found}
             for doc in heapq.nlargest(wanted, new, key=new.__getitem__):

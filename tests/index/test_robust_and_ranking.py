@@ -149,3 +149,14 @@ def test_titles_first_evaluation_keeps_the_best_section_of_one_word_queries(inde
 def test_two_words_find_the_section_headed_by_one_in_the_document_titled_by_the_other(index):
     hit = index.search("地舒单抗 肾功能", "zh")[0]
     assert (hit.doc_id, hit.anchor) == ("denosumab", "renal")
+
+
+def test_also_searched_lists_typo_fixes_only_when_they_were_needed(index):
+    index.search("denosumab", "en")
+    assert "地舒单抗" in index.expansions("denosumab")
+    index.search("zoledronc", "en")
+    assert "唑来膦酸" in index.expansions("zoledronc")
+    index.search("25-OH", "zh", limit=1)  # enough exact hits: the looser "25 OH" was not searched
+    assert index.expansions("25-OH") == []
+    index.search("25-OH", "zh", limit=20)  # too few: it was
+    assert index.expansions("25-OH") == ["25 oh"]
