@@ -27,6 +27,8 @@ translate = QCoreApplication.translate  # lupdate needs a literal context in eac
 log = logging.getLogger(__name__)
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
 LIBRARY_TAB, CALCULATOR_TAB = 0, 1
+DEFAULT_SIZE = (1280, 760)
+FRAME_ALLOWANCE = 40  # the window frame and title bar sit outside the size given to resize()
 
 
 
@@ -239,13 +241,24 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.get("window_geometry")
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 760)
+            self._first_size()
         state = self.settings.get("window_state")
         if not state.isEmpty():
             self.restoreState(state)
         self.library.restore_splitter(self.settings.get("library_splitter"))
         last = self.settings.get("last_view")
         self.tabs.setCurrentIndex(CALCULATOR_TAB if last == "calculator" else LIBRARY_TAB)
+
+    def _first_size(self) -> None:
+        """Preferred size, but never taller or wider than the screen's free area: 1366×768 less
+        the taskbar, or the same screen at 125–150 % scaling, is smaller than the preference."""
+        screen = self.screen() or QApplication.primaryScreen()
+        width, height = DEFAULT_SIZE
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - FRAME_ALLOWANCE)
+            height = min(height, free.height() - FRAME_ALLOWANCE)
+        self.resize(width, height)
 
     def save_state(self) -> bool:
         self.settings.set("window_geometry", self.saveGeometry())

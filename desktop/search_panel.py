@@ -26,6 +26,7 @@ from desktop.search_controller import FAILED, PREPARING, SearchController
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
+MAX_EXPANSIONS_SHOWN = 5
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
@@ -120,6 +121,7 @@ class SearchPanel(QWidget):
 
     def _update_status(self) -> None:
         controller = self.controller
+        tooltip = ""
         if controller.state == PREPARING:
             text = translate("SearchPanel", "Preparing search…")
         elif controller.state == FAILED:
@@ -132,10 +134,15 @@ class SearchPanel(QWidget):
             text = translate("SearchPanel", "No results for “%1”. Try a drug name, an abbreviation or pinyin.").replace(
                 "%1", controller.query)
         elif controller.expansions:
-            text = translate("SearchPanel", "Also searched: %1").replace("%1", "、".join(controller.expansions))
+            # A long synonym group would push the results down: the first few, all in the tooltip.
+            shown = controller.expansions[:MAX_EXPANSIONS_SHOWN]
+            more = "…" if len(controller.expansions) > len(shown) else ""
+            text = translate("SearchPanel", "Also searched: %1").replace("%1", "、".join(shown) + more)
+            tooltip = "、".join(controller.expansions) if more else ""
         else:
             text = ""
         self.status_label.setText(text)
+        self.status_label.setToolTip(tooltip)
         self.status_label.setVisible(bool(text))
 
     def _open_index(self, index) -> None:

@@ -187,3 +187,10 @@ def test_zoom_reaches_every_widget_under_the_app_style_sheet(make_window, fake_b
     finally:
         qapp.setStyleSheet(original_sheet)
         qapp.setFont(original_font)
+
+
+def test_first_window_fits_the_screen(make_window):
+    window = make_window()  # no saved geometry: the first run
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    assert window.width() >= min(1280, free.width() - 40) - 1  # but uses the room there is

@@ -169,3 +169,17 @@ def test_result_cards_wrap_to_the_list_width(make_window, real_backend, qtbot):
                for row in range(view.model().rowCount()))
     card = view.model().index(0).data(CardHtmlRole)
     assert "background-color:#fff2a8" in card  # matches highlighted like in the reader
+
+
+def test_a_long_also_searched_line_shows_the_first_terms_and_keeps_all_in_the_tooltip(
+        make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    window.set_language("zh")
+    type_text(_panel(window).search_box, "ONJ")
+    _wait_results(qtbot, window, "ONJ")
+    expansions = window.controller.expansions
+    assert len(expansions) > 5  # the jaw-osteonecrosis synonym group is long
+    label = _panel(window).status_label
+    assert label.isVisible()
+    assert label.text().count("、") == 4 and label.text().endswith("…")  # five terms, then …
+    assert all(term in label.toolTip() for term in expansions)
