@@ -21,13 +21,16 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk, iter_terms
 from index.expand import build_expansion_data
-from index.matching import LENGTHS_FILE, write_lengths
+from index.matching import LENGTHS_FILE, WEIGHTS_FILE, write_lengths, write_weights
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
 
 STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
-INDEX_FORMAT = 2  # bump when the folder layout or the stored fields change
+INDEX_FORMAT = 3  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
+# The reference list cites every drug and trial by name: its entries stay findable, but below the
+# topics that explain them (searching "Xgeva" should open the denosumab topic first).
+SECTION_WEIGHTS = {"references": 0.3}
 
 
 class LibraryLike(Protocol):
@@ -49,9 +52,9 @@ def section_records(library: LibraryLike):
                 "section": "" if opening else section.title,
                 "title": title,
                 "text": section.text,
-                HEAD: f"{title} {tags}" if opening else section.title,
+                HEAD: title if opening else section.title,
                 DOC_TITLE: "" if opening else title,  # the opening section has the title as its heading
-                BODY: section.text,
+                BODY: f"{section.text} {tags}" if opening else section.text,  # tags: findable, not a title
             }
 
 
@@ -83,8 +86,10 @@ def build_index(library: LibraryLike, out_dir: Path, *, content_version: str | N
         ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
         writer = ix.writer(limitmb=limitmb)
         lengths = {name: array("I") for name in FIELD_BOOSTS}
+        weights = array("f")
         sections = 0
         for record in section_records(library):
+            weights.append(SECTION_WEIGHTS.get(record["doc_id"], 1.0))
             for name in FIELD_BOOSTS:  # tokenized once, here; whoosh only splits on the spaces
                 terms = list(iter_terms(record[name], index_mode=True))
                 record[name] = " ".join(terms)
@@ -94,6 +99,7 @@ def build_index(library: LibraryLike, out_dir: Path, *, content_version: str | N
         writer.commit()
         ix.close()
         write_lengths(temp_dir / LENGTHS_FILE, lengths)
+        write_weights(temp_dir / WEIGHTS_FILE, weights)
         data = build_expansion_data(library.synonyms, pinyin_terms(library))
         _write_json(temp_dir / EXPANSIONS_FILE, data.to_json())
         stamp = {

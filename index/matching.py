@@ -36,11 +36,25 @@ FUZZY_PREFIX_CHARS = 2  # typos in the first two letters are not corrected: keep
 FUZZY_SCAN = 5000
 MAX_FUZZY_LETTERS = 40  # longer "words" are pasted junk, not typos
 LENGTHS_FILE = "lengths.bin"
+WEIGHTS_FILE = "weights.bin"
 TITLE_FIELDS = (HEAD, DOC_TITLE)
 BODY_LOOKUPS = 60  # title matches whose body is scored when titles alone match enough sections
 LOOKUP_COST = 100  # one skip_to costs about as much as reading this many postings in bulk
 
 Scores = dict[int, float]
+
+
+def write_weights(path: Path, weights: array) -> None:
+    """One multiplier per section (array of floats), in section order."""
+    path.write_bytes(weights.tobytes())
+
+
+def read_weights(path: Path, doc_count: int) -> array:
+    weights = array("f")
+    weights.frombytes(Path(path).read_bytes())
+    if len(weights) != doc_count:
+        raise ValueError(f"{path.name} holds {len(weights)} weights for {doc_count} sections")
+    return weights
 
 
 def write_lengths(path: Path, lengths: dict[str, array]) -> None:
@@ -132,7 +146,9 @@ class Matcher:
         if key not in self._text_scores:
             terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
             per_field = [self.all_terms(f, terms) for f in self.fields] if terms else []
-            self._text_scores[key] = _scaled(add_up(per_field), boost)
+            # averaged over the terms: one concept, however many words or bigrams spell it
+            # ("XGEVA 120 mg" must not outscore "denosumab" threefold)
+            self._text_scores[key] = _scaled(add_up(per_field), boost / max(1, len(terms)))
         return self._text_scores[key]
 
     def prefix_scores(self, prefix: str, boost: float) -> Scores:
@@ -199,24 +215,31 @@ class Evaluation:
     is read. On a small library this changes nothing; on a large one it skips the longest lists.
     """
 
-    def __init__(self, reader, norms: dict[str, list[float]], enough: int) -> None:
+    def __init__(self, reader, norms: dict[str, list[float]], enough: int, weights: array | None = None) -> None:
         self.reader = reader
         self.norms = norms
         self.enough = enough
+        self.weights = weights  # per section (see build.SECTION_WEIGHTS); None = all 1
         self.postings: dict = {}
         self.titles = Matcher(reader, norms, TITLE_FIELDS, postings=self.postings)
         self._everything: Matcher | None = None
 
     def scores(self, units: list[Unit], tier: int) -> Scores:
-        titles = self.titles.query_scores(units, tier)
+        titles = self._weighted(self.titles.query_scores(units, tier))
         if len(titles) < self.enough:
             if self._everything is None:
                 self._everything = Matcher(self.reader, self.norms, postings=self.postings)
-            return self._everything.query_scores(units, tier)
+            return self._weighted(self._everything.query_scores(units, tier))
         best = heapq.nlargest(BODY_LOOKUPS, titles, key=titles.__getitem__)
         body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best), postings=self.postings)
-        body = body.bonus_scores(units, tier)
+        body = self._weighted(body.bonus_scores(units, tier))
         return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
+
+    def _weighted(self, scores: Scores) -> Scores:
+        weights = self.weights
+        if weights is None:
+            return scores
+        return {doc: score * weights[doc] for doc, score in scores.items()}
 
 
 def norms_for(lengths: dict[str, array]) -> dict[str, list[float]]:

@@ -27,7 +27,18 @@ from whoosh.filedb.filestore import FileStorage
 from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms
 from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, STAMP_FILE
 from index.expand import ExpansionData, QueryExpander, Unit
-from index.matching import EXACT, FUZZY, LENGTHS_FILE, PREFIX, Evaluation, Matcher, norms_for, read_lengths
+from index.matching import (
+    EXACT,
+    FUZZY,
+    LENGTHS_FILE,
+    PREFIX,
+    WEIGHTS_FILE,
+    Evaluation,
+    Matcher,
+    norms_for,
+    read_lengths,
+    read_weights,
+)
 from index.snippets import make_snippet, needle_key
 
 log = logging.getLogger(__name__)
@@ -74,6 +85,7 @@ class SearchIndex:
         reader = self._searcher.reader()
         self._last_tiers: dict[str, set[int]] = {}
         self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all()))
+        self._weights = read_weights(index_dir / WEIGHTS_FILE, reader.doc_count_all())
 
     @classmethod
     def open(cls, index_dir: Path) -> SearchIndex:
@@ -158,7 +170,7 @@ class SearchIndex:
         wanted = limit * 2 + 10  # spare sections for grouping and for the exact-word check
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
-        evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted)
+        evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted, weights=self._weights)
         tiers_run: set[int] = set()
         self._last_tiers = {query: tiers_run}
         for tier in (EXACT, PREFIX, FUZZY):
