@@ -154,3 +154,32 @@ def test_the_library_version_changes_with_the_content(tmp_path):
     doc.write_text(doc.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
     assert library_version(copy) != before
     assert os.path.exists(copy)
+
+
+def test_the_reference_list_ranks_below_a_topic_with_the_same_heading(tmp_path):
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class Sec:
+        anchor: str
+        title: str
+        level: int
+        text: str
+
+    @dataclass
+    class Doc:
+        title: str
+        sections: list
+        tags: list = field(default_factory=list)
+
+    library = type("Lib", (), {})()
+    library.synonyms = []
+    library.documents = {
+        ("references", "en"): Doc("References", [Sec("", "References", 1, "Sources."),
+                                                 Sec("xgeva-uspi", "Xgeva label", 2, "Amgen, Xgeva label.")]),
+        ("denosumab", "en"): Doc("Denosumab", [Sec("", "Denosumab", 1, "About the drug."),
+                                               Sec("brand", "Xgeva label", 2, "The brand name.")]),
+    }
+    build_index(library, tmp_path / "ix", content_version="v")
+    with SearchIndex.open(tmp_path / "ix") as index:
+        assert top_documents(index.search("Xgeva label", "en")) == ["denosumab", "references"]
