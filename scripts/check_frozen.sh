@@ -38,6 +38,13 @@ echo "prebuilt index matches the bundled content"
 "$exe" --screenshot "$scratch/shot.png" --lang zh --view calculator --patient "$example"
 test -s "$scratch/shot.png" && echo "screenshot ok: $(stat -c %s "$scratch/shot.png") bytes"
 if [ -n "${KEEP_SCREENSHOT:-}" ]; then cp "$scratch/shot.png" "$KEEP_SCREENSHOT"; fi
+# The windowed launcher on a real X server (xcb plugin and its bundled libraries), where Xvfb exists.
+gui="$app/BoneMetGuide"
+if [ -x "$gui" ] && command -v xvfb-run >/dev/null; then
+  env -u QT_QPA_PLATFORM BONEMET_BENCH_STARTUP=1 xvfb-run -a -s "-screen 0 1366x768x24" "$gui" > "$scratch/xcb.txt"
+  grep -q "state=ready" "$scratch/xcb.txt" || { echo "windowed launcher failed on X11" >&2; exit 1; }
+  echo "windowed launcher ok on X11 (xcb)"
+fi
 grep -q "translation .* not found" "$BONEMET_HOME"/log/*.log 2>/dev/null \
   && { echo "a translation is missing in the frozen app:" >&2; grep "not found" "$BONEMET_HOME"/log/*.log >&2; exit 1; }
 
