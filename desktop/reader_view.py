@@ -55,6 +55,23 @@ def scale_font_sizes(document_html: str, factor: float) -> str:
     return _PIXEL_FONT_SIZE.sub(lambda m: f"font-size: {float(m.group(1)) * factor:.1f}px", document_html)
 
 
+def start_page_html() -> str:
+    """What the reader shows before anything is opened: how to start, and the keys worth knowing."""
+    keys = [
+        ("Ctrl+K", translate("Reader", "Search the guidelines")),
+        ("Ctrl+2 / Ctrl+1", translate("Reader", "Calculator / back to the library")),
+        ("Alt+← / Alt+→", translate("Reader", "Back / forward")),
+        ("Ctrl+F", translate("Reader", "Find in this document")),
+        ("Ctrl+= / Ctrl+-", translate("Reader", "Larger / smaller text")),
+    ]
+    rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(key)}</b></td><td>{html.escape(what)}</td></tr>"
+                   for key, what in keys)
+    hint = translate("Reader", "Search above, or choose a topic from the contents, to read it here.")
+    title = translate("Reader", "Keyboard")
+    return (f"<div style='color:#5a6b7b'><p>{html.escape(hint)}</p>"
+            f"<p><b>{html.escape(title)}</b></p><table cellspacing='2'>{rows}</table></div>")
+
+
 @dataclass(frozen=True)
 class Location:
     doc_id: str
@@ -275,8 +292,7 @@ class ReaderView(QWidget):
         self.bookmark_button.setToolTip(translate("Reader", "Add or remove this document from the bookmarks"))
         self.browser.setAccessibleName(translate("Reader", "Document"))
         if self.current is None:
-            self.browser.setHtml("<p style='color:#5a6b7b'>" + html.escape(
-                translate("Reader", "Search above, or choose a topic from the contents, to read it here.")) + "</p>")
+            self.browser.setHtml(start_page_html())
         self._update_controls()
 
     def changeEvent(self, event: QEvent) -> None:

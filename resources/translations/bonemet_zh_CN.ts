@@ -167,117 +167,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="97"/>
         <source>Search is unavailable: %1</source>
         <translation>搜索不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="105"/>
         <source>The guideline library could not be loaded: %1</source>
         <translation>无法载入指南文库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="132"/>
         <source>Not found in the library: %1</source>
         <translation>文库中未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>BoneMet Guide — breast cancer bone metastases</source>
         <translation>乳腺癌骨转移诊疗助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>&amp;Calculator</source>
         <translation>计算器(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>&amp;Reset zoom</source>
         <translation>恢复默认大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>&amp;Intended use and disclaimer</source>
         <translation>预期用途与免责声明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>&amp;About BoneMet Guide</source>
         <translation>关于乳腺癌骨转移诊疗助手(&amp;A)</translation>
     </message>
@@ -285,57 +285,87 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop/reader_view.py" line="262"/>
+        <location filename="../../desktop/reader_view.py" line="61"/>
+        <source>Search the guidelines</source>
+        <translation>搜索指南</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="62"/>
+        <source>Calculator / back to the library</source>
+        <translation>计算器 / 返回文库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="63"/>
+        <source>Back / forward</source>
+        <translation>后退 / 前进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="64"/>
+        <source>Find in this document</source>
+        <translation>在本文中查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="65"/>
+        <source>Larger / smaller text</source>
+        <translation>放大 / 缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="70"/>
+        <source>Keyboard</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="281"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="262"/>
+        <location filename="../../desktop/reader_view.py" line="281"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="262"/>
+        <location filename="../../desktop/reader_view.py" line="281"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="266"/>
+        <location filename="../../desktop/reader_view.py" line="285"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="266"/>
+        <location filename="../../desktop/reader_view.py" line="285"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="270"/>
+        <location filename="../../desktop/reader_view.py" line="289"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="271"/>
+        <location filename="../../desktop/reader_view.py" line="290"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="272"/>
+        <location filename="../../desktop/reader_view.py" line="291"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="273"/>
+        <location filename="../../desktop/reader_view.py" line="292"/>
         <source>Add or remove this document from the bookmarks</source>
         <translation>将本文档加入书签或从书签中移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="274"/>
+        <location filename="../../desktop/reader_view.py" line="293"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="277"/>
+        <location filename="../../desktop/reader_view.py" line="69"/>
         <source>Search above, or choose a topic from the contents, to read it here.</source>
         <translation>在上方搜索，或从目录中选择主题，即可在此阅读。</translation>
     </message>
@@ -343,12 +373,12 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../desktop/results_model.py" line="20"/>
+        <location filename="../../desktop/results_model.py" line="21"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/results_model.py" line="21"/>
+        <location filename="../../desktop/results_model.py" line="22"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -356,42 +386,42 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/search_panel.py" line="80"/>
+        <location filename="../../desktop/search_panel.py" line="82"/>
         <source>Search the guidelines (Ctrl+K)</source>
         <translation>搜索指南 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="81"/>
+        <location filename="../../desktop/search_panel.py" line="83"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="82"/>
+        <location filename="../../desktop/search_panel.py" line="84"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="123"/>
+        <location filename="../../desktop/search_panel.py" line="126"/>
         <source>Preparing search…</source>
         <translation>正在准备搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="125"/>
+        <location filename="../../desktop/search_panel.py" line="128"/>
         <source>Search is unavailable: the search index could not be opened.</source>
         <translation>搜索不可用：无法打开搜索索引。</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="127"/>
+        <location filename="../../desktop/search_panel.py" line="130"/>
         <source>Type a drug, a topic, an abbreviation or pinyin.</source>
         <translation>可输入药名、主题、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="131"/>
+        <location filename="../../desktop/search_panel.py" line="134"/>
         <source>No results for “%1”. Try a drug name, an abbreviation or pinyin.</source>
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="134"/>
+        <location filename="../../desktop/search_panel.py" line="140"/>
         <source>Also searched: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>

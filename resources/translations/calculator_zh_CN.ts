@@ -165,22 +165,22 @@
         <translation>内容版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="90"/>
+        <location filename="../../desktop/assessment_view.py" line="93"/>
         <source>Assessment of the current input.</source>
         <translation>以下为当前输入的评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="94"/>
+        <location filename="../../desktop/assessment_view.py" line="107"/>
         <source>Fill in the form to see the assessment.</source>
         <translation>请填写表单以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="96"/>
+        <location filename="../../desktop/assessment_view.py" line="109"/>
         <source>Fill in the required fields (*) to see the assessment.</source>
         <translation>请填写必填项（*）以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="100"/>
+        <location filename="../../desktop/assessment_view.py" line="119"/>
         <source>Marked fields: %1</source>
         <translation>标出的字段：%1</translation>
     </message>
@@ -308,27 +308,27 @@
         <translation>未载入（无法识别的字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="198"/>
+        <location filename="../../desktop/calculator_page.py" line="210"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="202"/>
+        <location filename="../../desktop/calculator_page.py" line="214"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="217"/>
+        <location filename="../../desktop/calculator_page.py" line="229"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="252"/>
+        <location filename="../../desktop/calculator_page.py" line="264"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="261"/>
+        <location filename="../../desktop/calculator_page.py" line="273"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -346,23 +346,23 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="52"/>
+        <location filename="../../desktop/report.py" line="57"/>
         <source>Inputs</source>
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="257"/>
-        <location filename="../../desktop/report.py" line="62"/>
+        <location filename="../../desktop/calculator_page.py" line="269"/>
+        <location filename="../../desktop/report.py" line="66"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="63"/>
+        <location filename="../../desktop/report.py" line="67"/>
         <source>Date: %1 · Content version: %2</source>
         <translation>日期：%1 · 内容版本：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="72"/>
+        <location filename="../../desktop/report.py" line="76"/>
         <source>Content version %1 · %2 · page %3 of %4</source>
         <translation>内容版本 %1 · %2 · 第 %3 页，共 %4 页</translation>
     </message>

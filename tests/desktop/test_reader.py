@@ -122,3 +122,13 @@ def test_tab_reaches_the_reader_tool_bar_before_the_document(make_window, fake_b
         order.append(QApplication.focusWidget())
     # forward is disabled (nothing ahead), so the next stops are the other buttons, then the text
     assert order == [reader.other_language_button, reader.bookmark_button, reader.browser]
+
+
+def test_start_page_says_how_to_begin_and_lists_the_keys_in_the_ui_language(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    text = _reader(window).browser.toPlainText()
+    assert "Ctrl+K" in text and "Search the guidelines" in text and "Find in this document" in text
+    window.set_language("zh")
+    qtbot.waitUntil(lambda: "搜索指南" in _reader(window).browser.toPlainText())
+    text = _reader(window).browser.toPlainText()
+    assert "快捷键" in text and "Keyboard" not in text
