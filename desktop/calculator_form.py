@@ -94,6 +94,17 @@ class CalculatorForm(QWidget):
             help_text = localized(field.spec.get("help"), lang)
             field.focus_target().setToolTip(help_text)
             self._row_labels[path].setToolTip(help_text)
+        self._align_label_columns()
+
+    def _align_label_columns(self) -> None:
+        """Each group has its own form layout; one label width for all keeps the fields of every
+        group in one straight column instead of a ragged edge per group."""
+        labels = list(self._row_labels.values())
+        for label in labels:
+            label.setMinimumWidth(0)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def retranslate(self) -> None:
         for group, box in self._groups.items():
@@ -104,6 +115,8 @@ class CalculatorForm(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:  # font zoom: labels change width
+            self._align_label_columns()
         super().changeEvent(event)
 
     # -- values -------------------------------------------------------------------------------

@@ -101,3 +101,12 @@ def test_status_line_links_are_reachable_by_keyboard_only_when_there_are_some(qt
     assert page.view.status.focusPolicy() == Qt.FocusPolicy.NoFocus
     type_into(qtbot, page, "labs.creatinine", "5000")
     assert page.view.status.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_fields_of_every_group_start_in_one_column(qtbot, page):
+    page.resize(1366, 2000)  # tall enough that no row wraps its field under the label
+    QApplication.processEvents()
+    lefts = {path: field.mapTo(page.form, field.rect().topLeft()).x()
+             for path, field in page.form.fields.items()
+             if page.form.fields[path].spec.get("kind") in ("number", "enum")}
+    assert len(set(lefts.values())) == 1, lefts
