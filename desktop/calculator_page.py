@@ -132,7 +132,7 @@ class CalculatorPage(QWidget):
 
     def retranslate(self) -> None:
         self.new_button.setText(translate("CalculatorPage", "&New patient"))
-        self.load_button.setText(translate("CalculatorPage", "Load patient &JSON…"))
+        self.load_button.setText(translate("CalculatorPage", "&Open patient file…"))
         self.copy_button.setText(translate("CalculatorPage", "&Copy for chart"))
         self.print_button.setText(translate("CalculatorPage", "P&rint…"))
         self.pdf_button.setText(translate("CalculatorPage", "Save as P&DF…"))

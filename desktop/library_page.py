@@ -36,7 +36,7 @@ class LibraryPage(QWidget):
         self.search_panel.openHit.connect(self.open_hit)
         self.side_lists.openDocument.connect(lambda doc_id, anchor: self.reader.open(doc_id, anchor))
         self.reader.documentOpened.connect(self._remember)
-        self.reader.bookmark_button.clicked.connect(self.side_lists.refresh)
+        self.reader.bookmarksChanged.connect(self.side_lists.refresh)  # button or Ctrl+D
         self.setFocusProxy(self.search_panel.search_box)
 
     def set_source(self, source: Any) -> None:

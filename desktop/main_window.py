@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         for name, slot, shortcuts in (
             ("new_patient", self._on_calculator(calc.new_patient), ("Ctrl+N",)),
+            ("load_patient", self._on_calculator(calc.load_patient_file), ("Ctrl+O",)),
             ("copy_for_chart", self._on_calculator(calc.copy_for_chart), ("Ctrl+Shift+C",)),
             ("print", self._on_calculator(calc.print_report), (keys.Print,)),
             ("save_pdf", self._on_calculator(lambda: calc.save_pdf()), ("Ctrl+Shift+S",)),
@@ -223,7 +224,8 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         for name, text in (
-            ("new_patient", translate("MainWindow", "&New patient")), ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
+            ("new_patient", translate("MainWindow", "&New patient")),
+            ("load_patient", translate("MainWindow", "&Open patient file…")), ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
             ("print", translate("MainWindow", "&Print…")), ("save_pdf", translate("MainWindow", "Save as P&DF…")), ("quit", translate("MainWindow", "&Quit")),
             ("show_library", translate("MainWindow", "&Library")), ("show_calculator", translate("MainWindow", "&Calculator")),
             ("search", translate("MainWindow", "&Search")), ("zoom_in", translate("MainWindow", "Zoom &in")), ("zoom_out", translate("MainWindow", "Zoom &out")),

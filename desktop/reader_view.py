@@ -81,6 +81,7 @@ class Location:
 
 class ReaderView(QWidget):
     documentOpened = Signal(str, str, str, str)  # doc id, anchor, language, title
+    bookmarksChanged = Signal()
 
     def __init__(self, source: Any, lists: ReadingLists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +128,7 @@ class ReaderView(QWidget):
             QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find_bar.open_bar),
             QShortcut(QKeySequence("Alt+Left"), self, self.go_back),
             QShortcut(QKeySequence("Alt+Right"), self, self.go_forward),
+            QShortcut(QKeySequence("Ctrl+D"), self, self.toggle_bookmark),
         ]
         for shortcut in self._shortcuts:
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -186,6 +188,7 @@ class ReaderView(QWidget):
             self.lists.bookmarks.add(Entry(doc_id, "", self.current.lang,
                                            self.source.title(doc_id, self.current.lang)))
         self._update_controls()
+        self.bookmarksChanged.emit()
 
     def highlighted_terms(self) -> list[str]:
         selections = self.browser.extraSelections()
@@ -289,7 +292,7 @@ class ReaderView(QWidget):
         self.back_button.setToolTip(translate("Reader", "Back (Alt+Left)"))
         self.forward_button.setToolTip(translate("Reader", "Forward (Alt+Right)"))
         self.other_language_button.setToolTip(translate("Reader", "Open this document in the other language"))
-        self.bookmark_button.setToolTip(translate("Reader", "Add or remove this document from the bookmarks"))
+        self.bookmark_button.setToolTip(translate("Reader", "Add or remove this document from the bookmarks (Ctrl+D)"))
         self.browser.setAccessibleName(translate("Reader", "Document"))
         if self.current is None:
             self.browser.setHtml(start_page_html())

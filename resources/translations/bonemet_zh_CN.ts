@@ -182,102 +182,107 @@
         <translation>文库中未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>BoneMet Guide — breast cancer bone metastases</source>
         <translation>乳腺癌骨转移诊疗助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
+        <source>&amp;Open patient file…</source>
+        <translation>打开患者文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>&amp;Calculator</source>
         <translation>计算器(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>&amp;Reset zoom</source>
         <translation>恢复默认大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>&amp;Intended use and disclaimer</source>
         <translation>预期用途与免责声明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>&amp;About BoneMet Guide</source>
         <translation>关于乳腺癌骨转移诊疗助手(&amp;A)</translation>
     </message>
@@ -315,52 +320,52 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="281"/>
+        <location filename="../../desktop/reader_view.py" line="282"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="281"/>
+        <location filename="../../desktop/reader_view.py" line="282"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="281"/>
+        <location filename="../../desktop/reader_view.py" line="282"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="285"/>
+        <location filename="../../desktop/reader_view.py" line="286"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="285"/>
+        <location filename="../../desktop/reader_view.py" line="286"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="289"/>
+        <location filename="../../desktop/reader_view.py" line="290"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="290"/>
+        <location filename="../../desktop/reader_view.py" line="291"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="291"/>
+        <location filename="../../desktop/reader_view.py" line="292"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="292"/>
-        <source>Add or remove this document from the bookmarks</source>
-        <translation>将本文档加入书签或从书签中移除</translation>
+        <location filename="../../desktop/reader_view.py" line="293"/>
+        <source>Add or remove this document from the bookmarks (Ctrl+D)</source>
+        <translation>将本文加入书签或从书签中移除（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="293"/>
+        <location filename="../../desktop/reader_view.py" line="294"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>

@@ -262,14 +262,14 @@
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../desktop/calculator_page.py" line="135"/>
+        <source>&amp;Open patient file…</source>
+        <translation>打开患者文件(&amp;O)…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/calculator_page.py" line="136"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/calculator_page.py" line="135"/>
-        <source>Load patient &amp;JSON…</source>
-        <translation>载入患者 JSON(&amp;J)…</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_page.py" line="137"/>

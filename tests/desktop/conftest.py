@@ -137,6 +137,9 @@ class StubCalculator(QLabel):
     def load_patient(self, patient):
         self.calls.append(("load_patient", patient))
 
+    def load_patient_file(self, path=None):
+        self.calls.append(("load_patient_file", path))
+
 
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch):

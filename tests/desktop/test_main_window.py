@@ -194,3 +194,12 @@ def test_first_window_fits_the_screen(make_window):
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
     assert window.width() >= min(1280, free.width() - 40) - 1  # but uses the room there is
+
+
+def test_ctrl_o_opens_a_patient_file_from_anywhere(make_window, qtbot):
+    calculator = StubCalculator()
+    window = make_window(calculator=calculator)  # starts on the Library view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert calculator.calls[-1] == ("load_patient_file", None)
+    assert window.tabs.currentIndex() == 1
+    assert window._actions["load_patient"] in window.file_menu.actions()

@@ -132,3 +132,15 @@ def test_start_page_says_how_to_begin_and_lists_the_keys_in_the_ui_language(make
     qtbot.waitUntil(lambda: "搜索指南" in _reader(window).browser.toPlainText())
     text = _reader(window).browser.toPlainText()
     assert "快捷键" in text and "Keyboard" not in text
+
+
+def test_ctrl_d_bookmarks_the_open_document(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    reader = _reader(window)
+    reader.open("alpha")
+    reader.browser.setFocus()
+    qtbot.keyClick(reader.browser, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert reader.bookmark_button.isChecked()
+    assert window.library.side_lists.bookmarks.count() == 1
+    qtbot.keyClick(reader.browser, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not reader.bookmark_button.isChecked()
