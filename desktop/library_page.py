@@ -21,7 +21,9 @@ class LibraryPage(QWidget):
         self.lists = lists
         self.side_lists = LibraryLists(lists, self)
         self.search_panel = SearchPanel(controller, self.side_lists, self)
-        self.reader = ReaderView(None, lists, self)
+        # The reader's keys work from the search box too: after Enter opens a hit the focus stays
+        # in the box, and Ctrl+F must still search the page that is now open.
+        self.reader = ReaderView(None, lists, self, shortcut_scope=self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("librarySplitter")
         self.splitter.setChildrenCollapsible(False)

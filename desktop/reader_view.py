@@ -83,7 +83,10 @@ class ReaderView(QWidget):
     documentOpened = Signal(str, str, str, str)  # doc id, anchor, language, title
     bookmarksChanged = Signal()
 
-    def __init__(self, source: Any, lists: ReadingLists, parent: QWidget | None = None) -> None:
+    def __init__(self, source: Any, lists: ReadingLists, parent: QWidget | None = None,
+                 shortcut_scope: QWidget | None = None) -> None:
+        """``shortcut_scope``: the widget whose focus makes the reader's keys (Ctrl+F, Alt+←/→,
+        Ctrl+D) work; the reader itself when None."""
         super().__init__(parent)
         self.source = source
         self.lists = lists
@@ -124,11 +127,12 @@ class ReaderView(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
 
+        scope = shortcut_scope or self
         self._shortcuts = [
-            QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find_bar.open_bar),
-            QShortcut(QKeySequence("Alt+Left"), self, self.go_back),
-            QShortcut(QKeySequence("Alt+Right"), self, self.go_forward),
-            QShortcut(QKeySequence("Ctrl+D"), self, self.toggle_bookmark),
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Find), scope, self.find_bar.open_bar),
+            QShortcut(QKeySequence("Alt+Left"), scope, self.go_back),
+            QShortcut(QKeySequence("Alt+Right"), scope, self.go_forward),
+            QShortcut(QKeySequence("Ctrl+D"), scope, self.toggle_bookmark),
         ]
         for shortcut in self._shortcuts:
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -183,3 +183,20 @@ def test_a_long_also_searched_line_shows_the_first_terms_and_keeps_all_in_the_to
     assert label.isVisible()
     assert label.text().count("、") == 4 and label.text().endswith("…")  # five terms, then …
     assert all(term in label.toolTip() for term in expansions)
+
+
+def test_after_enter_the_reader_keys_work_from_the_search_box(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    box = _panel(window).search_box
+    type_text(box, "needle")
+    _wait_results(qtbot, window, "needle")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    reader = window.library.reader
+    assert reader.current.doc_id == "alpha" and box.hasFocus()  # the box keeps the focus
+    qtbot.keyClick(box, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert reader.find_bar.isVisible() and reader.find_bar.edit.hasFocus()  # find in the open page
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
+    window.library.open_reference("beta")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current.doc_id == "alpha"  # back, without leaving the box
