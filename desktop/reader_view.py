@@ -62,6 +62,7 @@ def start_page_html() -> str:
         ("Ctrl+2 / Ctrl+1", translate("Reader", "Calculator / back to the library")),
         ("Alt+← / Alt+→", translate("Reader", "Back / forward")),
         ("Ctrl+F", translate("Reader", "Find in this document")),
+        ("Ctrl+D", translate("Reader", "Bookmark this document")),
         ("Ctrl+= / Ctrl+-", translate("Reader", "Larger / smaller text")),
     ]
     rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(key)}</b></td><td>{html.escape(what)}</td></tr>"

@@ -311,66 +311,71 @@
     </message>
     <message>
         <location filename="../../desktop/reader_view.py" line="65"/>
+        <source>Bookmark this document</source>
+        <translation>将本文加入书签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader_view.py" line="66"/>
         <source>Larger / smaller text</source>
         <translation>放大 / 缩小文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="70"/>
+        <location filename="../../desktop/reader_view.py" line="71"/>
         <source>Keyboard</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="282"/>
+        <location filename="../../desktop/reader_view.py" line="289"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="282"/>
+        <location filename="../../desktop/reader_view.py" line="289"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="282"/>
+        <location filename="../../desktop/reader_view.py" line="289"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="286"/>
+        <location filename="../../desktop/reader_view.py" line="293"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="286"/>
+        <location filename="../../desktop/reader_view.py" line="293"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="290"/>
+        <location filename="../../desktop/reader_view.py" line="297"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="291"/>
+        <location filename="../../desktop/reader_view.py" line="298"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="292"/>
+        <location filename="../../desktop/reader_view.py" line="299"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="293"/>
+        <location filename="../../desktop/reader_view.py" line="300"/>
         <source>Add or remove this document from the bookmarks (Ctrl+D)</source>
         <translation>将本文加入书签或从书签中移除（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="294"/>
+        <location filename="../../desktop/reader_view.py" line="301"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader_view.py" line="69"/>
+        <location filename="../../desktop/reader_view.py" line="70"/>
         <source>Search above, or choose a topic from the contents, to read it here.</source>
         <translation>在上方搜索，或从目录中选择主题，即可在此阅读。</translation>
     </message>
