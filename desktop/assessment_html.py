@@ -90,6 +90,15 @@ class AssessmentHtml:
             parts.append(f'<a href="{escape(ref_href(ref), quote=True)}">§ {escape(title)}</a>')
         return separator.join(parts)
 
+    def linked(self, text_html: str, refs: Iterable[str] | None) -> str:
+        """``text_html`` as a link to its first cited section (a compact cell where a list of
+        section titles on every row would crowd the table); further sections follow as links."""
+        refs = list(refs or [])
+        if not refs:
+            return text_html
+        first = f'<a href="{escape(ref_href(refs[0]), quote=True)}">{text_html}</a>'
+        return first + (f"<br>{self.links(refs[1:])}" if refs[1:] else "")
+
     @staticmethod
     def heading(title: str) -> str:
         return f"<h2>{escape(title)}</h2>"
@@ -189,7 +198,7 @@ class AssessmentHtml:
             return ""
         headers = [translate("AssessmentView", "What to check"), translate("AssessmentView", "When"),
                    translate("AssessmentView", "For")]
-        rows = [[self.code(item.get("item")), self.code(item.get("timing")),
+        rows = [[self.linked(self.code(item.get("item")), item.get("refs")), self.code(item.get("timing")),
                  ", ".join(self.code(agent) for agent in item.get("agents") or [])] for item in items]
         return self.heading(translate("AssessmentView", "Monitoring")) + self.table(headers, rows)
 

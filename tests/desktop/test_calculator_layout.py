@@ -110,3 +110,13 @@ def test_fields_of_every_group_start_in_one_column(qtbot, page):
              for path, field in page.form.fields.items()
              if page.form.fields[path].spec.get("kind") in ("number", "enum")}
     assert len(set(lefts.values())) == 1, lefts
+
+
+def test_each_monitoring_item_links_to_its_guideline_section(qtbot, page):
+    fill_crcl_46(qtbot, page)
+    item = next(item for item in page.assessment()["monitoring"] if item.get("refs"))
+    document = page.view.browser.document()
+    heading = document.find("Monitoring")
+    cursor = document.find(calculator.text_for(item["item"])["en"], heading)
+    assert not cursor.isNull()
+    assert cursor.charFormat().anchorHref() == "doc:" + item["refs"][0]
