@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -16,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPdfWriter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -57,6 +58,16 @@ def ask_patient_path(parent: QWidget) -> str | None:
 def ask_print(printer: QPrinter, parent: QWidget) -> bool:
     """Show the print dialog (replaced in tests); True to print."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def show_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: QWidget) -> bool:
+    """Show the print preview (replaced in tests); its own Print button prints. True if printed."""
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(paint)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
 
 
 def _default_engine() -> ModuleType:
@@ -248,6 +259,15 @@ class CalculatorPage(QWidget):
             return False
         paint_report(printer, *parts)
         return True
+
+    def print_preview(self) -> bool:
+        """The A4 report as it will print, pages and footer included, before it is printed."""
+        parts = self._report_parts()
+        if parts is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_a4(printer)
+        return show_preview(printer, lambda target: paint_report(target, *parts), self)
 
     def save_pdf(self, path: str | None = None) -> str | None:
         """Write the report as an A4 PDF; asks for the path when none is given. Returns the path."""

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
             ("load_patient", self._on_calculator(calc.load_patient_file), ("Ctrl+O",)),
             ("copy_for_chart", self._on_calculator(calc.copy_for_chart), ("Ctrl+Shift+C",)),
             ("print", self._on_calculator(calc.print_report), (keys.Print,)),
+            ("print_preview", self._on_calculator(calc.print_preview), ("Ctrl+Shift+P",)),
             ("save_pdf", self._on_calculator(lambda: calc.save_pdf()), ("Ctrl+Shift+S",)),
         ):
             self.file_menu.addAction(self._action(name, slot, *shortcuts))
@@ -226,7 +227,8 @@ class MainWindow(QMainWindow):
         for name, text in (
             ("new_patient", translate("MainWindow", "&New patient")),
             ("load_patient", translate("MainWindow", "&Open patient file…")), ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
-            ("print", translate("MainWindow", "&Print…")), ("save_pdf", translate("MainWindow", "Save as P&DF…")), ("quit", translate("MainWindow", "&Quit")),
+            ("print", translate("MainWindow", "&Print…")), ("print_preview", translate("MainWindow", "Print pre&view…")),
+            ("save_pdf", translate("MainWindow", "Save as P&DF…")), ("quit", translate("MainWindow", "&Quit")),
             ("show_library", translate("MainWindow", "&Library")), ("show_calculator", translate("MainWindow", "&Calculator")),
             ("search", translate("MainWindow", "&Search")), ("zoom_in", translate("MainWindow", "Zoom &in")), ("zoom_out", translate("MainWindow", "Zoom &out")),
             ("zoom_reset", translate("MainWindow", "&Reset zoom")), ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),

@@ -24,143 +24,143 @@
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="116"/>
+        <location filename="../../desktop/assessment_html.py" line="125"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="121"/>
+        <location filename="../../desktop/assessment_html.py" line="130"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="122"/>
+        <location filename="../../desktop/assessment_html.py" line="131"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="138"/>
+        <location filename="../../desktop/assessment_html.py" line="147"/>
         <source>Indicated</source>
         <translation>有指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="139"/>
+        <location filename="../../desktop/assessment_html.py" line="148"/>
         <source>Not indicated</source>
         <translation>无指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="141"/>
+        <location filename="../../desktop/assessment_html.py" line="150"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="143"/>
+        <location filename="../../desktop/assessment_html.py" line="152"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="143"/>
+        <location filename="../../desktop/assessment_html.py" line="152"/>
         <source>Eligible</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="144"/>
-        <location filename="../../desktop/assessment_html.py" line="157"/>
+        <location filename="../../desktop/assessment_html.py" line="153"/>
+        <location filename="../../desktop/assessment_html.py" line="166"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="144"/>
+        <location filename="../../desktop/assessment_html.py" line="153"/>
         <source>Dose (mg)</source>
         <translation>剂量（mg）</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="145"/>
+        <location filename="../../desktop/assessment_html.py" line="154"/>
         <source>Route</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="145"/>
+        <location filename="../../desktop/assessment_html.py" line="154"/>
         <source>Interval</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="154"/>
+        <location filename="../../desktop/assessment_html.py" line="163"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="154"/>
+        <location filename="../../desktop/assessment_html.py" line="163"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="163"/>
+        <location filename="../../desktop/assessment_html.py" line="172"/>
         <source>every %1 weeks</source>
         <translation>每 %1 周</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="166"/>
+        <location filename="../../desktop/assessment_html.py" line="175"/>
         <source>see below</source>
         <translation>见下方</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="184"/>
+        <location filename="../../desktop/assessment_html.py" line="193"/>
         <source>Before starting</source>
         <translation>用药前准备</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="190"/>
+        <location filename="../../desktop/assessment_html.py" line="199"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="190"/>
+        <location filename="../../desktop/assessment_html.py" line="199"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="191"/>
+        <location filename="../../desktop/assessment_html.py" line="200"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="194"/>
+        <location filename="../../desktop/assessment_html.py" line="203"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="198"/>
+        <location filename="../../desktop/assessment_html.py" line="207"/>
         <source>not available</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="201"/>
+        <location filename="../../desktop/assessment_html.py" line="210"/>
         <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
         <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="203"/>
+        <location filename="../../desktop/assessment_html.py" line="212"/>
         <source>Albumin-corrected calcium, mmol/L</source>
         <translation>白蛋白校正血钙，mmol/L</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="208"/>
+        <location filename="../../desktop/assessment_html.py" line="217"/>
         <source>Working:</source>
         <translation>计算过程：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="209"/>
+        <location filename="../../desktop/assessment_html.py" line="218"/>
         <source>Derived values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="219"/>
+        <location filename="../../desktop/assessment_html.py" line="228"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="222"/>
+        <location filename="../../desktop/assessment_html.py" line="231"/>
         <source>Content version:</source>
         <translation>内容版本：</translation>
     </message>
@@ -237,98 +237,98 @@
 <context>
     <name>CalculatorPage</name>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="45"/>
+        <location filename="../../desktop/calculator_page.py" line="46"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="46"/>
+        <location filename="../../desktop/calculator_page.py" line="47"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="52"/>
+        <location filename="../../desktop/calculator_page.py" line="53"/>
         <source>Load patient</source>
         <translation>载入患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="53"/>
+        <location filename="../../desktop/calculator_page.py" line="54"/>
         <source>Patient files (*.json)</source>
         <translation>患者文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="134"/>
+        <location filename="../../desktop/calculator_page.py" line="145"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="135"/>
+        <location filename="../../desktop/calculator_page.py" line="146"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="136"/>
+        <location filename="../../desktop/calculator_page.py" line="147"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="137"/>
+        <location filename="../../desktop/calculator_page.py" line="148"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="138"/>
+        <location filename="../../desktop/calculator_page.py" line="149"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="139"/>
+        <location filename="../../desktop/calculator_page.py" line="150"/>
         <source>Put the chart note on the clipboard</source>
         <translation>将病历记录复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="140"/>
+        <location filename="../../desktop/calculator_page.py" line="151"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="141"/>
+        <location filename="../../desktop/calculator_page.py" line="152"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="168"/>
-        <location filename="../../desktop/calculator_page.py" line="169"/>
+        <location filename="../../desktop/calculator_page.py" line="179"/>
+        <location filename="../../desktop/calculator_page.py" line="180"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="182"/>
+        <location filename="../../desktop/calculator_page.py" line="193"/>
         <source>Not loaded (unknown fields): %1</source>
         <translation>未载入（无法识别的字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="210"/>
+        <location filename="../../desktop/calculator_page.py" line="221"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="214"/>
+        <location filename="../../desktop/calculator_page.py" line="225"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="229"/>
+        <location filename="../../desktop/calculator_page.py" line="240"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="264"/>
+        <location filename="../../desktop/calculator_page.py" line="284"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="273"/>
+        <location filename="../../desktop/calculator_page.py" line="293"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -351,7 +351,7 @@
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="269"/>
+        <location filename="../../desktop/calculator_page.py" line="289"/>
         <location filename="../../desktop/report.py" line="66"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

@@ -131,6 +131,9 @@ class StubCalculator(QLabel):
     def print_report(self):
         self.calls.append(("print_report",))
 
+    def print_preview(self):
+        self.calls.append(("print_preview",))
+
     def save_pdf(self, path=None):
         self.calls.append(("save_pdf", path))
 

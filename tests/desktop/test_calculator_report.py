@@ -91,3 +91,30 @@ def test_inputs_take_two_per_row_so_the_answer_starts_on_page_one(filled_page):
     assert all(len(row) == 4 for row in inputs)
     assert len(inputs) == (len(calculator.input_spec()) + 1) // 2
     assert "Age (years)" in inputs[0][0] and inputs[0][1] == "70"
+
+
+def test_print_preview_shows_the_a4_report_pages(filled_page, monkeypatch, tmp_path):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    seen = {}
+    target = tmp_path / "preview.pdf"
+
+    def preview(printer, paint, parent):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # capture what the preview draws
+        printer.setOutputFileName(str(target))
+        paint(printer)
+        seen["size"] = printer.pageLayout().pageSize().id()
+        return False  # closed without printing
+
+    monkeypatch.setattr(calculator_page, "show_preview", preview)
+    assert not filled_page.print_preview()
+    assert seen["size"] == QPageSize.PageSizeId.A4
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_print_preview_without_a_result_shows_nothing(qtbot, monkeypatch):
+    page = CalculatorPage()
+    qtbot.addWidget(page)
+    monkeypatch.setattr(calculator_page, "show_preview", lambda *args: pytest.fail("preview opened"))
+    assert not page.print_preview()

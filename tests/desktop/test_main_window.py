@@ -203,3 +203,12 @@ def test_ctrl_o_opens_a_patient_file_from_anywhere(make_window, qtbot):
     assert calculator.calls[-1] == ("load_patient_file", None)
     assert window.tabs.currentIndex() == 1
     assert window._actions["load_patient"] in window.file_menu.actions()
+
+
+def test_print_preview_is_in_the_file_menu(make_window, qtbot):
+    calculator = StubCalculator()
+    window = make_window(calculator=calculator)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert calculator.calls[-1] == ("print_preview",)
+    assert window._actions["print_preview"] in window.file_menu.actions()
