@@ -190,7 +190,8 @@ class AssessmentHtml:
         if not codes:
             return ""
         items = "".join(f"<li>☐ {self.code(code)}</li>" for code in codes)
-        return self.heading(translate("AssessmentView", "Before starting")) + f"<ul>{items}</ul>"
+        return (self.heading(translate("AssessmentView", "Before starting"))
+                + f"<ul style='list-style-type: none'>{items}</ul>")  # the ☐ is the bullet
 
     def monitoring(self) -> str:
         items = self.a.get("monitoring") or []

@@ -120,3 +120,13 @@ def test_each_monitoring_item_links_to_its_guideline_section(qtbot, page):
     cursor = document.find(calculator.text_for(item["item"])["en"], heading)
     assert not cursor.isNull()
     assert cursor.charFormat().anchorHref() == "doc:" + item["refs"][0]
+
+
+def test_before_starting_items_are_check_boxes_without_a_second_bullet(qtbot, page):
+    from PySide6.QtGui import QTextListFormat
+
+    fill_crcl_46(qtbot, page)
+    cursor = page.view.browser.document().find("☐")
+    assert not cursor.isNull()
+    assert cursor.currentList().format().style() not in (QTextListFormat.Style.ListDisc,
+                                                          QTextListFormat.Style.ListCircle)
