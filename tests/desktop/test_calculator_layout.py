@@ -24,6 +24,8 @@ def page(qtbot):
     widget.show()
     widget.set_content_language("en")
     qtbot.waitExposed(widget)
+    widget.activateWindow()  # focus and keys only reach an active window (a real X server too)
+    qtbot.waitUntil(widget.isActiveWindow)
     return widget
 
 
