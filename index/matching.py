@@ -198,8 +198,25 @@ class Matcher:
         return best_of(alternatives)
 
     def query_scores(self, units: list[Unit], tier: int) -> Scores:
-        """Sections matching every unit (in these fields), scores added."""
-        return all_of([self.unit_scores(u, tier) for u in units])
+        """Sections matching every unit (in these fields), scores added. The most selective unit
+        is evaluated first; the others only for the sections it matched."""
+        if len(units) == 1:
+            return self.unit_scores(units[0], tier)
+        ordered = sorted(units, key=self._estimate)
+        first = self.unit_scores(ordered[0], tier)
+        if not first:
+            return {}
+        only = sorted(first) if self.only is None else [d for d in self.only if d in first]
+        rest = Matcher(self.reader, self.norms, self.fields, only=only, postings=self.postings)
+        return all_of([first, *(rest.unit_scores(u, tier) for u in ordered[1:])])
+
+    def _estimate(self, unit: Unit) -> int:
+        """Roughly how many sections a unit matches: its exact texts' rarest terms, summed."""
+        total = 0
+        for text in unit.exact:
+            terms = list(iter_terms(text, index_mode=False))
+            total += min((sum(self.frequency(f, t) for f in self.fields) for t in terms), default=0)
+        return total
 
     def bonus_scores(self, units: list[Unit], tier: int) -> Scores:
         """What each unit adds to a section's score (in these fields), whether or not all match."""
