@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QToolButton, QWidget
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
+MAX_COUNTED = 999  # counting stops here: a longer count says nothing more to the reader
 
 
 
@@ -56,15 +57,31 @@ class FindBar(QWidget):
             cursor = self._browser.textCursor()
             cursor.setPosition(cursor.selectionStart())
             self._browser.setTextCursor(cursor)
-        if self._browser.find(text, flags):
-            return True
-        cursor = self._browser.textCursor()  # wrap around and try once more
-        cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
-        self._browser.setTextCursor(cursor)
-        if self._browser.find(text, flags):
-            return True
-        self.message.setText(translate("FindBar", "Not found"))
-        return False
+        found = self._browser.find(text, flags)
+        if not found:
+            cursor = self._browser.textCursor()  # wrap around and try once more
+            cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
+            self._browser.setTextCursor(cursor)
+            found = self._browser.find(text, flags)
+        if not found:
+            self.message.setText(translate("FindBar", "Not found"))
+            return False
+        self._show_position(text)
+        return True
+
+    def _show_position(self, text: str) -> None:
+        """"3 of 12": how far through the matches the selected one is."""
+        document = self._browser.document()
+        selected_start = self._browser.textCursor().selectionStart()
+        count, position = 0, 0
+        cursor = document.find(text)
+        while not cursor.isNull() and count < MAX_COUNTED:
+            count += 1
+            if cursor.selectionStart() == selected_start:
+                position = count
+            cursor = document.find(text, cursor)
+        total = f"{count}+" if count >= MAX_COUNTED else str(count)
+        self.message.setText(translate("FindBar", "%1 of %2").replace("%1", str(position)).replace("%2", total))
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(translate("FindBar", "Find in page"))

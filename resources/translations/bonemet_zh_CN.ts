@@ -86,32 +86,37 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/find_bar.py" line="66"/>
+        <location filename="../../desktop/find_bar.py" line="67"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop/find_bar.py" line="70"/>
+        <location filename="../../desktop/find_bar.py" line="84"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="87"/>
         <source>Find in page</source>
         <translation>在页面中查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/find_bar.py" line="71"/>
+        <location filename="../../desktop/find_bar.py" line="88"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/find_bar.py" line="72"/>
+        <location filename="../../desktop/find_bar.py" line="89"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/find_bar.py" line="73"/>
+        <location filename="../../desktop/find_bar.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/find_bar.py" line="74"/>
+        <location filename="../../desktop/find_bar.py" line="91"/>
         <source>Close the find bar (Esc)</source>
         <translation>关闭查找栏 (Esc)</translation>
     </message>

@@ -110,57 +110,57 @@
         <translation>用药前准备</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="199"/>
+        <location filename="../../desktop/assessment_html.py" line="200"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="199"/>
+        <location filename="../../desktop/assessment_html.py" line="200"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="200"/>
+        <location filename="../../desktop/assessment_html.py" line="201"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="203"/>
+        <location filename="../../desktop/assessment_html.py" line="204"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="207"/>
+        <location filename="../../desktop/assessment_html.py" line="208"/>
         <source>not available</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="210"/>
+        <location filename="../../desktop/assessment_html.py" line="211"/>
         <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
         <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="212"/>
+        <location filename="../../desktop/assessment_html.py" line="213"/>
         <source>Albumin-corrected calcium, mmol/L</source>
         <translation>白蛋白校正血钙，mmol/L</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="217"/>
+        <location filename="../../desktop/assessment_html.py" line="218"/>
         <source>Working:</source>
         <translation>计算过程：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="218"/>
+        <location filename="../../desktop/assessment_html.py" line="219"/>
         <source>Derived values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="228"/>
+        <location filename="../../desktop/assessment_html.py" line="229"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="231"/>
+        <location filename="../../desktop/assessment_html.py" line="232"/>
         <source>Content version:</source>
         <translation>内容版本：</translation>
     </message>

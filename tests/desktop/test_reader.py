@@ -144,3 +144,17 @@ def test_ctrl_d_bookmarks_the_open_document(make_window, fake_backend, qtbot):
     assert window.library.side_lists.bookmarks.count() == 1
     qtbot.keyClick(reader.browser, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not reader.bookmark_button.isChecked()
+
+
+def test_find_in_page_says_which_match_of_how_many(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    reader = _reader(window)
+    reader.open("alpha")
+    reader.browser.setFocus()
+    qtbot.keyClick(reader.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    reader.find_bar.edit.setText("filler")
+    assert reader.find_bar.message.text() == "1 of 80"
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Return)
+    assert reader.find_bar.message.text() == "2 of 80"
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.find_bar.message.text() == "1 of 80"
