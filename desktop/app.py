@@ -44,6 +44,7 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
              dirs.portable)
     _route_qt_messages_to_log()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _keep_qt_settings_in(dirs.config)
     app.setApplicationName("BoneMet Guide")
     app.setOrganizationName("BoneMet")
     app.setWindowIcon(icon("app"))
@@ -67,6 +68,16 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
         return _bench_run(app, window, launched)
     QTimer.singleShot(0, window, lambda: window.ask_disclaimer() or window.close())
     return _dispose(window, app.exec())
+
+
+def _keep_qt_settings_in(folder) -> None:
+    """Qt's own widgets (the file dialog remembers its last folder) write QSettings too; keep those
+    files in our config folder, so portable mode and test runs leave nothing in the user profile.
+    On Windows the native format is the registry, which Qt gives no way to redirect."""
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
 
 
 def _route_qt_messages_to_log() -> None:

@@ -15,7 +15,11 @@ log = logging.getLogger(__name__)
 
 def resource_path(*parts: str) -> Path:
     """Filesystem path of a file inside the `resources` package (it is never zipped)."""
-    return Path(str(resources.files("resources").joinpath(*parts)))
+    # One joinpath per part: Python 3.11's namespace-package reader takes a single argument only.
+    location = resources.files("resources")
+    for part in parts:
+        location = location.joinpath(part)
+    return Path(str(location))
 
 
 def translations_dir() -> Path:

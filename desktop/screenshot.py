@@ -13,7 +13,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import CALCULATOR_TAB, LIBRARY_TAB, MainWindow
-from desktop.search_controller import PREPARING
+from desktop.search_controller import FAILED, PREPARING
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,10 @@ def take_screenshot(app: QApplication, window: MainWindow, out: str, view: str =
         if query:
             panel = window.library.search_panel
             panel.search_box.setText(query)
-            wait_until(app, lambda: window.controller.results_query == query.strip(), TIMEOUT_MS)
-            hit = panel.current_hit()
+            # A failed search (no usable index) never produces results: don't wait for them.
+            wait_until(app, lambda: window.controller.results_query == query.strip()
+                       or window.controller.state == FAILED, TIMEOUT_MS)
+            hit = panel.current_hit() if window.controller.state != FAILED else None
             if hit is not None:
                 window.library.open_hit(hit, query)
         if patient:
