@@ -23,6 +23,11 @@ def _number(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _warning(code: str, severity: str) -> dict[str, Any]:
+    refs = rule_table("warnings").get(code, {}).get("refs", [])
+    return {"code": code, "severity": severity, "message": text_for(code), "refs": list(refs)}
+
+
 def assess(patient: Mapping[str, Any]) -> dict[str, Any]:
     """Assess one patient (the decoded patient JSON). Raises ``ValidationError`` listing every
     problem with the input; never guesses a missing or implausible value."""
@@ -61,7 +66,7 @@ def assess(patient: Mapping[str, Any]) -> dict[str, Any]:
             "before_starting": before_starting(parsed, derived),
         },
         "monitoring": schedule,
-        "warnings": [{"code": code, "severity": severity, "message": text_for(code)} for code, severity in warnings],
+        "warnings": [_warning(code, severity) for code, severity in warnings],
         "references": [{"id": key, "title": titles[key]} for key in findings.sources],
         "content_version": content_version(),
         "disclaimer": dict(rule_table("note")["disclaimer"]),

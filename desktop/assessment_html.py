@@ -121,9 +121,15 @@ class AssessmentHtml:
             icon, colour, background = SEVERITY_STYLE.get(warning.get("severity"), ("•", "#000", "#fff"))
             badge = f"{icon} {escape(severity_word(warning.get('severity', '')))}"
             rows.append(f'<tr><td style="background-color:{background}; color:{colour}; font-weight:bold;'
-                        f' white-space:nowrap">{badge}</td><td>{self.text(warning.get("message"))}</td></tr>')
+                        f' white-space:nowrap">{badge}</td>'
+                        f'<td>{self.text(warning.get("message"))}{self._see(warning.get("refs"))}</td></tr>')
         return (self.heading(translate("AssessmentView", "Warnings"))
                 + GRID_TABLE + "".join(rows) + "</table>")
+
+    def _see(self, refs: Iterable[str] | None) -> str:
+        """The guideline links that follow a line of text, or nothing."""
+        links = self.links(refs, separator="　")
+        return f"<br>{links}" if links else ""
 
     def systemic(self) -> str:
         systemic = self.a.get("systemic_therapy") or {}

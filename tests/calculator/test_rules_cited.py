@@ -44,7 +44,7 @@ def test_rule_row_has_a_source(label, row):
 
 def test_all_tables_are_checked():
     assert set(rule_table_names()) == {"agents", "inputs", "messages", "monitoring", "note", "references",
-                                       "systemic", "texts", "thresholds", "units", "working"}
+                                       "systemic", "texts", "thresholds", "units", "warnings", "working"}
 
 
 def test_reference_keys_match_the_content_readme():
@@ -66,3 +66,12 @@ def test_reference_keys_exist_in_references_yaml_once_it_lands():
 def test_no_unverified_marker_in_rules():
     for name in rule_table_names():
         assert "[unverified]" not in str(rule_table(name)), name
+
+
+def test_every_warning_link_names_a_known_warning():
+    from calculator import text_for
+
+    linked = [code for code in rule_table("warnings") if not code.startswith("_")]
+    assert linked
+    for code in linked:
+        assert text_for(code)["en"] and text_for(code)["zh"], code
