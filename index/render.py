@@ -31,6 +31,7 @@ p.reference { margin: 4px 0; }
 
 LABELS = {
     "en": {
+        "colon": ": ",
         "status": "Status",
         "draft": "Draft: awaiting clinical review",
         "clinician-reviewed": "Clinician-reviewed",
@@ -40,6 +41,7 @@ LABELS = {
         "list": "Sources",
     },
     "zh": {
+        "colon": "：",
         "status": "状态",
         "draft": "草稿：尚待临床专家审核",
         "clinician-reviewed": "已经临床专家审核",
@@ -91,9 +93,10 @@ def document_html(library: Library, doc_id: str, lang: str) -> str:
     status = escape(labels.get(document.status, document.status))
     if document.status != "clinician-reviewed":
         status = f'<span class="draft">{status}</span>'
-    meta = [f"{labels['status']}: {status}", f"{labels['updated']}: {escape(document.updated)}"]
+    colon = labels["colon"]
+    meta = [f"{labels['status']}{colon}{status}", f"{labels['updated']}{colon}{escape(document.updated)}"]
     if document.sources:
-        meta.append(f"{labels['sources']}: {_citation_html(library, document.sources)}")
+        meta.append(f"{labels['sources']}{colon}{_citation_html(library, document.sources)}")
     header = (
         f'<h1 id="top"><a name="top"></a>{escape(document.title)}</h1>'
         f'<p class="summary">{escape(document.summary)}</p>'
