@@ -21,6 +21,7 @@ from desktop.library_source import Backend, load_backend
 from desktop.main_window import MainWindow
 from desktop.paths import user_dirs
 from desktop.settings import SETTINGS_FILE_NAME, Settings
+from index.search import Hit
 
 
 @pytest.fixture(scope="session")
@@ -28,17 +29,6 @@ def real_backend(tmp_path_factory) -> Backend:
     """The bundled library and a search index built from it (once per test session)."""
     root = tmp_path_factory.mktemp("index")
     return load_backend(root / "no-shipped-index", root / "cache")
-
-
-@dataclass(frozen=True)
-class FakeHit:
-    doc_id: str
-    lang: str
-    title: str
-    section: str
-    anchor: str
-    snippet_html: str
-    score: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -97,7 +87,7 @@ class FakeSearchIndex:
 
     def search(self, query, lang="zh", limit=20):
         self.queries.append((query, lang))
-        return [FakeHit(d.doc_id, d.lang, d.title, "", "", f"…<b>{query}</b>…")
+        return [Hit(d.doc_id, d.lang, d.title, "", "", f"…<b>{query}</b>…", 1.0)
                 for d in self.source.docs.values() if query.lower() in d.html.lower()][:limit]
 
     def expansions(self, query):
