@@ -26,11 +26,11 @@ from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
 
 STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
-INDEX_FORMAT = 3  # bump when the folder layout or the stored fields change
+INDEX_FORMAT = 4  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
-SECTION_WEIGHTS = {"references": 0.3}
+SECTION_WEIGHTS = {"references": 0.1}
 
 
 class LibraryLike(Protocol):

@@ -243,7 +243,7 @@ class Evaluation:
 
     def scores(self, units: list[Unit], tier: int) -> Scores:
         titles = self._weighted(self.titles.query_scores(units, tier))
-        if len(titles) < self.enough:
+        if self._full_weight(titles) < self.enough:
             if self._everything is None:
                 self._everything = Matcher(self.reader, self.norms, postings=self.postings)
             return self._weighted(self._everything.query_scores(units, tier))
@@ -251,6 +251,12 @@ class Evaluation:
         body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best), postings=self.postings)
         body = self._weighted(body.bonus_scores(units, tier))
         return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
+
+    def _full_weight(self, scores: Scores) -> int:
+        """How many of the sections are topic sections: down-weighted ones (the reference list,
+        whose headings are citation titles) must not stop the topics' body text being read."""
+        weights = self.weights
+        return len(scores) if weights is None else sum(1 for doc in scores if weights[doc] >= 1.0)
 
     def _weighted(self, scores: Scores) -> Scores:
         weights = self.weights

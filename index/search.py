@@ -180,7 +180,10 @@ class SearchIndex:
             tiers_run.add(tier)
             scores = evaluation.scores(units, tier)
             new = {doc: score for doc, score in scores.items() if doc not in found}
-            for doc in heapq.nlargest(wanted, new, key=new.__getitem__):
+            # Topic sections first; down-weighted ones (the reference list) only fill what is left,
+            # so citation titles never crowd the topics out of the candidates.
+            weights = self._weights
+            for doc in heapq.nlargest(wanted, new, key=lambda d: (weights[d] >= 1.0, new[d])):
                 found[doc] = (tier, new[doc])
         for docnum in found:
             self._fields(docnum, fields)
@@ -256,6 +259,9 @@ def _needles(units: Iterable[Unit]) -> list[str]:
     return [n for n in dict.fromkeys(needles) if len(needle_key(n)) >= 1]
 
 
+REFERENCES_DOC = "references"
+
+
 def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units: list[Unit],
              lang: str, limit: int) -> list[Hit]:
     groups: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
@@ -264,7 +270,10 @@ def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units
         groups.setdefault((record["doc_id"], record["lang"]), []).append((tier, -score, docnum))
     for sections in groups.values():
         sections.sort()
-    order = sorted(groups.items(), key=lambda item: (item[1][0][0], item[0][1] != lang, item[1][0][1], item[0]))
+    # The reference list comes after every topic: its headings are citation titles, which would
+    # otherwise outrank the topic a trainee is looking for (Keytruda → the KEYNOTE-355 citation).
+    order = sorted(groups.items(), key=lambda item: (item[0][0] == REFERENCES_DOC, item[1][0][0],
+                                                     item[0][1] != lang, item[1][0][1], item[0]))
     needles = _needles(units)
     hits: list[Hit] = []
     for _, sections in order:

@@ -1,0 +1,56 @@
+"""What trainees type, against the bundled library itself: the topic they mean comes first.
+
+The fixture-library tests pin the search behaviour; these pin the ranking on the real content,
+where the reference list (whose headings are citation titles) competes with every topic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guideline_content import CONTENT_DIR
+from index.build import build_index
+from index.content import load_library
+from index.search import SearchIndex
+from index.store import library_version
+
+from .conftest import top_documents
+
+
+@pytest.fixture(scope="module")
+def real_index(tmp_path_factory):
+    out = tmp_path_factory.mktemp("real") / "index"
+    build_index(load_library(), out, content_version=library_version(CONTENT_DIR))
+    with SearchIndex.open(out) as opened:
+        yield opened
+
+
+FIRST_HIT = [
+    ("Xgeva", "denosumab"), ("安加维", "denosumab"), ("dsdk", "denosumab"), ("dishudankang", "denosumab"),
+    ("denosumb", "denosumab"), ("Zometa", "zoledronic-acid"), ("择泰", "zoledronic-acid"),
+    ("zlls", "zoledronic-acid"), ("Herceptin", "her2-positive"), ("赫赛汀", "her2-positive"),
+    ("Kadcyla", "her2-positive"), ("Keytruda", "triple-negative"), ("可瑞达", "triple-negative"),
+    ("ONJ", "osteonecrosis-of-the-jaw"), ("颌骨坏死", "osteonecrosis-of-the-jaw"),
+    ("骨转", "bone-metastasis-overview"), ("高钙血症", "hypercalcaemia"), ("脊髓压迫", "spinal-cord-compression"),
+    ("MSCC", "spinal-cord-compression"), ("Mirels", "radiotherapy-surgery"), ("内脏危象", "visceral-crisis"),
+    ("Stopeck", "denosumab-vs-bisphosphonates"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("query", "doc_id"), FIRST_HIT, ids=[q for q, _ in FIRST_HIT])
+def test_the_topic_comes_first(real_index, query, doc_id, lang):
+    assert top_documents(real_index.search(query, lang=lang), 1) == [doc_id]
+
+
+@pytest.mark.parametrize(("query", "doc_id"), [
+    ("Enhertu", "her2-low"), ("肌酐清除率", "kidney-function"), ("CrCl", "kidney-function"),
+    ("维生素D", "calcium-vitamin-d"), ("CDK4/6", "hr-positive-her2-negative"), ("HER-2", "her2-positive"),
+])
+def test_the_topic_is_in_the_top_three(real_index, query, doc_id):
+    assert doc_id in top_documents(real_index.search(query, lang="zh"), 3)
+
+
+def test_a_source_only_the_reference_list_names_is_still_found(real_index):
+    hits = real_index.search("Amadori", lang="zh")
+    assert hits and hits[0].doc_id == "references" and hits[0].anchor == "zoom-2013"
