@@ -101,7 +101,7 @@ def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float | Decimal):
-        return units.fmt(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
+        return units.shown(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
     if isinstance(value, str):
         return f"'{value[:40]}'"
     if isinstance(value, list | tuple):
@@ -151,13 +151,13 @@ def _number(value: Any, path: str, problems: list[Problem], *, minimum: Any, max
         return None
     number = units.dec(value)
     if integer and number != number.to_integral_value():
-        problems.append(problem(path, "not_integer", got=units.fmt(number)))
+        problems.append(problem(path, "not_integer", got=units.shown(number)))
         return None
     low, high = units.dec(minimum), units.dec(maximum)
     if not low <= number <= high:
         unit_text = rule_table("messages")["units"].get(unit, {"en": unit, "zh": unit})
         template = rule_table("messages")["problems"]["out_of_range"]
-        params = {"got": units.fmt(number), "min": units.fmt(low), "max": units.fmt(high)}
+        params = {"got": units.shown(number), "min": units.fmt(low), "max": units.fmt(high)}
         message = {lang: template[lang].format(unit=unit_text[lang], **params).rstrip() for lang in ("en", "zh")}
         problems.append(Problem(path, "out_of_range", message))
         return None
@@ -224,7 +224,7 @@ def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
         label = units.unit_label(lab, unit_code)
         if unit_code != units.si_unit(lab):
             label += f" ({units.fmt(low)}–{units.fmt(high)} {units.unit_label(lab, units.si_unit(lab))})"
-        problems.append(problem(f"{path}.value", "out_of_range", got=units.fmt(number), min=units.fmt(shown_low),
+        problems.append(problem(f"{path}.value", "out_of_range", got=units.shown(number), min=units.fmt(shown_low),
                                 max=units.fmt(shown_high), unit=label))
         return None
     return Lab(value=number, unit=unit_code, si=si)

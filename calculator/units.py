@@ -13,8 +13,13 @@ from calculator._data import rule_table
 
 
 def dec(value: object) -> Decimal:
-    """A rule-table number as an exact decimal (via its text, so 0.85 stays 0.85)."""
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    """A number as an exact decimal: a float via its text (so 0.85 stays 0.85), an int directly
+    (``str()`` refuses integers of more than 4300 digits, which a pasted patient file may hold)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(str(value))
 
 
 def lab_table(lab: str) -> dict[str, Any]:
@@ -79,6 +84,16 @@ def conversion_text(lab: str, unit: str) -> str:
     row = unit_row(lab, unit)
     sign = "×" if row["op"] == "multiply" else "÷"
     return f"{sign} {fmt(dec(row['factor']))}"
+
+
+def shown(value: Decimal | float | int) -> str:
+    """A number for a message: as the doctor would write it, or in short scientific notation when
+    that would run to pages (10^400 typed or pasted by mistake must not flood the screen)."""
+    number = dec(value)
+    if -6 <= number.adjusted() <= 15:
+        return fmt(number)
+    mantissa, exponent = f"{number:.3e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:

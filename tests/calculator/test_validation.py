@@ -174,3 +174,28 @@ def test_range_belongs_to_the_quantity_whatever_the_unit():
     assert problem.field == "labs.calcium.value"
     assert "4.008–20.04 mg/dL (1–5 mmol/L)" in problem.message["en"]
     assert assess(make_patient(weight_kg=300, labs__creatinine={"value": 22.6, "unit": "mg/dL"}))
+
+
+@pytest.mark.parametrize(("changes", "field", "shown"), [
+    # Python refuses str() of integers over 4300 digits: assess() raised ValueError, not ValidationError.
+    ({"labs__creatinine": {"value": 10**5000, "unit": "umol/L"}}, "labs.creatinine.value", "1e+5000"),
+    ({"age_years": 10**5000}, "age_years", "1e+5000"),
+    ({"line": 10**5000}, "line", "1e+5000"),
+    ({"biomarkers__pdl1_cps": 10**5000}, "biomarkers.pdl1_cps", "1e+5000"),
+    # A float written out in full ran to 309 digits in the message beside the field.
+    ({"weight_kg": 1e308}, "weight_kg", "1e+308"),
+    ({"labs__calcium": {"value": 1e-320, "unit": "mmol/L"}}, "labs.calcium.value", "1e-320"),
+])
+def test_absurd_numbers_are_a_short_clear_problem(changes, field, shown):
+    with pytest.raises(ValidationError) as caught:
+        assess(make_patient(**changes))
+    (problem,) = caught.value.problems
+    assert problem.field == field
+    assert problem.message["en"].startswith(f"{shown} is outside the plausible range")
+    assert len(problem.message["en"]) < 120 and len(problem.message["zh"]) < 120
+
+
+def test_ordinary_numbers_are_written_out_in_messages():
+    with pytest.raises(ValidationError) as caught:
+        assess(make_patient(weight_kg=0.000125))
+    assert caught.value.problems[0].message["en"].startswith("0.000125 is outside")
