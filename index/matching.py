@@ -17,14 +17,11 @@ import heapq
 import math
 from array import array
 from collections.abc import Iterable
-from itertools import accumulate
 from pathlib import Path
-
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.filedb.structfile import BufferFile
 
 from index.analysis import iter_terms, latin_term
 from index.expand import Unit, edit_distance, fuzzy_limit
+from index.postings import look_up, read_postings
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD
 
 K1, B = 1.2, 0.75
@@ -111,9 +108,10 @@ class Matcher:
         if key in self.postings:
             ids, weights = self.postings[key]
         elif only is not None and len(only) * LOOKUP_COST < frequency:
-            ids, weights = _look_up(self.reader.postings(fieldname, term), only)  # a few sections, long list
+            ids, weights = look_up(self.reader.postings(fieldname, term), only)  # a few sections, long list
         else:
-            ids, weights = self.postings[key] = _read_postings(self.reader.postings(fieldname, term))
+            postings = read_postings(self.reader.postings(fieldname, term), expected=frequency)
+            ids, weights = self.postings[key] = postings
         if only is not None and len(ids) > len(only):
             frequencies = dict(zip(ids, weights, strict=True))
             ids = [doc for doc in only if doc in frequencies]
@@ -272,47 +270,6 @@ def norms_for(lengths: dict[str, array]) -> dict[str, list[float]]:
         average = (sum(values) / len(values) if len(values) else 0.0) or 1.0
         norms[fieldname] = [K1 * (1 - B + B * n / average) for n in values]
     return norms
-
-
-def _look_up(matcher, wanted: list[int]) -> tuple[list[int], list[float]]:
-    """(section number, term frequency) for those of the sorted `wanted` sections on a posting list."""
-    ids: list[int] = []
-    weights: list[float] = []
-    for doc in wanted:
-        if not matcher.is_active():
-            break
-        matcher.skip_to(doc)
-        if matcher.is_active() and matcher.id() == doc:
-            ids.append(doc)
-            weights.append(matcher.weight())
-    return ids, weights
-
-
-def _read_postings(matcher) -> tuple[list[int], list[float]]:
-    """Every (section number, term frequency) of a posting list, a block at a time when possible."""
-    ids: list[int] = []
-    weights: list[float] = []
-    if isinstance(matcher, W3LeafMatcher):  # the pinned whoosh's on-disk reader: read whole blocks
-        # one read of the whole list, then parse it from memory: whoosh's block reader otherwise
-        # issues ~20 small file reads per 128-posting block through its compound-file layer
-        length = matcher._length[0] if isinstance(matcher._length, tuple) else matcher._length  # whoosh keeps (n,)
-        data = matcher._postfile.get(matcher._startoffset, length)
-        matcher = W3LeafMatcher(BufferFile(data), 0, length, matcher.format, byteids=matcher._byteids)
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            block_ids = matcher._data[0]
-            # ids are stored as gaps: accumulate() decodes them in C (whoosh uses a generator)
-            ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
-            matcher._read_weights()
-            weights.extend(matcher._weights)
-            matcher._next_block()
-        return ids, weights
-    while matcher.is_active():  # any other matcher: the public, slower interface
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return ids, weights
 
 
 def all_of(parts: list[Scores]) -> Scores:
