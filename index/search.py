@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 LOOSE = FUZZY + 1  # candidates holding a Chinese word's bigrams but not the word itself
 MAX_SECTIONS_PER_DOC = 3
+REMEMBERED_QUERIES = 64  # how many recent queries remember which tiers they needed (for expansions())
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
 
 
@@ -73,7 +74,8 @@ def read_stamp(index_dir: Path) -> dict | None:
 
 
 class SearchIndex:
-    """One open, read-only index. Thread-safe (searches are serialised); close() when done."""
+    """One open, read-only index. Thread-safe: searches are serialised, and expansions() answers for
+    its own query even when another thread searched in between. close() when done."""
 
     def __init__(self, index_dir: Path, ix, stamp: dict, expander: QueryExpander) -> None:
         self.index_dir = index_dir
@@ -82,8 +84,10 @@ class SearchIndex:
         self._stamp = stamp
         self._expander = expander
         self._lock = threading.Lock()
+        self._closed = False
         reader = self._searcher.reader()
-        self._last_tiers: dict[str, set[int]] = {}
+        # query -> the looser tiers its last search needed (insertion order = age; the oldest is dropped)
+        self._tiers_needed: dict[str, set[int]] = {}
         self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all()))
         self._weights = read_weights(index_dir / WEIGHTS_FILE, reader.doc_count_all())
 
@@ -116,8 +120,13 @@ class SearchIndex:
         return dict(self._stamp)
 
     def close(self) -> None:
-        self._searcher.close()
-        self._ix.close()
+        """Close the files; waits for a running search, and later searches find nothing."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._searcher.close()
+            self._ix.close()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -145,7 +154,8 @@ class SearchIndex:
 
     def expansions(self, query: str) -> list[str]:
         """Extra terms the query is widened with (glossary synonyms, pinyin, typo fixes)."""
-        tiers = self._last_tiers.get(query, {PREFIX, FUZZY})  # what the last search of it needed
+        with self._lock:
+            tiers = set(self._tiers_needed.get(query, {PREFIX, FUZZY}))  # what the last search of it needed
         try:
             return self._expander.expansions(query, prefix=PREFIX in tiers, fuzzy=FUZZY in tiers)
         except Exception:
@@ -158,7 +168,7 @@ class SearchIndex:
             return []
         try:
             with self._lock:
-                return self._search(query, lang, limit)
+                return [] if self._closed else self._search(query, lang, limit)
         except Exception:
             log.exception("search failed for %r", query[:80])
             return []
@@ -171,11 +181,10 @@ class SearchIndex:
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
         evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted, weights=self._weights)
-        tiers_run: set[int] = set()
-        self._last_tiers = {query: tiers_run}
+        tiers_run = self._remember_tiers(query)
+        enough_documents = min(limit, FALLBACK_BELOW_DOCS)
         for tier in (EXACT, PREFIX, FUZZY):
-            enough = min(limit, FALLBACK_BELOW_DOCS)
-            if tier != EXACT and (not _has_tier(units, tier) or self._documents(found, fields) >= enough):
+            if tier != EXACT and (not _has_tier(units, tier) or self._documents(found, fields) >= enough_documents):
                 continue
             tiers_run.add(tier)
             scores = evaluation.scores(units, tier)
@@ -189,6 +198,14 @@ class SearchIndex:
             self._fields(docnum, fields)
         checked = _check_exact_chinese(units, found, fields)
         return _arrange(checked, fields, units, lang, limit)
+
+    def _remember_tiers(self, query: str) -> set[int]:
+        """The (empty) set this search fills with the tiers it runs; called with the lock held."""
+        self._tiers_needed.pop(query, None)
+        if len(self._tiers_needed) >= REMEMBERED_QUERIES:
+            del self._tiers_needed[next(iter(self._tiers_needed))]
+        tiers = self._tiers_needed[query] = set()
+        return tiers
 
     def _documents(self, found: dict[int, tuple[int, float]], fields: dict[int, dict]) -> int:
         return len({(f["doc_id"], f["lang"]) for f in (self._fields(n, fields) for n in found)})
