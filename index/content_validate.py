@@ -96,7 +96,7 @@ def _check_document(library: Library, doc: Document, file_id: str, file_lang: st
         if key not in library.references:
             problems.append(ContentProblem(rel, "sources", f"unknown reference key {key!r}"))
     cited = set(cited_keys(doc.body))
-    for key in sorted(cited - set(doc.sources) & set(library.references)):
+    for key in sorted((cited - set(doc.sources)) & set(library.references)):  # unknown keys: reported per line
         problems.append(ContentProblem(rel, "sources", f"{key!r} is cited in the body but not listed"))
     for key in sorted(set(doc.sources) - cited):
         problems.append(ContentProblem(rel, "sources", f"{key!r} is listed but never cited in the body"))

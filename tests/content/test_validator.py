@@ -125,3 +125,13 @@ def test_two_documents_cannot_share_a_contents_position(fixture_library):
     problems = problems_of(fixture_library)
     assert "docs/beta.en.md: order: 1 is also the order of 'alpha'" in problems
     assert "docs/beta.zh.md: order: 1 is also the order of 'alpha'" in problems
+
+
+def test_an_unknown_key_that_is_listed_is_not_called_unlisted(fixture_library):
+    # An unknown key is reported as unknown (in sources and at the citation), not also as unlisted.
+    body = BODY.replace("[ref:ref-a]", "[ref:gone]")
+    fixture_library.write("alpha", "en", body, sources="[ref-a, ref-b, gone]")
+    problems = [p for p in problems_of(fixture_library) if p.startswith("docs/alpha.en.md")]
+    assert "docs/alpha.en.md: sources: unknown reference key 'gone'" in problems
+    assert "docs/alpha.en.md: line 16: citation of unknown reference key 'gone'" in problems
+    assert not any("'gone' is cited in the body but not listed" in p for p in problems)
