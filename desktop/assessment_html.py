@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.field_widgets import format_number, localized
+from desktop.field_values import format_number, localized
 
 translate = QCoreApplication.translate
 

@@ -217,7 +217,9 @@ class CalculatorPage(QWidget):
             return False
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        except (OSError, ValueError, RecursionError) as error:
+            # ValueError covers bad JSON, bad UTF-8 and integers too long to convert; absurd
+            # nesting exhausts the parser's recursion. A file must never crash the app.
             self.notice.setText(translate("CalculatorPage", "Could not read %1: %2").replace("%1", path)
                                 .replace("%2", str(error)))
             return False

@@ -8,7 +8,6 @@ An empty optional field means "not given" (``None``), never 0.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,74 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.field_values import (
+    NO_VALUE,
+    combo_data,
+    format_number,
+    localized,
+    parse_number,
+    range_hint,
+    refill_combo,
+)
+
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #b00020;"
 PENDING_STYLE = "color: #555555;"
 # The engine's code for "this required field is still empty": shown calmly, not as an error,
 # so a blank form is not a wall of red.
 MISSING_CODE = "missing_required"
-
-
-def localized(text: Any, lang: str) -> str:
-    """Pick ``lang`` from an engine ``{en, zh}`` text; plain strings pass through."""
-    if isinstance(text, Mapping):
-        return str(text.get(lang) or text.get("en") or next(iter(text.values()), ""))
-    return "" if text is None else str(text)
-
-
-def parse_number(text: str) -> int | float | str | None:
-    """Typed text -> number; empty -> None; anything unparsable is returned as typed.
-
-    NFKC turns full-width digits from a Chinese IME into ASCII. Unparsable text goes to the
-    engine as a string so that its own message (wrong type) appears beside the field.
-    """
-    cleaned = unicodedata.normalize("NFKC", text).strip()
-    if not cleaned:
-        return None
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text.strip()
-    return number if number == number and number not in (float("inf"), float("-inf")) else text.strip()
-
-
-def format_number(value: Any) -> str:
-    """Number -> text without a misleading trailing zero ("4", not "4.0")."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-NO_VALUE = ""  # item data of a drop-down's blank entry; never None (see combo_data)
-
-
-def combo_data(combo: QComboBox) -> Any:
-    """The current item's data, None for the blank entry or an empty drop-down.
-
-    Never lets Qt return an invalid QVariant: PySide6 6.12 on Python 3.11 drops a reference to
-    None every time it returns one, which after enough calls aborts the interpreter.
-    """
-    if combo.currentIndex() < 0:
-        return None
-    data = combo.currentData()
-    return None if data == NO_VALUE else data
-
-
-def _range_hint(spec: Mapping[str, Any], unit: str | None) -> str:
-    """Placeholder text from the engine's plausible range (``range``, or ``ranges`` per lab unit)."""
-    rng = spec.get("range")
-    ranges = spec.get("ranges")
-    if isinstance(ranges, Mapping) and unit in ranges:
-        rng = ranges[unit]
-    if not isinstance(rng, Mapping) or rng.get("min") is None or rng.get("max") is None:
-        return ""
-    return f"{format_number(rng['min'])}–{format_number(rng['max'])}"
+_NOTHING = object()  # "no value loaded as is" (None is a value: "not given")
 
 
 class FieldWidget(QWidget):
@@ -161,11 +109,7 @@ class NumberField(FieldWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        hint = _range_hint(self.spec, None)
-        if not self.spec.get("required"):
-            empty = translate("CalculatorForm", "not given")
-            hint = f"{hint} ({empty})" if hint else empty
-        self.edit.setPlaceholderText(hint)
+        self.edit.setPlaceholderText(range_hint(self.spec))
 
     def value(self) -> Any:
         return parse_number(self.edit.text())
@@ -187,6 +131,7 @@ class LabField(FieldWidget):
         self.unit = QComboBox(self)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_units()
+        self.unit.setCurrentIndex(0 if self.unit.count() else -1)  # the SI unit until told otherwise
         self.edit.textChanged.connect(self.changed)
         self.unit.currentIndexChanged.connect(self._unit_changed)
         row.addWidget(self.edit, 1)
@@ -195,14 +140,8 @@ class LabField(FieldWidget):
         self.retranslate()
 
     def _fill_units(self) -> None:
-        self.unit.blockSignals(True)
-        current = combo_data(self.unit)
-        self.unit.clear()
-        for unit in self.spec.get("units") or []:
-            self.unit.addItem(localized(unit.get("label") or unit["code"], self._lang), unit["code"])
-        index = self.unit.findData(current) if current is not None else 0
-        self.unit.setCurrentIndex(max(index, 0))
-        self.unit.blockSignals(False)
+        refill_combo(self.unit, [(localized(unit.get("label") or unit["code"], self._lang), unit["code"])
+                                 for unit in self.spec.get("units") or []])
 
     def _unit_changed(self) -> None:
         self.retranslate()
@@ -213,12 +152,9 @@ class LabField(FieldWidget):
         self._fill_units()
 
     def retranslate(self) -> None:
-        hint = _range_hint(self.spec, combo_data(self.unit))
-        if not self.spec.get("required"):
-            empty = translate("CalculatorForm", "not given")
-            hint = f"{hint} ({empty})" if hint else empty
-        self.edit.setPlaceholderText(hint)
+        self.edit.setPlaceholderText(range_hint(self.spec, combo_data(self.unit)))
         self.unit.setAccessibleName(translate("CalculatorForm", "Unit"))
+        self.unit.setPlaceholderText(translate("CalculatorForm", "unit?"))  # shown while none is chosen
 
     def value(self) -> Any:
         number = parse_number(self.edit.text())
@@ -227,18 +163,25 @@ class LabField(FieldWidget):
         return {"value": number, "unit": combo_data(self.unit)}
 
     def set_value(self, value: Any) -> None:
-        if isinstance(value, Mapping):
-            self.edit.setText(format_number(value.get("value")))
-            unit = value.get("unit")
-            index = self.unit.findData(unit)
-            if index < 0 and unit is not None:
-                # Keep an unknown unit as typed so the engine's message says what is wrong.
-                self.unit.addItem(str(unit), unit)
-                index = self.unit.count() - 1
-            self.unit.setCurrentIndex(max(index, 0))
-        else:
-            self.edit.setText(format_number(value))
-            self.unit.setCurrentIndex(0)
+        """None clears the value and selects the default unit. A value without a unit (a bare
+        number, or no "unit" key) leaves the unit unchosen: assuming one would be a guess, and a
+        creatinine in mg/dL read as µmol/L is a wrong dose. The engine then asks for the unit."""
+        if value is None:
+            self.edit.clear()
+            self.unit.setCurrentIndex(0 if self.unit.count() else -1)
+            return
+        raw = value.get("value") if isinstance(value, Mapping) else value
+        unit = value.get("unit") if isinstance(value, Mapping) else None
+        self.edit.setText(format_number(raw))
+        if unit is None:
+            self.unit.setCurrentIndex(-1)
+            return
+        index = self.unit.findData(unit)
+        if index < 0:
+            # Keep an unknown unit as written so the engine's message says what is wrong.
+            self.unit.addItem(str(unit), unit)
+            index = self.unit.count() - 1
+        self.unit.setCurrentIndex(index)
 
     def focus_target(self) -> QWidget:
         return self.edit
@@ -266,17 +209,10 @@ class EnumField(FieldWidget):
         return translate("CalculatorForm", "— none —")
 
     def _fill(self) -> None:
-        current = combo_data(self.combo)
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        if self._has_blank:
-            self.combo.addItem(self._blank_text(), NO_VALUE)
-        for choice in self.spec.get("choices") or []:
-            if choice.get("code") is None:
-                continue
-            self.combo.addItem(localized(choice.get("label") or choice["code"], self._lang), choice["code"])
-        self.combo.setCurrentIndex(max(self.combo.findData(current), 0) if current is not None else 0)
-        self.combo.blockSignals(False)
+        items = [(self._blank_text(), NO_VALUE)] if self._has_blank else []
+        items += [(localized(choice.get("label") or choice["code"], self._lang), choice["code"])
+                  for choice in self.spec.get("choices") or [] if choice.get("code") is not None]
+        refill_combo(self.combo, items)
 
     def _default_index(self) -> int:
         default = self.spec.get("default")
@@ -313,7 +249,10 @@ class BoolField(FieldWidget):
         row = QHBoxLayout()
         self.check = QCheckBox(self)
         self.check.setChecked(bool(spec.get("default")))
-        self.check.toggled.connect(self.changed)
+        # A loaded value a check box cannot show ("no", 0) goes to the engine as it was written,
+        # so the engine names it; the first click replaces it with what the box shows.
+        self._as_loaded: Any = _NOTHING
+        self.check.toggled.connect(self._toggled)
         row.addWidget(self.check)
         row.addStretch(1)
         self._finish_layout(row)
@@ -322,11 +261,16 @@ class BoolField(FieldWidget):
         super().set_content_language(lang)
         self.check.setAccessibleName(localized(self.spec.get("label"), lang))
 
+    def _toggled(self) -> None:
+        self._as_loaded = _NOTHING
+        self.changed.emit()
+
     def value(self) -> Any:
-        return self.check.isChecked()
+        return self.check.isChecked() if self._as_loaded is _NOTHING else self._as_loaded
 
     def set_value(self, value: Any) -> None:
-        self.check.setChecked(bool(self.spec.get("default")) if value is None else bool(value))
+        self.check.setChecked(bool(self.spec.get("default")) if value is None else value is True)
+        self._as_loaded = _NOTHING if value is None or isinstance(value, bool) else value
 
     def focus_target(self) -> QWidget:
         return self.check
@@ -344,10 +288,11 @@ class CodesField(FieldWidget):
         self.boxes: dict[str, QCheckBox] = {}
         for index, choice in enumerate(spec.get("choices") or []):
             box = QCheckBox(self)
-            box.toggled.connect(self.changed)
+            box.toggled.connect(self._toggled)
             self.boxes[choice["code"]] = box
             grid.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
         self._extra: list[Any] = []
+        self._as_loaded: Any = _NOTHING  # a loaded value that is not a list, sent on as written
         self._finish_layout(grid)
 
     def set_content_language(self, lang: str) -> None:
@@ -355,15 +300,23 @@ class CodesField(FieldWidget):
         for choice in self.spec.get("choices") or []:
             self.boxes[choice["code"]].setText(localized(choice.get("label") or choice["code"], lang))
 
+    def _toggled(self) -> None:
+        self._as_loaded = _NOTHING
+        self.changed.emit()
+
     def value(self) -> Any:
+        if self._as_loaded is not _NOTHING:
+            return self._as_loaded
         return [code for code, box in self.boxes.items() if box.isChecked()] + self._extra
 
     def set_value(self, value: Any) -> None:
         codes = list(value) if isinstance(value, list | tuple) else []
         for code, box in self.boxes.items():
             box.setChecked(code in codes)
-        # Codes the form does not know still reach the engine, which names them.
-        self._extra = [code for code in codes if code not in self.boxes]
+        # Codes the form does not know (or that are not codes at all) still reach the engine,
+        # which names them; so does a value that is not a list ("tamoxifen" instead of ["..."]).
+        self._extra = [code for code in codes if not (isinstance(code, str) and code in self.boxes)]
+        self._as_loaded = _NOTHING if value is None or isinstance(value, list | tuple) else value
 
     def focus_target(self) -> QWidget:
         return next(iter(self.boxes.values()), self)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 
 from desktop.assessment_html import GRID_TABLE, STYLE, AssessmentHtml, RefTitle, TextFor
 from desktop.calculator_form import nested_get
-from desktop.field_widgets import format_number, localized
+from desktop.field_values import format_number, localized
 
 translate = QCoreApplication.translate
 MARGIN_MM = 15.0

@@ -24,163 +24,163 @@
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="125"/>
+        <location filename="../../desktop/assessment_html.py" line="126"/>
         <source>Warnings</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="130"/>
+        <location filename="../../desktop/assessment_html.py" line="136"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="131"/>
+        <location filename="../../desktop/assessment_html.py" line="137"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="147"/>
+        <location filename="../../desktop/assessment_html.py" line="153"/>
         <source>Indicated</source>
         <translation>有指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="148"/>
+        <location filename="../../desktop/assessment_html.py" line="154"/>
         <source>Not indicated</source>
         <translation>无指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="150"/>
+        <location filename="../../desktop/assessment_html.py" line="156"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="152"/>
+        <location filename="../../desktop/assessment_html.py" line="158"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="152"/>
+        <location filename="../../desktop/assessment_html.py" line="158"/>
         <source>Eligible</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="153"/>
-        <location filename="../../desktop/assessment_html.py" line="166"/>
+        <location filename="../../desktop/assessment_html.py" line="159"/>
+        <location filename="../../desktop/assessment_html.py" line="172"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="153"/>
+        <location filename="../../desktop/assessment_html.py" line="159"/>
         <source>Dose (mg)</source>
         <translation>剂量（mg）</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="154"/>
+        <location filename="../../desktop/assessment_html.py" line="160"/>
         <source>Route</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="154"/>
+        <location filename="../../desktop/assessment_html.py" line="160"/>
         <source>Interval</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="163"/>
+        <location filename="../../desktop/assessment_html.py" line="169"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="163"/>
+        <location filename="../../desktop/assessment_html.py" line="169"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="172"/>
+        <location filename="../../desktop/assessment_html.py" line="178"/>
         <source>every %1 weeks</source>
         <translation>每 %1 周</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="175"/>
+        <location filename="../../desktop/assessment_html.py" line="181"/>
         <source>see below</source>
         <translation>见下方</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="193"/>
+        <location filename="../../desktop/assessment_html.py" line="199"/>
         <source>Before starting</source>
         <translation>用药前准备</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="200"/>
+        <location filename="../../desktop/assessment_html.py" line="206"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="200"/>
+        <location filename="../../desktop/assessment_html.py" line="206"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="201"/>
+        <location filename="../../desktop/assessment_html.py" line="207"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="204"/>
+        <location filename="../../desktop/assessment_html.py" line="210"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="208"/>
+        <location filename="../../desktop/assessment_html.py" line="214"/>
         <source>not available</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="211"/>
+        <location filename="../../desktop/assessment_html.py" line="217"/>
         <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
         <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="213"/>
+        <location filename="../../desktop/assessment_html.py" line="219"/>
         <source>Albumin-corrected calcium, mmol/L</source>
         <translation>白蛋白校正血钙，mmol/L</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="218"/>
+        <location filename="../../desktop/assessment_html.py" line="224"/>
         <source>Working:</source>
         <translation>计算过程：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="219"/>
+        <location filename="../../desktop/assessment_html.py" line="225"/>
         <source>Derived values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="229"/>
+        <location filename="../../desktop/assessment_html.py" line="235"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="232"/>
+        <location filename="../../desktop/assessment_html.py" line="238"/>
         <source>Content version:</source>
         <translation>内容版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="93"/>
+        <location filename="../../desktop/assessment_view.py" line="94"/>
         <source>Assessment of the current input.</source>
         <translation>以下为当前输入的评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="107"/>
+        <location filename="../../desktop/assessment_view.py" line="108"/>
         <source>Fill in the form to see the assessment.</source>
         <translation>请填写表单以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="109"/>
+        <location filename="../../desktop/assessment_view.py" line="110"/>
         <source>Fill in the required fields (*) to see the assessment.</source>
         <translation>请填写必填项（*）以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="119"/>
+        <location filename="../../desktop/assessment_view.py" line="120"/>
         <source>Marked fields: %1</source>
         <translation>标出的字段：%1</translation>
     </message>
@@ -188,48 +188,52 @@
 <context>
     <name>CalculatorForm</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="166"/>
-        <location filename="../../desktop/field_widgets.py" line="218"/>
+        <location filename="../../desktop/field_values.py" line="104"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="221"/>
+        <location filename="../../desktop/field_widgets.py" line="156"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="265"/>
+        <location filename="../../desktop/field_widgets.py" line="157"/>
+        <source>unit?</source>
+        <translation>单位？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="208"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="266"/>
+        <location filename="../../desktop/field_widgets.py" line="209"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_form.py" line="25"/>
+        <location filename="../../desktop/calculator_form.py" line="26"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_form.py" line="26"/>
+        <location filename="../../desktop/calculator_form.py" line="27"/>
         <source>Tumour and treatment history</source>
         <translation>肿瘤与治疗史</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_form.py" line="27"/>
+        <location filename="../../desktop/calculator_form.py" line="28"/>
         <source>Biomarkers</source>
         <translation>生物标志物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_form.py" line="28"/>
+        <location filename="../../desktop/calculator_form.py" line="29"/>
         <source>Laboratory values</source>
         <translation>实验室检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_form.py" line="29"/>
+        <location filename="../../desktop/calculator_form.py" line="30"/>
         <source>Kidney, dental, pregnancy and current bone agent</source>
         <translation>肾功能、口腔、妊娠与当前骨改良药物</translation>
     </message>
@@ -308,27 +312,27 @@
         <translation>未载入（无法识别的字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="221"/>
+        <location filename="../../desktop/calculator_page.py" line="223"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="225"/>
+        <location filename="../../desktop/calculator_page.py" line="227"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="240"/>
+        <location filename="../../desktop/calculator_page.py" line="242"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="284"/>
+        <location filename="../../desktop/calculator_page.py" line="286"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="293"/>
+        <location filename="../../desktop/calculator_page.py" line="295"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -351,7 +355,7 @@
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="289"/>
+        <location filename="../../desktop/calculator_page.py" line="291"/>
         <location filename="../../desktop/report.py" line="66"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

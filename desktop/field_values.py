@@ -1,0 +1,106 @@
+"""Value helpers shared by the form's editors, the result view and the report.
+
+Nothing clinical lives here: text comes from the engine's ``{en, zh}`` dicts, ranges from its
+input spec, and anything that cannot be parsed is passed on unchanged so the engine names it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
+
+NO_VALUE = ""  # item data of a drop-down's blank entry; never None (see combo_data)
+
+
+def localized(text: Any, lang: str) -> str:
+    """Pick ``lang`` from an engine ``{en, zh}`` text; plain strings pass through."""
+    if isinstance(text, Mapping):
+        return str(text.get(lang) or text.get("en") or next(iter(text.values()), ""))
+    return "" if text is None else str(text)
+
+
+def parse_number(text: str) -> int | float | str | None:
+    """Typed text -> number; empty -> None; anything unparsable is returned as typed.
+
+    NFKC turns full-width digits from a Chinese IME into ASCII. Unparsable text goes to the
+    engine as a string so that its own message (wrong type) appears beside the field.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned:
+        return None
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text.strip()
+    return number if number == number and number not in (float("inf"), float("-inf")) else text.strip()
+
+
+def format_number(value: Any) -> str:
+    """Number -> text without a misleading trailing zero ("4", not "4.0")."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def combo_data(combo: QComboBox) -> Any:
+    """The current item's data, None for the blank entry, no selection or an empty drop-down.
+
+    Never lets Qt return an invalid QVariant: PySide6 6.12 on Python 3.11 drops a reference to
+    None every time it returns one, which after enough calls aborts the interpreter.
+    """
+    if combo.currentIndex() < 0:
+        return None
+    data = combo.currentData()
+    return None if data == NO_VALUE else data
+
+
+def refill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]]) -> None:
+    """Replace the items of ``combo`` (a language switch) without changing what it holds.
+
+    A value loaded from a file that is not among ``items`` stays, shown as it was written, and
+    "nothing chosen" stays nothing: falling back to the first item would silently change the
+    patient's input."""
+    had_selection = combo.currentIndex() >= 0
+    current = combo_data(combo) if had_selection else None
+    current_text = combo.currentText()
+    combo.blockSignals(True)
+    try:
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        if not had_selection:
+            combo.setCurrentIndex(-1)
+            return
+        index = combo.findData(current) if current is not None else 0
+        if index < 0:
+            combo.addItem(current_text, current)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+    finally:
+        combo.blockSignals(False)
+
+
+def range_hint(spec: Mapping[str, Any], unit: Any = None) -> str:
+    """Placeholder text from the engine's plausible range (``range``, or ``ranges`` per lab unit);
+    "(not given)" follows for an optional field, whose empty box means exactly that."""
+    rng = spec.get("range")
+    ranges = spec.get("ranges")
+    if isinstance(ranges, Mapping) and isinstance(unit, str) and unit in ranges:
+        rng = ranges[unit]
+    hint = ""
+    if isinstance(rng, Mapping) and rng.get("min") is not None and rng.get("max") is not None:
+        hint = f"{format_number(rng['min'])}–{format_number(rng['max'])}"
+    if not spec.get("required"):
+        empty = QCoreApplication.translate("CalculatorForm", "not given")
+        hint = f"{hint} ({empty})" if hint else empty
+    return hint
