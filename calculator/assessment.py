@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from calculator import units
 from calculator._data import rule_table
 from calculator.bone_agents import before_starting, evaluate_agents, indication
-from calculator.derived import derive
+from calculator.derived import derive, vitamin_d_nmol_l
 from calculator.findings import Findings
 from calculator.monitoring import monitoring
 from calculator.patient import echo_inputs, parse_patient
@@ -54,7 +53,7 @@ def assess(patient: Mapping[str, Any]) -> dict[str, Any]:
             "corrected_calcium_mmol_l": _number(derived.corrected_calcium_mmol_l),
             "calcium_checked_mmol_l": _number(derived.calcium_for_checks_mmol_l),
             "calcium_basis": derived.calcium_basis,
-            "vitamin_d_nmol_l": _number(units.round_half_up(parsed.vitamin_d.si, 1)) if parsed.vitamin_d else None,
+            "vitamin_d_nmol_l": _number(vitamin_d_nmol_l(parsed.vitamin_d)) if parsed.vitamin_d else None,
             "vitamin_d_low": derived.vitamin_d_low,
             "working": dict(derived.working),
         },

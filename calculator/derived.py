@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from calculator import units
 from calculator._data import rule_table
-from calculator.patient import Patient
+from calculator.patient import Lab, Patient
 
 
 @dataclass(frozen=True)
@@ -93,25 +93,35 @@ def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal |
     return lines
 
 
+def _vitamin_d_cutoff() -> tuple[Decimal, Decimal]:
+    """The low vitamin D cut-off in ng/mL (as the source defines it) and exactly in nmol/L."""
+    below_ng_ml = units.dec(rule_table("thresholds")["vitamin_d_low"]["below_ng_ml"])
+    return below_ng_ml, units.to_si("vitamin_d", below_ng_ml, "ng/mL")
+
+
 def _vitamin_d(patient: Patient) -> bool | None:
     if patient.vitamin_d is None:
         return None
-    return _vitamin_d_ng_ml(patient.vitamin_d.si) < units.dec(rule_table("thresholds")["vitamin_d_low"]["below_ng_ml"])
-
-
-def _vitamin_d_ng_ml(nmol_l: Decimal) -> Decimal:
-    return nmol_l / units.dec(units.unit_row("vitamin_d", "ng/mL")["factor"])
+    return patient.vitamin_d.si < _vitamin_d_cutoff()[1]
 
 
 def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:
     lab = patient.vitamin_d
     if lab is None:
         return [_template("vitamin_d_missing", lang)]
+    cutoff_ng_ml, cutoff_nmol_l = (units.fmt(v) for v in _vitamin_d_cutoff())
     if lab.unit == "ng/mL":
-        return [_template("vitamin_d_conversion", lang, value=units.fmt(lab.value),
-                          si=units.fmt(units.round_half_up(lab.si, 1)))]
-    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value),
-                      ng_ml=units.fmt(units.round_half_up(_vitamin_d_ng_ml(lab.si), 2)))]
+        return [_template("vitamin_d_conversion", lang, value=units.fmt(lab.value), si=units.fmt(vitamin_d_nmol_l(lab)),
+                          cutoff_ng_ml=cutoff_ng_ml, cutoff_nmol_l=cutoff_nmol_l)]
+    # Three decimals: a value one hundredth of a nmol/L either side of the cut-off must not read as 20.00.
+    ng_ml = units.from_si("vitamin_d", lab.si, "ng/mL")
+    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value), ng_ml=units.fmt(units.round_half_up(ng_ml, 3)),
+                      cutoff_ng_ml=cutoff_ng_ml, cutoff_nmol_l=cutoff_nmol_l)]
+
+
+def vitamin_d_nmol_l(lab: Lab) -> Decimal:
+    """The value shown in nmol/L: two decimals keep 20 ng/mL (49.92, not low) apart from 49.9 (low)."""
+    return units.round_half_up(lab.si, 2)
 
 
 def derive(patient: Patient) -> Derived:

@@ -68,8 +68,21 @@ def test_corrected_calcium_null_without_calcium():
 
 def test_vitamin_d_conversion_in_working():
     result = assess(make_patient(labs__vitamin_d={"value": 20, "unit": "ng/mL"}))
-    assert "20 ng/mL × 2.496 = 49.9 nmol/L" in result["derived"]["working"]["en"]
+    assert "20 ng/mL × 2.496 = 49.92 nmol/L; low if below 20 ng/mL (= 49.92 nmol/L" in result["derived"]["working"]["en"]
     assert result["derived"]["vitamin_d_low"] is False
+    assert result["derived"]["vitamin_d_nmol_l"] == 49.92  # was 49.9: read as below 50, yet not low
+
+
+@pytest.mark.parametrize(("value", "ng_ml", "low"), [(49.91, "19.996", True), (49.92, "20", False),
+                                                      (49.93, "20.004", False)])
+def test_vitamin_d_working_never_shows_the_cut_off_on_the_wrong_side(value, ng_ml, low):
+    # 49.91 nmol/L used to read "= 20 ng/mL ...; low if below 20 ng/mL" while being flagged low.
+    result = assess(make_patient(labs__vitamin_d={"value": value, "unit": "nmol/L"}))
+    assert result["derived"]["vitamin_d_low"] is low
+    for lang in ("en", "zh"):
+        working = result["derived"]["working"][lang]
+        assert f"{value} nmol/L = {ng_ml} ng/mL" in working
+        assert "49.92 nmol/L" in working
 
 
 def test_dialysis_note_in_working():
