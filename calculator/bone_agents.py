@@ -17,7 +17,6 @@ from calculator.patient import Patient
 BISPHOSPHONATES = ("zoledronic_acid", "pamidronate", "ibandronate", "clodronate")
 
 
-
 def in_band(band: dict[str, Any], value: Decimal) -> bool:
     """True if ``value`` lies in the band; each bound says whether it is inclusive (default yes)."""
     if band.get("min") is not None:

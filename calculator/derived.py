@@ -25,7 +25,6 @@ class Derived:
     working: dict[str, str]
 
 
-
 def _template(key: str, lang: str, **params: str) -> str:
     return rule_table("working")[key][lang].format(**params)
 

@@ -35,9 +35,9 @@ TOKEN_RE = re.compile(
     rf"(?P<cjk>[{CJK_CLASS}]+)|(?P<latin>[{LATIN_CLASS}]+(?:[-/.+'][{LATIN_CLASS}]+)*)"
 )
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
-# Separators that vanish from the joined form; a dot survives only between two digits (5.4).
-_JOIN_DROP_RE = re.compile(r"[-/+']|(?<!\d)\.|\.(?!\d)")
-_SEPARATOR_SPLIT_RE = re.compile(r"[-/+']|(?<!\d)\.|\.(?!\d)")
+# Separators inside a Latin compound: they vanish from its joined form and split it into parts;
+# a dot between two digits is a decimal point, not a separator (5.4).
+_SEPARATOR_RE = re.compile(r"[-/+']|(?<!\d)\.|\.(?!\d)")
 _ALNUM_SPLIT_RE = re.compile(r"[0-9.]+|[^0-9.]+")
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -78,7 +78,7 @@ def is_cjk(text: str) -> bool:
 
 def joined_form(compound: str) -> str:
     """The form a folded Latin compound is indexed and searched under (her-2 → her2, 5.4 → 5.4)."""
-    return _JOIN_DROP_RE.sub("", compound)
+    return _SEPARATOR_RE.sub("", compound)
 
 
 def _stem(word: str) -> str:
@@ -98,7 +98,7 @@ def latin_term(word: str) -> str | None:
 
 
 def _latin_parts(compound: str) -> list[str]:
-    pieces = [p for p in _SEPARATOR_SPLIT_RE.split(compound) if p]
+    pieces = [p for p in _SEPARATOR_RE.split(compound) if p]
     parts = list(pieces) if len(pieces) > 1 else []
     for piece in pieces:
         runs = _ALNUM_SPLIT_RE.findall(piece)

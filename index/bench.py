@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.build import build_index, folder_size
+from index.build import LibraryLike, build_index, folder_size
 from index.search import SearchIndex
 
 QUERIES = [
@@ -142,7 +142,7 @@ def measure_cold_open(index_dir: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def sentence_pool(library) -> dict[str, list[str]]:
+def sentence_pool(library: LibraryLike) -> dict[str, list[str]]:
     pool: dict[str, list[str]] = {"zh": [], "en": []}
     for (_, lang), document in library.documents.items():
         for section in document.sections:
@@ -151,7 +151,7 @@ def sentence_pool(library) -> dict[str, list[str]]:
     return pool
 
 
-def generate_corpus(library, count: int, seed: int = 20261126) -> _Corpus:
+def generate_corpus(library: LibraryLike, count: int, seed: int = 20261126) -> _Corpus:
     """`count` documents of ~2,000 characters: library sentences (10% from the other language) mixed
     with random Chinese words and Latin pseudo-words, so that the vocabulary grows with the corpus."""
     rng = random.Random(seed)
@@ -200,7 +200,7 @@ def report(name: str, build: dict, queries: dict, cold: dict) -> None:
           f"first search {cold['first_search_ms']:.1f} ms, peak RSS of that process {cold['peak_rss_mb']:.0f} MB")
 
 
-def run(name: str, library, work: Path, rounds: int) -> None:
+def run(name: str, library: LibraryLike, work: Path, rounds: int) -> None:
     out = work / name
     build = build_index(library, out, content_version=f"bench-{name}")
     report(name, build, measure_queries(out, rounds), measure_cold_open(out))

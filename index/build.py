@@ -14,6 +14,7 @@ import shutil
 import time
 import uuid
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,7 +31,8 @@ INDEX_FORMAT = 4  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
-SECTION_WEIGHTS = {"references": 0.1}
+REFERENCES_DOC = "references"  # the same id as index.content.REFERENCES_DOC (content imports no whoosh)
+SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
 
 
 class LibraryLike(Protocol):
@@ -38,7 +40,7 @@ class LibraryLike(Protocol):
     synonyms: list[list[str]]
 
 
-def section_records(library: LibraryLike):
+def section_records(library: LibraryLike) -> Iterator[dict[str, str]]:
     """One record per section (raw text; see index_terms): the opening one carries title, tags, summary."""
     for (doc_id, lang), document in sorted(library.documents.items()):
         title = getattr(document, "title", "") or (document.sections[0].title if document.sections else doc_id)

@@ -47,7 +47,7 @@ def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None 
     return 0
 
 
-def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir, cache_dir,
+def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir: Path | str, cache_dir: Path | str,
            library_root: Path | None = None) -> int:
     """`bonemet search`: print the hits for one query (an unusable query just gives no hits)."""
     from index.search import IndexUnavailable, SearchIndex

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
 import markdown
@@ -54,7 +54,7 @@ def split_heading(line: str) -> tuple[int, str, str | None] | None:
     return level, rest.strip(), None
 
 
-def iter_lines_outside_fences(body: str):
+def iter_lines_outside_fences(body: str) -> Iterator[tuple[int, str]]:
     """(line number from 1, line) for every line not inside a fenced code block."""
     in_fence = False
     for number, line in enumerate(body.splitlines(), start=1):
@@ -93,19 +93,19 @@ class _PlainText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._BLOCKS:
             self.parts.append("\n")
         elif tag in self._CELLS:
             self.parts.append(" ")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in self._BLOCKS:
             self.parts.append("\n")
         elif tag in self._CELLS:
             self.parts.append(" ")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         # whitespace between tags (e.g. the newline between two <td>) is layout, not a line break
         self.parts.append(" " if not data.strip() else data)
 

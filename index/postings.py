@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.structfile import BufferFile
+from whoosh.matching import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class _FastPath:
     usable = True
 
 
-def read_postings(matcher, expected: int | None = None) -> Postings:
+def read_postings(matcher: Matcher, expected: int | None = None) -> Postings:
     """Every (section number, term frequency) of a posting list. ``expected`` (the term's document
     frequency, when known) lets a fast-path result of the wrong length be caught and redone."""
     if _FastPath.usable and isinstance(matcher, W3LeafMatcher):
@@ -44,7 +45,7 @@ def read_postings(matcher, expected: int | None = None) -> Postings:
     return read_postings_one_by_one(matcher)
 
 
-def read_postings_one_by_one(matcher) -> Postings:
+def read_postings_one_by_one(matcher: Matcher) -> Postings:
     """The same through whoosh's public matcher interface (any whoosh version, any matcher)."""
     ids: list[int] = []
     weights: list[float] = []
@@ -55,7 +56,7 @@ def read_postings_one_by_one(matcher) -> Postings:
     return ids, weights
 
 
-def look_up(matcher, wanted: list[int]) -> Postings:
+def look_up(matcher: Matcher, wanted: list[int]) -> Postings:
     """(section number, term frequency) for those of the sorted ``wanted`` sections on a posting list
     (public interface: a few skip_to calls beat reading a long list whole)."""
     ids: list[int] = []

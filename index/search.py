@@ -25,7 +25,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 
 from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms
-from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, STAMP_FILE
+from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, REFERENCES_DOC, STAMP_FILE
 from index.expand import ExpansionData, QueryExpander, Unit
 from index.matching import (
     EXACT,
@@ -276,9 +276,6 @@ def _needles(units: Iterable[Unit]) -> list[str]:
     return [n for n in dict.fromkeys(needles) if len(needle_key(n)) >= 1]
 
 
-REFERENCES_DOC = "references"
-
-
 def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units: list[Unit],
              lang: str, limit: int) -> list[Hit]:
     groups: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
@@ -305,6 +302,3 @@ def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units
                 score=round(-negative_score, 3),
             ))
     return hits
-
-
-
