@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from typing import Any
 
 from calculator.assessment import assess
@@ -41,10 +42,17 @@ def _object_hook(pairs: list[tuple[str, Any]]) -> _JsonObject:
 
 
 def _read(path: str) -> bytes:
+    """At most one byte more than the limit, so an oversized file is refused without reading it all."""
     if path == "-":
         return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     with open(path, "rb") as handle:
         return handle.read(MAX_INPUT_BYTES + 1)
+
+
+def _integer(digits: str) -> int | Decimal:
+    """An integer literal. Python's int() refuses more than 4300 digits, which would make the whole
+    file "not JSON"; as a Decimal it reaches the validator, which names the field and its range."""
+    return int(digits) if len(digits) <= 1000 else Decimal(digits)
 
 
 def load_patient_json(data: bytes) -> Any:
@@ -58,7 +66,7 @@ def load_patient_json(data: bytes) -> Any:
     if not text.strip():
         raise ValidationError([problem("", "empty")])
     try:
-        return json.loads(text, object_pairs_hook=_object_hook, parse_constant=NonFinite)
+        return json.loads(text, object_pairs_hook=_object_hook, parse_constant=NonFinite, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise ValidationError([problem("", "not_json", detail=f"line {error.lineno}, column {error.colno}: {error.msg}")]) from None
     except (ValueError, RecursionError) as error:
@@ -95,6 +103,8 @@ def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
             data = _read(path)
         except OSError as error:
             raise ValidationError([problem("", "unreadable", detail=error.strerror or type(error).__name__)]) from None
+        except ValueError:  # a path no file can have (an embedded NUL)
+            raise ValidationError([problem("", "unreadable", detail="invalid path")]) from None
         assessment = assess(load_patient_json(data))
         if fmt == "text":
             output = render_text(assessment, lang)

@@ -217,3 +217,17 @@ def test_real_process_exit_codes(tmp_path):
     assert failed.returncode == 2 and failed.stdout == b""
     err = failed.stderr.decode("utf-8")
     assert "Traceback" not in err and err.startswith("age_years: must be a finite number")
+
+
+def test_an_integer_of_5000_digits_is_out_of_range_not_unreadable_json(capsysbinary, tmp_path):
+    # json's int() refuses over 4300 digits: the whole file used to be reported as "not JSON".
+    text = json.dumps(make_patient(labs__creatinine={"value": 12345, "unit": "umol/L"}))
+    text = text.replace('"value": 12345', '"value": ' + "9" * 5000)
+    lines = _bad(capsysbinary, tmp_path, text, "labs.creatinine.value")
+    assert lines == ["labs.creatinine.value: 1e+5000 is outside the plausible range 10–2000 µmol/L"]
+
+
+def test_a_path_with_a_nul_byte_is_unreadable_not_an_internal_error(capsysbinary):
+    code, out, err = _run(capsysbinary, "patient\0.json", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err.startswith("input: cannot read the file")
