@@ -251,15 +251,22 @@ class CalculatorPage(QWidget):
                            self._engine.text_for, now, self.view.ref_title)
         return body, footer_text(assessment, self._lang, now)
 
+    @staticmethod
+    def _a4_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_a4(printer)
+        return printer
+
     def print_report(self) -> bool:
         parts = self._report_parts()
         if parts is None:
             return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_a4(printer)
+        printer = self._a4_printer()
         if not ask_print(printer, self):
             return False
-        paint_report(printer, *parts)
+        if not paint_report(printer, *parts):
+            self.notice.setText(translate("CalculatorPage", "The report could not be printed."))
+            return False
         return True
 
     def print_preview(self) -> bool:
@@ -267,9 +274,7 @@ class CalculatorPage(QWidget):
         parts = self._report_parts()
         if parts is None:
             return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_a4(printer)
-        return show_preview(printer, lambda target: paint_report(target, *parts), self)
+        return show_preview(self._a4_printer(), lambda target: paint_report(target, *parts), self)
 
     def save_pdf(self, path: str | None = None) -> str | None:
         """Write the report as an A4 PDF; asks for the path when none is given. Returns the path."""
@@ -281,16 +286,23 @@ class CalculatorPage(QWidget):
             if not path:
                 return None
         try:
-            Path(path).touch()  # QPdfWriter would fail with only a Qt warning; say it plainly
+            # QPdfWriter fails with only a stream of Qt warnings (and we would say "Saved"):
+            # opening the file first turns a folder, a read-only place or a locked file into
+            # an error we can name. Append mode leaves an existing file intact until it is written.
+            with open(path, "ab"):
+                pass
         except OSError as error:
             self.notice.setText(translate("CalculatorPage", "Could not write %1: %2").replace("%1", path)
-                                .replace("%2", str(error)))
+                                .replace("%2", error.strerror or str(error)))
             return None
         writer = QPdfWriter(path)
         writer.setResolution(300)
         writer.setTitle(translate("Report", "BoneMet Guide — assessment report"))
         writer.setCreator("BoneMet Guide")
         prepare_a4(writer)
-        paint_report(writer, *parts)
+        if not paint_report(writer, *parts):
+            self.notice.setText(translate("CalculatorPage", "Could not write %1: %2").replace("%1", path)
+                                .replace("%2", translate("CalculatorPage", "the PDF could not be started")))
+            return None
         self.notice.setText(translate("CalculatorPage", "Saved %1").replace("%1", path))
         return path

@@ -100,7 +100,8 @@ def _document(html_or_text: str, device: QPagedPaintDevice, width: float, *, pla
 
 
 def paint_report(device: QPagedPaintDevice, body_html: str, footer: str) -> int:
-    """Paint the report onto ``device`` (already A4); returns the number of pages."""
+    """Paint the report onto ``device`` (already A4); returns the number of pages, 0 when the
+    device could not be opened (a printer that went away, a file that cannot be written)."""
     layout = device.pageLayout()
     page = layout.paintRectPixels(device.resolution())
     width, height = float(page.width()), float(page.height())
@@ -111,7 +112,9 @@ def paint_report(device: QPagedPaintDevice, body_html: str, footer: str) -> int:
     body = _document(body_html, device, width, plain=False)
     body.setPageSize(QSizeF(width, body_height))
     pages = body.pageCount()
-    painter = QPainter(device)
+    painter = QPainter()
+    if not painter.begin(device):
+        return 0
     try:
         for index in range(pages):
             if index:

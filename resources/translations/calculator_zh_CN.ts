@@ -327,12 +327,23 @@
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="286"/>
+        <location filename="../../desktop/calculator_page.py" line="268"/>
+        <source>The report could not be printed.</source>
+        <translation>报告未能打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="295"/>
+        <location filename="../../desktop/calculator_page.py" line="304"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="295"/>
+        <location filename="../../desktop/calculator_page.py" line="305"/>
+        <source>the PDF could not be started</source>
+        <translation>无法创建 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="307"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -355,7 +366,7 @@
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="291"/>
+        <location filename="../../desktop/calculator_page.py" line="300"/>
         <location filename="../../desktop/report.py" line="66"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

@@ -118,3 +118,22 @@ def test_print_preview_without_a_result_shows_nothing(qtbot, monkeypatch):
     qtbot.addWidget(page)
     monkeypatch.setattr(calculator_page, "show_preview", lambda *args: pytest.fail("preview opened"))
     assert not page.print_preview()
+
+
+def test_saving_the_pdf_onto_a_folder_says_so_instead_of_saved(filled_page, tmp_path):
+    assert filled_page.save_pdf(str(tmp_path)) is None
+    assert "Could not write" in filled_page.notice.text()
+    assert "Saved" not in filled_page.notice.text()
+
+
+def test_saving_the_pdf_into_a_missing_folder_says_so(filled_page, tmp_path):
+    target = tmp_path / "no such folder" / "report.pdf"
+    assert filled_page.save_pdf(str(target)) is None
+    assert str(target) in filled_page.notice.text() and not target.exists()
+
+
+def test_a_printer_that_cannot_start_is_reported(filled_page, monkeypatch):
+    monkeypatch.setattr(calculator_page, "ask_print", lambda printer, parent: True)
+    monkeypatch.setattr(calculator_page, "paint_report", lambda device, body, footer: 0)
+    assert not filled_page.print_report()
+    assert filled_page.notice.text() == "The report could not be printed."
