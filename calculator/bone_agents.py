@@ -6,6 +6,7 @@ this module only reads them against one patient.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from calculator import units
@@ -31,10 +32,13 @@ def in_band(band: dict[str, Any], value: Decimal) -> bool:
 
 
 def renal_band(agent: dict[str, Any], crcl: Decimal) -> dict[str, Any]:
+    """The agent's band for this CrCl (the bands cover every value; a test checks each edge)."""
     return next(b for b in agent["bands"] if in_band(b, crcl))
 
 
+@cache
 def _rules() -> dict[str, dict[str, Any]]:
+    """Blocker and caution rules by code, in the order their codes are listed in the output."""
     return {r["code"]: r for r in rule_table("agents")["rules"]}
 
 
@@ -52,6 +56,7 @@ def calcium_state(derived: Derived) -> str | None:
 
 
 def indication(patient: Patient, findings: Findings) -> tuple[bool, list[str]]:
+    """(indicated, reason codes): confirmed bone metastasis and expected survival of 3 months or more."""
     rule = rule_table("thresholds")["indication"]
     findings.cite(rule["source"])
     confirmed = patient.bone_metastasis == rule["bone_metastasis"]
@@ -127,6 +132,7 @@ def _schedule(agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dia
 
 
 def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> list[dict[str, Any]]:
+    """All five agents, each with eligibility, dose for this CrCl band, blockers, cautions and refs."""
     calcium = calcium_state(derived)
     rules = _rules()
     preference = rule_table("thresholds")["denosumab_preference"]
@@ -196,6 +202,7 @@ def _agent_warnings(patient: Patient, derived: Derived, agents: list[dict[str, A
 
 
 def before_starting(patient: Patient, derived: Derived) -> list[str]:
+    """Codes of what to do before the first dose, in the order they are done."""
     calcium = calcium_state(derived)
     steps = []
     if patient.calcium is None:

@@ -73,14 +73,14 @@ def _calcium(patient: Patient) -> tuple[Decimal | None, Decimal | None, Decimal 
 
 
 def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal | None, lang: str) -> list[str]:
-    if patient.calcium is None:
+    if patient.calcium is None or checked is None:
         return [_template("calcium_missing", lang)]
     lines = []
     if patient.calcium.unit != "mmol/L":
         lines.append(_template("calcium_conversion", lang, value=units.fmt(patient.calcium.value),
                                si=units.fmt(units.round_half_up(patient.calcium.si, 3))))
-    if patient.albumin is None or exact is None or checked is None:
-        lines.append(_template("calcium_uncorrected", lang, rounded=units.fmt(checked or 0, 2)))
+    if patient.albumin is None or exact is None:
+        lines.append(_template("calcium_uncorrected", lang, rounded=units.fmt(checked, 2)))
         return lines
     if patient.albumin.unit != "g/L":
         lines.append(_template("albumin_conversion", lang, value=units.fmt(patient.albumin.value),
@@ -124,6 +124,7 @@ def vitamin_d_nmol_l(lab: Lab) -> Decimal:
 
 
 def derive(patient: Patient) -> Derived:
+    """CrCl, calcium for the checks, vitamin D status and the working that shows how they were reached."""
     exact_crcl, crcl, mg_dl = creatinine_clearance(patient)
     exact_ca, corrected, checked, basis = _calcium(patient)
     working = {

@@ -138,6 +138,7 @@ def _triple_negative(patient: Patient, options: _Options, findings: Findings) ->
 
 
 def category_for(patient: Patient) -> str:
+    """The systemic category; pregnancy rules out endocrine and targeted options, so it is chemotherapy-based."""
     if patient.pregnant:
         return "chemotherapy_based"
     if patient.her2_status == "positive":
@@ -148,6 +149,7 @@ def category_for(patient: Patient) -> str:
 
 
 def systemic_therapy(patient: Patient, findings: Findings) -> dict[str, Any]:
+    """{category, options} for this patient, in the order a clinician would consider them."""
     category = category_for(patient)
     options = _Options(findings)
     for rule in rule_table("systemic")["category_rules"]:
