@@ -149,7 +149,7 @@ def category_for(patient: Patient) -> str:
 
 
 def systemic_therapy(patient: Patient, findings: Findings) -> dict[str, Any]:
-    """{category, options} for this patient, in the order a clinician would consider them."""
+    """{category, options} for this patient, options in the order the pathway lists them."""
     category = category_for(patient)
     options = _Options(findings)
     for rule in rule_table("systemic")["category_rules"]:
