@@ -153,7 +153,9 @@ class SearchIndex:
             raise IndexUnavailable(f"index in {self.index_dir} is damaged: {exc}") from exc
 
     def expansions(self, query: str) -> list[str]:
-        """Extra terms the query is widened with (glossary synonyms, pinyin, typo fixes)."""
+        """Extra terms the query is widened with (glossary synonyms, pinyin, typo fixes); never raises."""
+        if not isinstance(query, str):
+            return []
         with self._lock:
             tiers = set(self._tiers_needed.get(query, {PREFIX, FUZZY}))  # what the last search of it needed
         try:
@@ -164,7 +166,7 @@ class SearchIndex:
 
     def search(self, query: str, lang: str = "zh", limit: int = 20) -> list[Hit]:
         """Hits for what the user typed; never raises (an unusable query gives no hits)."""
-        if not isinstance(query, str) or limit <= 0:
+        if not isinstance(query, str) or not isinstance(limit, int) or limit <= 0:
             return []
         try:
             with self._lock:

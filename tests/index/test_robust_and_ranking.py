@@ -45,6 +45,13 @@ def test_zero_or_negative_limit_gives_nothing(index):
     assert index.search("地舒单抗", limit=-3) == []
 
 
+def test_a_limit_or_query_of_the_wrong_type_gives_nothing_instead_of_raising(index):
+    # `limit <= 0` and the tiers lookup ran outside the try: None or a list raised TypeError.
+    assert index.search("地舒单抗", limit=None) == []
+    assert index.expansions(["地舒单抗"]) == []
+    assert index.expansions(None) == []
+
+
 def test_hits_in_the_ui_language_come_first(index):
     for lang in ("zh", "en"):
         hits = index.search("denosumab", lang=lang)
