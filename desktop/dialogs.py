@@ -5,6 +5,8 @@ Nothing else in the app constructs a message box: it calls these functions.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -77,12 +79,12 @@ def first_run_disclaimer(parent: QWidget | None) -> bool:
 
 
 def about_html(content_version: str, content_date: str, sources: list[str]) -> str:
-    source_items = "".join(f"<li>{source}</li>" for source in sources)
+    source_items = "".join(f"<li>{escape(source)}</li>" for source in sources)  # citations are plain text
     return "".join([
         "<h2>", translate("Dialogs", "BoneMet Guide"), "</h2>",
         "<p>", translate("Dialogs", "App version: %1").replace("%1", __version__), "<br>",
-        translate("Dialogs", "Content version: %1").replace("%1", content_version), "<br>",
-        translate("Dialogs", "Content date: %1").replace("%1", content_date), "<br>",
+        translate("Dialogs", "Content version: %1").replace("%1", escape(content_version)), "<br>",
+        translate("Dialogs", "Content date: %1").replace("%1", escape(content_date)), "<br>",
         translate("Dialogs", "Licence: MIT"), "</p>",
         "<h3>", translate("Dialogs", "Main sources"), "</h3><ul>", source_items, "</ul>",
         intended_use_html(),

@@ -46,6 +46,10 @@ class FindBar(QWidget):
         self.hide()
         self._browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def document_changed(self) -> None:
+        """A new document is shown: the old "3 of 12" would describe a page no longer there."""
+        self.message.clear()
+
     def find(self, backward: bool = False, from_start: bool = False) -> bool:
         """Select the next (or previous) match; wraps around once. True when something was found."""
         text = self.edit.text()

@@ -12,6 +12,8 @@ import sys
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from desktop.settings import ZOOM_RANGE
+
 log = logging.getLogger(__name__)
 
 WINDOWS_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun")
@@ -42,7 +44,7 @@ def choose_cjk_family(installed: list[str] | None = None) -> str | None:
 class FontZoom:
     """Applies the base UI font plus `steps` points of zoom to the whole application."""
 
-    def __init__(self, app: QApplication, steps: int = 0, limits: tuple[int, int] = (-4, 8)) -> None:
+    def __init__(self, app: QApplication, steps: int = 0, limits: tuple[int, int] = ZOOM_RANGE) -> None:
         self._app = app
         self._limits = limits
         base = QFont(app.font())

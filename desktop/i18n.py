@@ -36,6 +36,7 @@ class LanguageSwitcher:
         """Install the translators for `language` ("zh" or "en"), replacing the current ones."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
+            translator.deleteLater()  # parented to the app: without this every switch keeps them all
         self._installed = []
         self.language = language if language in QT_LOCALES else "en"
         QLocale.setDefault(QLocale(QT_LOCALES[self.language]))

@@ -212,6 +212,7 @@ class ReaderView(QWidget):
         """Render `location`; `announce` = a navigation worth recording in the history."""
         self.current = location
         self.browser.setHtml(scale_font_sizes(self.source.html(location.doc_id, location.lang), self.text_scale))
+        self.find_bar.document_changed()
         self._highlight(terms)
         self._scroll_to(location.anchor)
         QTimer.singleShot(0, self, lambda: self._scroll_to(location.anchor))  # after layout settles

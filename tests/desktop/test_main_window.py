@@ -3,8 +3,8 @@ window state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop import dialogs
 from desktop.fonts import FontZoom
@@ -212,3 +212,24 @@ def test_print_preview_is_in_the_file_menu(make_window, qtbot):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert calculator.calls[-1] == ("print_preview",)
     assert window._actions["print_preview"] in window.file_menu.actions()
+
+
+def test_about_shows_citations_as_written(qtbot):
+    html = dialogs.about_html("v1", "2026-11-26", ["Drugs & Aging <2020>"])
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(html)
+    assert "Drugs & Aging <2020>" in browser.toPlainText()
+
+
+def test_switching_language_back_and_forth_does_not_pile_up_translators(switcher, qapp):
+    def translators() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(qapp.findChildren(QTranslator))
+
+    switcher.apply("zh")
+    installed = translators()
+    for _ in range(5):
+        switcher.apply("en")
+        switcher.apply("zh")
+    assert translators() == installed

@@ -158,3 +158,14 @@ def test_find_in_page_says_which_match_of_how_many(make_window, fake_backend, qt
     assert reader.find_bar.message.text() == "2 of 80"
     qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert reader.find_bar.message.text() == "1 of 80"
+
+
+def test_find_count_of_the_old_page_is_not_shown_on_the_next(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    reader = _reader(window)
+    reader.open("alpha")
+    reader.find_bar.open_bar()
+    reader.find_bar.edit.setText("filler")
+    assert reader.find_bar.message.text() == "1 of 80"
+    reader.open("gamma")  # a page without "filler"
+    assert reader.find_bar.message.text() == ""
