@@ -26,10 +26,6 @@ def lab_table(lab: str) -> dict[str, Any]:
     return rule_table("units")["labs"][lab]
 
 
-def lab_names() -> list[str]:
-    return list(rule_table("units")["labs"])
-
-
 def canonical_unit(lab: str, unit: str) -> str | None:
     """The accepted unit code for ``unit`` (an exact code or a listed alias), else None."""
     table = lab_table(lab)
@@ -77,13 +73,6 @@ def si_unit(lab: str) -> str:
 
 def unit_label(lab: str, unit: str) -> str:
     return unit_row(lab, unit)["label"]
-
-
-def conversion_text(lab: str, unit: str) -> str:
-    """``× 88.4`` / ``÷ 4.008``: the operation that turns ``unit`` into the SI unit."""
-    row = unit_row(lab, unit)
-    sign = "×" if row["op"] == "multiply" else "÷"
-    return f"{sign} {fmt(dec(row['factor']))}"
 
 
 def shown(value: Decimal | float | int) -> str:

@@ -121,12 +121,6 @@ def html_to_plain(html: str) -> str:
     return re.sub(r" +([,.;:)，。；：、）])", r"\1", plain)
 
 
-def to_plain(text: str) -> str:
-    """Markdown -> clean plain text: markup, citation markers and anchors gone, table cells joined
-    with spaces, one line per paragraph / list item / table row."""
-    return html_to_plain(to_html(replace_citations(text, lambda keys: "")))
-
-
 _HTML_HEADING = re.compile(r"(<h[1-6][^>]*>.*?</h[1-6]>)", re.S)
 
 
