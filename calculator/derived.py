@@ -50,7 +50,7 @@ def _crcl_working(patient: Patient, exact: Decimal, rounded: Decimal, mg_dl: Dec
                                mg_dl=mg_dl_text))
     lines.append(_template("crcl_numbers", lang, age=units.fmt(patient.age_years),
                            weight=units.fmt(patient.weight_kg), mg_dl=mg_dl_text,
-                           female=" × 0.85" if female else "",
+                           female=f" × {units.fmt(rule_table('thresholds')['cockcroft_gault']['female_factor'])}" if female else "",
                            exact=units.fmt(units.round_half_up(exact, 3)), rounded=units.fmt(rounded, 1)))
     lines.append(_template("crcl_caveat", lang, weight=units.fmt(patient.weight_kg)))
     if patient.on_dialysis:

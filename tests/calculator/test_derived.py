@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from calculator import assess
+from calculator._data import rule_table
+from calculator.units import fmt
 
 from .conftest import make_patient
 
@@ -88,3 +92,32 @@ def test_vitamin_d_working_never_shows_the_cut_off_on_the_wrong_side(value, ng_m
 def test_dialysis_note_in_working():
     result = assess(make_patient(on_dialysis=True))
     assert "On dialysis" in result["derived"]["working"]["en"]
+
+
+def test_the_working_text_states_the_numbers_the_engine_uses():
+    # The templates in rules/working.json spell the constants out for the doctor; an edit of a rule
+    # table that left them behind would make the shown working disagree with the result.
+    thresholds, working, labs = rule_table("thresholds"), rule_table("working"), rule_table("units")["labs"]
+    cockcroft, corrected = thresholds["cockcroft_gault"], thresholds["corrected_calcium"]
+
+    def factor(lab: str, unit: str) -> str:
+        return fmt(next(u["factor"] for u in labs[lab]["units"] if u["code"] == unit))
+
+    expected = {
+        "crcl_formula": [fmt(cockcroft["age_from"]), fmt(cockcroft["divisor"])],
+        "crcl_numbers": [fmt(cockcroft["age_from"]), fmt(cockcroft["divisor"])],
+        "female_factor": [fmt(cockcroft["female_factor"])],
+        "creatinine_conversion": [factor("creatinine", "mg/dL")],
+        "calcium_formula": [fmt(corrected["coefficient_mmol_per_g"]), fmt(corrected["reference_albumin_g_l"])],
+        "calcium_numbers": [fmt(corrected["coefficient_mmol_per_g"]), fmt(corrected["reference_albumin_g_l"]),
+                            fmt(thresholds["hypocalcaemia"]["below_mmol_l"], 2),
+                            fmt(thresholds["hypercalcaemia"]["above_mmol_l"], 2)],
+        "calcium_conversion": [factor("calcium", "mg/dL")],
+        "albumin_conversion": [factor("albumin", "g/dL")],
+        "vitamin_d_conversion": [factor("vitamin_d", "ng/mL")],
+        "vitamin_d_value": [factor("vitamin_d", "ng/mL")],
+    }
+    for key, numbers in expected.items():
+        for lang in ("en", "zh"):
+            for number in numbers:
+                assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", working[key][lang]), (key, lang, number)
