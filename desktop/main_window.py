@@ -125,7 +125,10 @@ class MainWindow(QMainWindow):
         self.library.search_panel.focus_search()
 
     def open_reference(self, reference: str) -> None:
-        if self.library.open_reference(reference):
+        if self.source is None:  # a citation followed in the first seconds, before the library is read
+            self.statusBar().showMessage(translate("MainWindow", "The guideline library is still loading; "
+                                                                 "try again in a moment."), 5000)
+        elif self.library.open_reference(reference):
             self.tabs.setCurrentIndex(LIBRARY_TAB)
             self.library.reader.browser.setFocus()
         else:

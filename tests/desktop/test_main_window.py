@@ -233,3 +233,10 @@ def test_switching_language_back_and_forth_does_not_pile_up_translators(switcher
         switcher.apply("en")
         switcher.apply("zh")
     assert translators() == installed
+
+
+def test_a_reference_followed_before_the_library_is_read_says_it_is_loading(make_window):
+    window = make_window()
+    window.open_reference("beta#dose")
+    message = window.statusBar().currentMessage()
+    assert "still loading" in message and "Not found" not in message

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.results_model import CardHtmlRole
-from desktop.search_controller import FAILED, READY
+from desktop.search_controller import FAILED, PREPARING, READY
 from tests.desktop.conftest import type_text
 
 
@@ -200,3 +200,33 @@ def test_after_enter_the_reader_keys_work_from_the_search_box(make_window, fake_
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert reader.current.doc_id == "alpha"  # back, without leaving the box
+
+
+def test_a_language_switch_mid_search_drops_the_old_answer_and_asks_again(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    window.set_language("zh")
+    controller = window.controller
+    controller.set_query("beta")
+    controller._run()  # a Chinese answer is now on its way
+    window.set_language("en")
+    qtbot.waitUntil(lambda: ("beta", "en") in fake_backend.search_index.queries)
+    qtbot.waitUntil(lambda: not controller._timer.isActive())
+    controller.wait_idle()
+    qtbot.wait(50)
+    assert fake_backend.search_index.queries[-1] == ("beta", "en")
+    assert controller.results_query == "beta" and controller.results
+
+
+def test_closing_while_the_library_loads_waits_for_it_and_does_not_fail(make_window, fake_backend, qtbot):
+    import time
+
+    window = make_window()
+
+    def slow():
+        time.sleep(0.3)
+        return fake_backend
+
+    window.load_backend(slow)
+    window.close()  # waits for the loader: its answer must not reach a half-destroyed window
+    qtbot.wait(20)  # the queued answer is delivered (or dropped) without an error
+    assert window.controller.state in (PREPARING, READY)
