@@ -93,3 +93,19 @@ def test_snippet_cuts_around_the_match_and_escapes_html():
 def test_snippet_does_not_mark_a_neighbouring_word():
     assert "<b>" not in make_snippet("高钙血症患者除外", ["低钙血症"])
     assert make_snippet("zanubrutinib and ZA", ["za"]).count("<b>") == 1
+
+
+def test_the_search_benchmark_starts_where_there_is_no_resource_module(monkeypatch):
+    # `import resource` at the top of index/bench.py made `bonemet bench search` fail on Windows.
+    import math
+    import sys
+    from pathlib import Path
+
+    from index import bench
+
+    def no_proc(*args, **kwargs):
+        raise OSError("no /proc here")
+
+    monkeypatch.setitem(sys.modules, "resource", None)  # what `import resource` meets on Windows
+    monkeypatch.setattr(Path, "read_text", no_proc)
+    assert math.isnan(bench.peak_rss_mb())
