@@ -301,9 +301,7 @@ def echo_inputs(patient: Patient) -> dict[str, Any]:
     """The validated inputs, defaults filled in, as JSON-ready values (for the output and the note)."""
 
     def num(value: Decimal | None) -> float | int | None:
-        if value is None:
-            return None
-        return int(value) if value == value.to_integral_value() else float(value)
+        return None if value is None else units.json_number(value)
 
     def lab(value: Lab | None) -> dict[str, Any] | None:
         return None if value is None else {"value": num(value.value), "unit": value.unit}

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from calculator import units
 from calculator._data import rule_table
-
-
-def _plain(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +39,7 @@ def _spec() -> list[dict[str, Any]]:
             entry["ranges"] = {}
             for unit in units.lab_table(lab)["units"]:
                 low, high = units.unit_range(lab, unit["code"])
-                entry["ranges"][unit["code"]] = {"min": _plain(low), "max": _plain(high)}
+                entry["ranges"][unit["code"]] = {"min": units.json_number(low), "max": units.json_number(high)}
         if "help" in field:
             entry["help"] = dict(field["help"])
         spec.append(entry)

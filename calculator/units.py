@@ -85,6 +85,11 @@ def shown(value: Decimal | float | int) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
+def json_number(value: Decimal) -> int | float:
+    """A decimal for JSON output: an integer stays an integer (60, not 60.0)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round as people do (29.95 → 30.0), not as banks do."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
