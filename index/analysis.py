@@ -3,8 +3,8 @@
 One tokenizer serves Chinese and English (see ../shared/notes/tech.md §2, where it reached recall
 1.00 against jieba's 0.88–0.96):
 
-- every character is folded first (full-width → ASCII, dashes unified, lower case), one character
-  to one character, so offsets in the folded text are offsets in the original;
+- every character is folded first (full-width → ASCII, dashes unified, micro sign → μ, lower
+  case), one character to one character, so offsets in the folded text are offsets in the original;
 - a run of CJK characters → overlapping bigrams, plus (index mode only) every unigram, so that a
   1-character query and a character isolated by digits (每4周) are still found;
 - a Latin/digit compound → its joined form (HER-2 → her2, CDK4/6 → cdk46, T-DXd → tdxd, 5.4 stays
@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-ANALYZER_VERSION = "bilingual-3"
+ANALYZER_VERSION = "bilingual-4"
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LATIN_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff"
@@ -48,6 +48,8 @@ def _fold_table() -> dict[int, str]:
     table[0x3000] = " "  # ideographic space
     table.update({ord(dash): "-" for dash in _DASHES})
     table.update({ord("\u00b7"): ".", ord("\u2019"): "'", ord("\u00a0"): " "})
+    # The micro sign and the Greek mu look alike and both get typed for µmol/L (IMEs offer either).
+    table[0x00B5] = "\u03bc"
     return table
 
 

@@ -54,3 +54,10 @@ def test_the_topic_is_in_the_top_three(real_index, query, doc_id):
 def test_a_source_only_the_reference_list_names_is_still_found(real_index):
     hits = real_index.search("Amadori", lang="zh")
     assert hits and hits[0].doc_id == "references" and hits[0].anchor == "zoom-2013"
+
+
+def test_the_micro_sign_and_the_greek_mu_find_the_same_sections(real_index):
+    # The library writes µmol/L with the micro sign (U+00B5); typed with the Greek mu (U+03BC) it found nothing.
+    micro, mu = real_index.search("\u00b5mol", lang="zh"), real_index.search("\u03bcmol", lang="zh")
+    assert micro and [(h.doc_id, h.anchor) for h in mu] == [(h.doc_id, h.anchor) for h in micro]
+    assert "<b>\u00b5mol</b>" in mu[0].snippet_html  # the text is marked as written
