@@ -137,8 +137,10 @@ class SearchPanel(QWidget):
             # A long synonym group would push the results down: the first few, all in the tooltip.
             shown = controller.expansions[:MAX_EXPANSIONS_SHOWN]
             more = "…" if len(controller.expansions) > len(shown) else ""
-            text = translate("SearchPanel", "Also searched: %1").replace("%1", "、".join(shown) + more)
-            tooltip = "、".join(controller.expansions) if more else ""
+            # The list separator is the UI language's: "、" in Chinese, ", " in English.
+            separator = translate("SearchPanel", ", ", "separator between the terms of a list")
+            text = translate("SearchPanel", "Also searched: %1").replace("%1", separator.join(shown) + more)
+            tooltip = separator.join(controller.expansions) if more else ""
         else:
             text = ""
         self.status_label.setText(text)

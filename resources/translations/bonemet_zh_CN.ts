@@ -446,7 +446,13 @@
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="140"/>
+        <location filename="../../desktop/search_panel.py" line="141"/>
+        <source>, </source>
+        <comment>separator between the terms of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_panel.py" line="142"/>
         <source>Also searched: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>

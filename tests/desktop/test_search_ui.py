@@ -230,3 +230,12 @@ def test_closing_while_the_library_loads_waits_for_it_and_does_not_fail(make_win
     window.close()  # waits for the loader: its answer must not reach a half-destroyed window
     qtbot.wait(20)  # the queued answer is delivered (or dropped) without an error
     assert window.controller.state in (PREPARING, READY)
+
+
+def test_also_searched_terms_are_separated_the_english_way_in_english(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    window.set_language("en")
+    _panel(window).search_box.setText("ONJ")
+    _wait_results(qtbot, window, "ONJ")
+    label = _panel(window).status_label
+    assert "、" not in label.text() and label.text().count(", ") == 4
