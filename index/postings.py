@@ -31,18 +31,21 @@ class _FastPath:
 def read_postings(matcher: Matcher, expected: int | None = None) -> Postings:
     """Every (section number, term frequency) of a posting list. ``expected`` (the term's document
     frequency, when known) lets a fast-path result of the wrong length be caught and redone."""
-    if _FastPath.usable and isinstance(matcher, W3LeafMatcher):
-        try:
-            ids, weights = _read_blocks(matcher)
-            if len(ids) != len(weights) or (expected is not None and len(ids) != expected):
-                raise ValueError(f"read {len(ids)} ids and {len(weights)} weights, expected {expected}")
-        except Exception:  # any failure of the private internals means: use the public interface
-            _FastPath.usable = False
-            log.warning("whoosh's posting format has changed; searching with the slower public interface",
-                        exc_info=True)
-        else:
-            return ids, weights
-    return read_postings_one_by_one(matcher)
+    if not (_FastPath.usable and isinstance(matcher, W3LeafMatcher)):
+        return read_postings_one_by_one(matcher)
+    try:
+        ids, weights = _read_blocks(matcher)
+        if len(ids) != len(weights) or (expected is not None and len(ids) != expected):
+            raise ValueError(f"read {len(ids)} ids and {len(weights)} weights, expected {expected}")
+        return ids, weights
+    except Exception as error:  # private internals failed: is it whoosh that changed, or the index that is damaged?
+        fast_error = error
+    ids, weights = read_postings_one_by_one(matcher)  # raises on a damaged index: then the fast path stays on
+    if expected is None or len(ids) == expected:
+        _FastPath.usable = False
+        log.warning("whoosh's posting format has changed; searching with the slower public interface",
+                    exc_info=fast_error)
+    return ids, weights
 
 
 def read_postings_one_by_one(matcher: Matcher) -> Postings:

@@ -67,3 +67,18 @@ def test_a_fast_read_of_the_wrong_length_is_redone_by_the_public_interface(fixtu
     monkeypatch.setattr(postings, "_read_blocks", loses_the_last_posting)
     assert _hits(fixture_index_dir) == expected
     assert not postings._FastPath.usable
+
+
+def test_a_damaged_index_is_reported_and_does_not_switch_the_fast_path_off(index, fast_path_on, monkeypatch):
+    # A damaged posting list fails both ways; that is the index's fault (the store rebuilds it), and the
+    # rebuilt index must still be read fast.
+    def damaged(matcher):
+        raise ValueError("unpickling stack underflow")
+
+    monkeypatch.setattr(postings, "_read_blocks", damaged)
+    monkeypatch.setattr(postings, "read_postings_one_by_one", damaged)
+    reader = index._searcher.reader()
+    fieldname, term = next(_all_terms(reader))
+    with pytest.raises(ValueError):
+        postings.read_postings(reader.postings(fieldname, term))
+    assert postings._FastPath.usable
