@@ -80,16 +80,18 @@ class SearchIndex:
     def __init__(self, index_dir: Path, ix, stamp: dict, expander: QueryExpander) -> None:
         self.index_dir = index_dir
         self._ix = ix
-        self._searcher = ix.searcher()
         self._stamp = stamp
         self._expander = expander
         self._lock = threading.Lock()
         self._closed = False
-        reader = self._searcher.reader()
         # query -> the looser tiers its last search needed (insertion order = age; the oldest is dropped)
         self._tiers_needed: dict[str, set[int]] = {}
-        self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, reader.doc_count_all()))
-        self._weights = read_weights(index_dir / WEIGHTS_FILE, reader.doc_count_all())
+        # Read the side files before opening a searcher: a searcher left open on a bad index would
+        # keep its files open, and Windows cannot move a folder with open files aside for the rebuild.
+        sections = ix.doc_count_all()
+        self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, sections))
+        self._weights = read_weights(index_dir / WEIGHTS_FILE, sections)
+        self._searcher = ix.searcher()
 
     @classmethod
     def open(cls, index_dir: Path) -> SearchIndex:

@@ -183,3 +183,18 @@ def test_the_reference_list_ranks_below_a_topic_with_the_same_heading(tmp_path):
     build_index(library, tmp_path / "ix", content_version="v")
     with SearchIndex.open(tmp_path / "ix") as index:
         assert top_documents(index.search("Xgeva label", "en")) == ["denosumab", "references"]
+
+
+@pytest.mark.parametrize("side_file", ["lengths.bin", "weights.bin"])
+def test_a_bad_side_file_leaves_no_searcher_open(shipped, monkeypatch, side_file):
+    # The searcher was opened first and left open when a side file was bad: its open files would stop
+    # Windows from moving the folder aside for the rebuild.
+    from whoosh.index import FileIndex
+
+    opened = []
+    real_searcher = FileIndex.searcher
+    monkeypatch.setattr(FileIndex, "searcher", lambda self, **kw: opened.append(self) or real_searcher(self, **kw))
+    (shipped / side_file).write_bytes(b"\0" * 3)
+    with pytest.raises(IndexUnavailable):
+        SearchIndex.open(shipped)
+    assert opened == []
