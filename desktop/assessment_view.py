@@ -74,9 +74,6 @@ class AssessmentView(QWidget):
         self._marked_fields = list(marked_fields)
         self._render()
 
-    def clear(self) -> None:
-        self.show_invalid(0, [])
-
     def _render(self) -> None:
         if self._assessment is None:
             self.browser.clear()

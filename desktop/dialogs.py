@@ -23,10 +23,6 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
-
-
 def intended_use_html() -> str:
     return "".join([
         "<h3>", translate("Dialogs", "Intended use"), "</h3><p>",

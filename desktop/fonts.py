@@ -69,12 +69,6 @@ class FontZoom:
             self._app.setStyleSheet(self._app.styleSheet())
         return self.steps
 
-    def zoom_in(self) -> int:
-        return self.set_steps(self.steps + 1)
-
-    def zoom_out(self) -> int:
-        return self.set_steps(self.steps - 1)
-
     def reset(self) -> int:
         return self.set_steps(0)
 

@@ -108,7 +108,10 @@ class LibraryLists(QTabWidget):
             self.openDocument.emit(*location)
 
     def _clear(self, entries: EntryList) -> None:
-        question = translate("LibraryLists", "Clear the bookmarks?") if entries is self.lists.bookmarks else translate("LibraryLists", "Clear the history?")
+        if entries is self.lists.bookmarks:
+            question = translate("LibraryLists", "Clear the bookmarks?")
+        else:
+            question = translate("LibraryLists", "Clear the history?")
         if dialogs.confirm(self, translate("LibraryLists", "Clear"), question):
             entries.clear()
             self.refresh()

@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(LIBRARY_TAB)
             self.library.reader.browser.setFocus()
         else:
-            self.statusBar().showMessage(translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000)
 
     def set_language(self, language: str) -> None:
         """Switch UI and content language at runtime and remember the choice."""
@@ -229,12 +230,19 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         for name, text in (
             ("new_patient", translate("MainWindow", "&New patient")),
-            ("load_patient", translate("MainWindow", "&Open patient file…")), ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
-            ("print", translate("MainWindow", "&Print…")), ("print_preview", translate("MainWindow", "Print pre&view…")),
-            ("save_pdf", translate("MainWindow", "Save as P&DF…")), ("quit", translate("MainWindow", "&Quit")),
-            ("show_library", translate("MainWindow", "&Library")), ("show_calculator", translate("MainWindow", "&Calculator")),
-            ("search", translate("MainWindow", "&Search")), ("zoom_in", translate("MainWindow", "Zoom &in")), ("zoom_out", translate("MainWindow", "Zoom &out")),
-            ("zoom_reset", translate("MainWindow", "&Reset zoom")), ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),
+            ("load_patient", translate("MainWindow", "&Open patient file…")),
+            ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
+            ("print", translate("MainWindow", "&Print…")),
+            ("print_preview", translate("MainWindow", "Print pre&view…")),
+            ("save_pdf", translate("MainWindow", "Save as P&DF…")),
+            ("quit", translate("MainWindow", "&Quit")),
+            ("show_library", translate("MainWindow", "&Library")),
+            ("show_calculator", translate("MainWindow", "&Calculator")),
+            ("search", translate("MainWindow", "&Search")),
+            ("zoom_in", translate("MainWindow", "Zoom &in")),
+            ("zoom_out", translate("MainWindow", "Zoom &out")),
+            ("zoom_reset", translate("MainWindow", "&Reset zoom")),
+            ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),
             ("about", translate("MainWindow", "&About BoneMet Guide")),
         ):
             self._actions[name].setText(text)

@@ -286,8 +286,8 @@ class ReaderView(QWidget):
             other = "en" if self.current.lang == "zh" else "zh"
             other = other if self.source.has(self.current.doc_id, other) else None
         self.other_language_button.setEnabled(other is not None)
-        self.other_language_button.setText(
-            translate("Reader", "English version") if other == "en" else translate("Reader", "Chinese version") if other == "zh" else translate("Reader", "Other language"))
+        versions = {"en": translate("Reader", "English version"), "zh": translate("Reader", "Chinese version")}
+        self.other_language_button.setText(versions.get(other) or translate("Reader", "Other language"))
         self.bookmark_button.setEnabled(has_doc)
         marked = has_doc and self.lists.bookmarks.contains(self.current.doc_id)
         self.bookmark_button.setChecked(marked)

@@ -141,7 +141,7 @@ def _no_modal_dialogs(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a modal dialog was opened in a test")
 
-    for name in ("first_run_disclaimer", "show_about", "show_intended_use", "show_error", "confirm"):
+    for name in ("first_run_disclaimer", "show_about", "show_intended_use", "confirm"):
         monkeypatch.setattr(dialogs, name, refuse)
 
 
