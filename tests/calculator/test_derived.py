@@ -116,6 +116,7 @@ def test_the_working_text_states_the_numbers_the_engine_uses():
         "albumin_conversion": [factor("albumin", "g/dL")],
         "vitamin_d_conversion": [factor("vitamin_d", "ng/mL")],
         "vitamin_d_value": [factor("vitamin_d", "ng/mL")],
+        "creatinine_rise": [fmt(thresholds["creatinine_rise_rule"]["resume_within_percent"])],
     }
     for key, numbers in expected.items():
         for lang in ("en", "zh"):
