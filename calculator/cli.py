@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from calculator.assessment import assess
-from calculator.errors import Problem, ValidationError
+from calculator.errors import ValidationError
 from calculator.note import render_text
 from calculator.patient import NonFinite, problem
 
@@ -73,27 +73,16 @@ def load_patient_json(data: bytes) -> Any:
         raise ValidationError([problem("", "not_json", detail=type(error).__name__)]) from None
 
 
-def _write_stdout(text: str) -> None:
-    # The Windows console code page is not UTF-8; write bytes so the JSON/note is always UTF-8.
-    buffer = getattr(sys.stdout, "buffer", None)
+def _write_utf8(stream: TextIO, text: str) -> None:
+    # The Windows console code page is not UTF-8; write bytes so the JSON, the note and the
+    # problems are always UTF-8.
+    buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        sys.stdout.write(text)
+        stream.write(text)
         return
-    sys.stdout.flush()
+    stream.flush()
     buffer.write(text.encode("utf-8"))
     buffer.flush()
-
-
-def _write_problems(problems: list[Problem], lang: str) -> None:
-    for item in problems:
-        line = item.line(lang) + "\n"
-        buffer = getattr(sys.stderr, "buffer", None)
-        if buffer is None:
-            sys.stderr.write(line)
-        else:
-            sys.stderr.flush()
-            buffer.write(line.encode("utf-8"))
-            buffer.flush()
 
 
 def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
@@ -111,10 +100,11 @@ def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
         else:
             output = json.dumps(assessment, ensure_ascii=False, indent=2) + "\n"
     except ValidationError as error:
-        _write_problems(error.problems, lang)
+        _write_utf8(sys.stderr, "".join(item.line(lang) + "\n" for item in error.problems))
         return EXIT_BAD_INPUT
     except Exception as error:  # noqa: BLE001 — a doctor must never see a traceback
-        _write_problems([problem("", "internal_error", detail=f"{type(error).__name__}: {error}")], lang)
+        internal = problem("", "internal_error", detail=f"{type(error).__name__}: {error}")
+        _write_utf8(sys.stderr, internal.line(lang) + "\n")
         return EXIT_INTERNAL
-    _write_stdout(output)
+    _write_utf8(sys.stdout, output)
     return EXIT_OK
