@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import sys
 from pathlib import Path
 
 
+def _printable_everywhere() -> None:
+    """Replace what the console's code page cannot show instead of stopping with a
+    UnicodeEncodeError: output redirected on a Chinese Windows PC is GBK, which has no '›' or 'µ'."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def library_check() -> int:
     """`bonemet library check`: validate the content, print counts and the content version."""
     from index.content import check_main
 
+    _printable_everywhere()
     return check_main()
 
 
@@ -27,6 +37,7 @@ def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None 
     from index.content import load_library, validate
     from index.store import is_current, library_version
 
+    _printable_everywhere()
     out = Path(out_dir)
     version = library_version(library_root)
     if if_stale and is_current(out, version):
@@ -53,6 +64,7 @@ def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir: Path |
     from index.search import IndexUnavailable, SearchIndex
     from index.store import ensure_index
 
+    _printable_everywhere()
     try:
         index_dir = ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
         index = SearchIndex.open(index_dir)

@@ -109,3 +109,16 @@ def test_the_search_benchmark_starts_where_there_is_no_resource_module(monkeypat
     monkeypatch.setitem(sys.modules, "resource", None)  # what `import resource` meets on Windows
     monkeypatch.setattr(Path, "read_text", no_proc)
     assert math.isnan(bench.peak_rss_mb())
+
+
+def test_search_output_redirected_to_a_gbk_file_does_not_stop(tmp_path, monkeypatch, fixture_index_dir):
+    # Chinese Windows redirects print() output as GBK, which has no '›' (section separator) or 'µ'.
+    import io
+    import sys
+
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="gbk"))
+    assert search("地舒单抗", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY) == 0
+    sys.stdout.flush()
+    text = raw.getvalue().decode("gbk")
+    assert "地舒单抗 ? " in text  # the '›' between title and section replaced, the Chinese readable
