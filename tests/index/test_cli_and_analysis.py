@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import math
+import sys
+from pathlib import Path
 
 import pytest
 
+from index import bench
 from index.analysis import fold, iter_terms
 from index.cli import index_build, search, terminal_text
 from index.snippets import make_snippet
@@ -97,12 +102,6 @@ def test_snippet_does_not_mark_a_neighbouring_word():
 
 def test_the_search_benchmark_starts_where_there_is_no_resource_module(monkeypatch):
     # `import resource` at the top of index/bench.py made `bonemet bench search` fail on Windows.
-    import math
-    import sys
-    from pathlib import Path
-
-    from index import bench
-
     def no_proc(*args, **kwargs):
         raise OSError("no /proc here")
 
@@ -113,9 +112,6 @@ def test_the_search_benchmark_starts_where_there_is_no_resource_module(monkeypat
 
 def test_search_output_redirected_to_a_gbk_file_does_not_stop(tmp_path, monkeypatch, fixture_index_dir):
     # Chinese Windows redirects print() output as GBK, which has no '›' (section separator) or 'µ'.
-    import io
-    import sys
-
     raw = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="gbk"))
     assert search("地舒单抗", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY) == 0
