@@ -57,7 +57,11 @@ def ask_patient_path(parent: QWidget) -> str | None:
 
 def ask_print(printer: QPrinter, parent: QWidget) -> bool:
     """Show the print dialog (replaced in tests); True to print."""
-    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+    dialog = QPrintDialog(printer, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()  # parented to the page: each print would otherwise keep one alive
 
 
 def show_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: QWidget) -> bool:

@@ -137,3 +137,14 @@ def test_a_printer_that_cannot_start_is_reported(filled_page, monkeypatch):
     monkeypatch.setattr(calculator_page, "paint_report", lambda device, body, footer: 0)
     assert not filled_page.print_report()
     assert filled_page.notice.text() == "The report could not be printed."
+
+
+def test_print_dialogs_do_not_pile_up_on_the_page(filled_page, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 0)  # the user cancels at once
+    for _ in range(3):
+        assert not calculator_page.ask_print(QPrinter(), filled_page)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert filled_page.findChildren(QPrintDialog) == []
