@@ -69,6 +69,16 @@ class SearchController(QObject):
             return
         self._timer.start()
 
+    def is_current(self) -> bool:
+        """True when the results answer what is typed now (not an earlier query)."""
+        return self.results_query == self.query
+
+    def run_now(self) -> None:
+        """Skip the rest of the debounce delay (Enter was pressed before the answer came)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._run()
+
     def wait_idle(self) -> None:
         """Let a running query finish (used when the window closes)."""
         self._timer.stop()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.results_model import HitRole, ResultDelegate, ResultsModel
-from desktop.search_controller import FAILED, PREPARING, SearchController
+from desktop.search_controller import FAILED, PREPARING, READY, SearchController
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
@@ -37,6 +37,7 @@ class SearchPanel(QWidget):
     def __init__(self, controller: SearchController, idle_widget: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
+        self._open_on_answer = False  # Enter came before the answer to what is typed
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
@@ -100,7 +101,13 @@ class SearchPanel(QWidget):
             self.search_box.clear()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._open_index(self.results_view.currentIndex())
+            if self.controller.is_current() or self.controller.state != READY:
+                self._open_index(self.results_view.currentIndex())
+            else:
+                # The list still shows an earlier query's hits: open the first hit of what is
+                # typed once its answer arrives, never a hit of something no longer asked.
+                self._open_on_answer = True
+                self.controller.run_now()
             return True
         if key in _NAVIGATION_KEYS and self.model.rowCount():
             QCoreApplication.sendEvent(self.results_view, QKeyEvent(event.type(), key, event.modifiers()))
@@ -108,6 +115,7 @@ class SearchPanel(QWidget):
         return False
 
     def _query_changed(self, text: str) -> None:
+        self._open_on_answer = False
         self.stack.setCurrentIndex(1 if text.strip() else 0)
         self.controller.set_query(text)
         self._update_status()
@@ -118,6 +126,9 @@ class SearchPanel(QWidget):
             self.results_view.setCurrentIndex(self.model.index(0))
             self.results_view.scrollToTop()
         self._update_status()
+        if self._open_on_answer and self.controller.is_current():
+            self._open_on_answer = False
+            self._open_index(self.results_view.currentIndex())
 
     def _update_status(self) -> None:
         controller = self.controller

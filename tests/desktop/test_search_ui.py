@@ -239,3 +239,16 @@ def test_also_searched_terms_are_separated_the_english_way_in_english(make_windo
     _wait_results(qtbot, window, "ONJ")
     label = _panel(window).status_label
     assert "、" not in label.text() and label.text().count(", ") == 4
+
+
+def test_enter_before_the_answer_opens_a_hit_of_what_is_typed_not_of_the_previous_query(
+        make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    box = _panel(window).search_box
+    box.setText("needle")
+    _wait_results(qtbot, window, "needle")  # the list shows "alpha" (the only page with a needle)
+    box.setText("beta dose")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # at once: the list still shows the needle hits
+    reader = window.library.reader
+    qtbot.waitUntil(lambda: reader.current is not None)
+    assert reader.current.doc_id == "beta"
