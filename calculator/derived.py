@@ -44,14 +44,14 @@ def _crcl_working(patient: Patient, exact: Decimal, rounded: Decimal, mg_dl: Dec
     female = patient.sex == "female"
     lines = [_template("crcl_formula", lang, female_en=_template("female_factor", "en") if female else "",
                        female_zh=_template("female_factor", "zh") if female else "")]
-    mg_dl_text = units.fmt(units.round_half_up(mg_dl, 3))
+    mg_dl_text = units.fmt(units.truncate(mg_dl, 3))
     if patient.creatinine.unit == "umol/L":
         lines.append(_template("creatinine_conversion", lang, value=units.fmt(patient.creatinine.value),
                                mg_dl=mg_dl_text))
     lines.append(_template("crcl_numbers", lang, age=units.fmt(patient.age_years),
                            weight=units.fmt(patient.weight_kg), mg_dl=mg_dl_text,
                            female=f" × {units.fmt(rule_table('thresholds')['cockcroft_gault']['female_factor'])}" if female else "",
-                           exact=units.fmt(units.round_half_up(exact, 3)), rounded=units.fmt(rounded, 1)))
+                           exact=units.fmt(units.truncate(exact, 3)), rounded=units.fmt(rounded, 1)))
     lines.append(_template("crcl_caveat", lang, weight=units.fmt(patient.weight_kg)))
     if patient.on_dialysis:
         lines.append(_template("dialysis_note", lang))
@@ -78,7 +78,7 @@ def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal |
     lines = []
     if patient.calcium.unit != "mmol/L":
         lines.append(_template("calcium_conversion", lang, value=units.fmt(patient.calcium.value),
-                               si=units.fmt(units.round_half_up(patient.calcium.si, 3))))
+                               si=units.fmt(units.truncate(patient.calcium.si, 3))))
     if patient.albumin is None or exact is None:
         lines.append(_template("calcium_uncorrected", lang, rounded=units.fmt(checked, 2)))
         return lines
@@ -86,9 +86,9 @@ def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal |
         lines.append(_template("albumin_conversion", lang, value=units.fmt(patient.albumin.value),
                                si=units.fmt(patient.albumin.si)))
     lines.insert(0, _template("calcium_formula", lang))
-    lines.append(_template("calcium_numbers", lang, calcium=units.fmt(units.round_half_up(patient.calcium.si, 3)),
+    lines.append(_template("calcium_numbers", lang, calcium=units.fmt(units.truncate(patient.calcium.si, 3)),
                            albumin=units.fmt(patient.albumin.si),
-                           exact=units.fmt(units.round_half_up(exact, 3)), rounded=units.fmt(checked, 2)))
+                           exact=units.fmt(units.truncate(exact, 3)), rounded=units.fmt(checked, 2)))
     return lines
 
 
@@ -112,15 +112,16 @@ def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:
     if lab.unit == "ng/mL":
         return [_template("vitamin_d_conversion", lang, value=units.fmt(lab.value), si=units.fmt(vitamin_d_nmol_l(lab)),
                           cutoff_ng_ml=cutoff_ng_ml, cutoff_nmol_l=cutoff_nmol_l)]
-    # Three decimals: a value one hundredth of a nmol/L either side of the cut-off must not read as 20.00.
+    # Three decimals, cut: a value one hundredth of a nmol/L either side of the cut-off must not read as 20.00.
     ng_ml = units.from_si("vitamin_d", lab.si, "ng/mL")
-    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value), ng_ml=units.fmt(units.round_half_up(ng_ml, 3)),
+    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value), ng_ml=units.fmt(units.truncate(ng_ml, 3)),
                       cutoff_ng_ml=cutoff_ng_ml, cutoff_nmol_l=cutoff_nmol_l)]
 
 
 def vitamin_d_nmol_l(lab: Lab) -> Decimal:
-    """The value shown in nmol/L: two decimals keep 20 ng/mL (49.92, not low) apart from 49.9 (low)."""
-    return units.round_half_up(lab.si, 2)
+    """The value shown in nmol/L: two decimals keep 20 ng/mL (49.92, not low) apart from 49.9 (low),
+    cut rather than rounded so that 19.999 ng/mL (low) shows as 49.91, not as the cut-off 49.92."""
+    return units.truncate(lab.si, 2)
 
 
 def derive(patient: Patient) -> Derived:

@@ -6,7 +6,7 @@ binary floating point before it is rounded for display and banding.
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from calculator._data import rule_table
@@ -93,6 +93,13 @@ def json_number(value: Decimal) -> int | float:
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round as people do (29.95 → 30.0), not as banks do."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def truncate(value: Decimal, places: int) -> Decimal:
+    """The first ``places`` decimals of an intermediate value in the working (29.9496 → 29.949).
+    Rounding it half up would show 29.95 beside a result of 29.9 (half up from the exact value):
+    a shown intermediate that is cut, not rounded, always rounds to the result the engine used."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
 
 
 def fmt(value: Decimal | float | int, places: int | None = None) -> str:

@@ -77,7 +77,7 @@ def test_vitamin_d_conversion_in_working():
     assert result["derived"]["vitamin_d_nmol_l"] == 49.92  # was 49.9: read as below 50, yet not low
 
 
-@pytest.mark.parametrize(("value", "ng_ml", "low"), [(49.91, "19.996", True), (49.92, "20", False),
+@pytest.mark.parametrize(("value", "ng_ml", "low"), [(49.91, "19.995", True), (49.92, "20", False),
                                                       (49.93, "20.004", False)])
 def test_vitamin_d_working_never_shows_the_cut_off_on_the_wrong_side(value, ng_ml, low):
     # 49.91 nmol/L used to read "= 20 ng/mL ...; low if below 20 ng/mL" while being flagged low.
@@ -122,3 +122,36 @@ def test_the_working_text_states_the_numbers_the_engine_uses():
         for lang in ("en", "zh"):
             for number in numbers:
                 assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", working[key][lang]), (key, lang, number)
+
+
+def test_the_shown_crcl_working_rounds_to_the_band_value():
+    # Male 68 y, creatinine 1.0 mg/dL: CrCl = weight. Exact 29.9496 rounds half up to 29.9 (below 30:
+    # zoledronic acid blocked); the working used to show "= 29.95 → 29.9", which a reader rounds to 30.0.
+    result = assess(make_patient(weight_kg=29.9496))
+    assert result["derived"]["crcl_ml_min"] == 29.9
+    assert "= 29.949 → 29.9 mL/min" in result["derived"]["working"]["en"]
+    zoledronic = next(a for a in result["bone_agent"]["agents"] if a["agent"] == "zoledronic_acid")
+    assert zoledronic["blockers"] == ["crcl_below_30"]
+
+
+def test_the_shown_calcium_working_rounds_to_the_checked_value():
+    # Exact 2.0945 is 2.09 (hypocalcaemia); the working used to read "2.095 + ... = 2.095 → 2.09".
+    result = assess(make_patient(labs__calcium={"value": 2.0945, "unit": "mmol/L"}))
+    assert result["derived"]["corrected_calcium_mmol_l"] == 2.09
+    working = result["derived"]["working"]["en"]
+    assert "2.094 + 0.02 × (40 − 40) = 2.094 → 2.09 mmol/L" in working
+    assert "uncorrected_hypocalcemia" in result["bone_agent"]["agents"][0]["blockers"]
+
+
+def test_calcium_in_mg_dl_without_albumin_shows_digits_that_round_to_the_checked_value():
+    # 8.395 mg/dL ÷ 4.008 = 2.09456…: checked as 2.09 (low); half up it was shown as 2.095.
+    result = assess(make_patient(labs__calcium={"value": 8.395, "unit": "mg/dL"}, labs__albumin=...))
+    assert result["derived"]["calcium_checked_mmol_l"] == 2.09
+    working = result["derived"]["working"]["en"]
+    assert "8.395 mg/dL ÷ 4.008 = 2.094 mmol/L" in working and "2.09 mmol/L is used" in working
+
+
+def test_vitamin_d_shown_in_nmol_l_stays_below_the_cut_off_when_low():
+    result = assess(make_patient(labs__vitamin_d={"value": 19.999, "unit": "ng/mL"}))
+    assert result["derived"]["vitamin_d_low"] is True
+    assert result["derived"]["vitamin_d_nmol_l"] == 49.91  # 49.9175…; half up it read 49.92, the cut-off itself
