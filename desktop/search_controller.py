@@ -57,6 +57,7 @@ class SearchController(QObject):
         if language != self.language:
             self.language = language
             self._generation += 1
+            self.results_query = ""  # the hits on screen answer the query in the other language
             if self.query:
                 self._timer.start()
 

@@ -252,3 +252,14 @@ def test_enter_before_the_answer_opens_a_hit_of_what_is_typed_not_of_the_previou
     reader = window.library.reader
     qtbot.waitUntil(lambda: reader.current is not None)
     assert reader.current.doc_id == "beta"
+
+
+def test_after_a_language_switch_the_old_hits_are_not_taken_for_the_answer(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    window.set_language("zh")
+    _panel(window).search_box.setText("beta")
+    _wait_results(qtbot, window, "beta")
+    window.set_language("en")
+    assert not window.controller.is_current()  # Enter now waits for the English answer
+    _wait_results(qtbot, window, "beta")
+    assert fake_backend.search_index.queries[-1] == ("beta", "en")
