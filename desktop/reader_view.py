@@ -94,6 +94,7 @@ class ReaderView(QWidget):
         self.content_language = "zh"
         self.text_scale = 1.0
         self.current: Location | None = None
+        self._terms: list[str] = []  # highlighted in the shown document
         self._back: list[Location] = []
         self._forward: list[Location] = []
 
@@ -177,7 +178,9 @@ class ReaderView(QWidget):
         """Font zoom for the document text (1.0 = as rendered); keeps the reading position."""
         self.text_scale = factor
         if self.current is not None:
-            self._show(Location(self.current.doc_id, self._visible_anchor(), self.current.lang), announce=False)
+            # Same document, larger text: the search highlights stay.
+            self._show(Location(self.current.doc_id, self._visible_anchor(), self.current.lang), self._terms,
+                       announce=False)
 
     def set_source(self, source: Any) -> None:
         self.source = source
@@ -211,6 +214,7 @@ class ReaderView(QWidget):
     def _show(self, location: Location, terms: list[str] = (), announce: bool = True) -> None:
         """Render `location`; `announce` = a navigation worth recording in the history."""
         self.current = location
+        self._terms = list(terms)
         self.browser.setHtml(scale_font_sizes(self.source.html(location.doc_id, location.lang), self.text_scale))
         self.find_bar.document_changed()
         self._highlight(terms)

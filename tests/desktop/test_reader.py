@@ -169,3 +169,13 @@ def test_find_count_of_the_old_page_is_not_shown_on_the_next(make_window, fake_b
     assert reader.find_bar.message.text() == "1 of 80"
     reader.open("gamma")  # a page without "filler"
     assert reader.find_bar.message.text() == ""
+
+
+def test_zooming_keeps_the_search_highlights(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    window.library.search_panel.search_box.setText("needle")
+    qtbot.waitUntil(lambda: window.controller.results_query == "needle")
+    qtbot.keyClick(window.library.search_panel.search_box, Qt.Key.Key_Return)
+    reader = _reader(window)
+    reader.set_text_scale(1.5)
+    assert reader.highlighted_terms() == ["needle"]
