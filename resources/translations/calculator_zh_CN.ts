@@ -165,22 +165,22 @@
         <translation>内容版本：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="94"/>
+        <location filename="../../desktop/assessment_view.py" line="91"/>
         <source>Assessment of the current input.</source>
         <translation>以下为当前输入的评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="108"/>
+        <location filename="../../desktop/assessment_view.py" line="105"/>
         <source>Fill in the form to see the assessment.</source>
         <translation>请填写表单以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="110"/>
+        <location filename="../../desktop/assessment_view.py" line="107"/>
         <source>Fill in the required fields (*) to see the assessment.</source>
         <translation>请填写必填项（*）以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_view.py" line="120"/>
+        <location filename="../../desktop/assessment_view.py" line="117"/>
         <source>Marked fields: %1</source>
         <translation>标出的字段：%1</translation>
     </message>
@@ -261,89 +261,89 @@
         <translation>患者文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="145"/>
+        <location filename="../../desktop/calculator_page.py" line="149"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="146"/>
+        <location filename="../../desktop/calculator_page.py" line="150"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="147"/>
+        <location filename="../../desktop/calculator_page.py" line="151"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="148"/>
+        <location filename="../../desktop/calculator_page.py" line="152"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="149"/>
+        <location filename="../../desktop/calculator_page.py" line="153"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="150"/>
+        <location filename="../../desktop/calculator_page.py" line="154"/>
         <source>Put the chart note on the clipboard</source>
         <translation>将病历记录复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="151"/>
+        <location filename="../../desktop/calculator_page.py" line="155"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="152"/>
+        <location filename="../../desktop/calculator_page.py" line="156"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="179"/>
-        <location filename="../../desktop/calculator_page.py" line="180"/>
+        <location filename="../../desktop/calculator_page.py" line="183"/>
+        <location filename="../../desktop/calculator_page.py" line="184"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="193"/>
+        <location filename="../../desktop/calculator_page.py" line="197"/>
         <source>Not loaded (unknown fields): %1</source>
         <translation>未载入（无法识别的字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="223"/>
+        <location filename="../../desktop/calculator_page.py" line="227"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="227"/>
+        <location filename="../../desktop/calculator_page.py" line="231"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="242"/>
+        <location filename="../../desktop/calculator_page.py" line="246"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="268"/>
+        <location filename="../../desktop/calculator_page.py" line="272"/>
         <source>The report could not be printed.</source>
         <translation>报告未能打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="295"/>
-        <location filename="../../desktop/calculator_page.py" line="304"/>
+        <location filename="../../desktop/calculator_page.py" line="299"/>
+        <location filename="../../desktop/calculator_page.py" line="308"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="305"/>
+        <location filename="../../desktop/calculator_page.py" line="309"/>
         <source>the PDF could not be started</source>
         <translation>无法创建 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="307"/>
+        <location filename="../../desktop/calculator_page.py" line="311"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -366,7 +366,7 @@
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="300"/>
+        <location filename="../../desktop/calculator_page.py" line="304"/>
         <location filename="../../desktop/report.py" line="66"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>
