@@ -98,7 +98,7 @@ class EntryList:
             raw = json.loads(text)
             return [Entry(str(item["doc_id"]), str(item.get("anchor", "")), str(item["lang"]),
                           str(item["title"])) for item in raw["entries"]]
-        except (ValueError, KeyError, TypeError) as error:
+        except (ValueError, KeyError, TypeError, RecursionError) as error:  # absurd nesting too
             log.warning("%s is damaged (%s); starting empty", self.path, error)
             return self._damaged(report, move_aside=True)
 

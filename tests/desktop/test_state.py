@@ -6,6 +6,8 @@ import json
 import logging
 from logging.handlers import RotatingFileHandler
 
+import pytest
+
 from desktop.bookmarks import Entry, EntryList, ReadingLists
 from desktop.logs import LOG_FILE_NAME, setup_logging
 from desktop.paths import user_dirs
@@ -129,3 +131,11 @@ def test_log_file_rotates_in_the_log_folder(tmp_path):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
         logging.getLogger().setLevel(level)
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, '{"version": 1, "entries": [' + "9" * 5000 + "]}",
+                                     '{"version": 1, "entries": ["beta"]}', "[]"])
+def test_any_damaged_history_file_gives_an_empty_list_not_a_crash(tmp_path, content):
+    (tmp_path / "history.json").write_text(content, encoding="utf-8")
+    lists = ReadingLists(tmp_path)
+    assert lists.history.entries() == [] and "history.json" in " ".join(lists.notices())
