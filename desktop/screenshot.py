@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
@@ -48,9 +47,10 @@ def take_screenshot(app: QApplication, window: MainWindow, out: str, view: str =
             hit = panel.current_hit() if window.controller.state != FAILED else None
             if hit is not None:
                 window.library.open_hit(hit, query)
-        if patient:
-            data = json.loads(Path(patient).read_text(encoding="utf-8"))
-            window.calculator.load_patient(data)
+        if patient and not window.calculator.load_patient_file(patient):
+            # The page has said why (unreadable, not JSON, not one patient): say it here too.
+            print(f"screenshot: {window.calculator.notice.text()}", file=sys.stderr)
+            return 2
         window.tabs.setCurrentIndex(CALCULATOR_TAB if view == "calculator" else LIBRARY_TAB)
         wait_until(app, lambda: False, 300)  # let layouts and deferred scrolls settle
         Path(out).parent.mkdir(parents=True, exist_ok=True)
