@@ -52,9 +52,17 @@ class _Job(QRunnable):
             result = self._fn()
         except Exception as error:  # noqa: BLE001 - any failure is reported to the UI, not lost
             log.exception("background job failed")
-            self._relay.failed.emit(error)
+            self._send("failed", error)
             return
-        self._relay.done.emit(result)
+        self._send("done", result)
+
+    def _send(self, signal_name: str, value: Any) -> None:
+        try:
+            getattr(self._relay, signal_name).emit(value)
+        except RuntimeError:
+            # The receiver, and the relay with it, was deleted while the work ran (the app's own
+            # windows wait for their pools first, so this is a widget built and dropped alone).
+            log.info("background answer dropped: its receiver no longer exists")
 
 
 def run_in_background(pool: QThreadPool, receiver: QObject, fn: Callable[[], Any],
