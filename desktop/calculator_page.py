@@ -238,9 +238,15 @@ class CalculatorPage(QWidget):
         assessment = self.assessment()
         return None if assessment is None else self._engine.render_text(assessment, self._lang)
 
+    def _say_no_result(self) -> None:
+        """The File menu's copy/print/PDF stay enabled (their keys work from the library too);
+        without a result they say why nothing happened instead of doing nothing."""
+        self.notice.setText(translate("CalculatorPage", "No result to output yet: complete or correct the input."))
+
     def copy_for_chart(self) -> bool:
         note = self.chart_note()
         if note is None:
+            self._say_no_result()
             return False
         QGuiApplication.clipboard().setText(note)
         self.notice.setText(translate("CalculatorPage", "Chart note copied."))
@@ -249,6 +255,7 @@ class CalculatorPage(QWidget):
     def _report_parts(self) -> tuple[str, str] | None:
         assessment = self.assessment()
         if assessment is None:
+            self._say_no_result()
             return None
         now = datetime.now()
         body = report_html(assessment, self.form.to_patient(), self._spec, self._lang,

@@ -322,28 +322,33 @@
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="246"/>
+        <location filename="../../desktop/calculator_page.py" line="244"/>
+        <source>No result to output yet: complete or correct the input.</source>
+        <translation>尚无可输出的结果：请补全或更正输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_page.py" line="252"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="272"/>
+        <location filename="../../desktop/calculator_page.py" line="279"/>
         <source>The report could not be printed.</source>
         <translation>报告未能打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="299"/>
-        <location filename="../../desktop/calculator_page.py" line="308"/>
+        <location filename="../../desktop/calculator_page.py" line="306"/>
+        <location filename="../../desktop/calculator_page.py" line="315"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="309"/>
+        <location filename="../../desktop/calculator_page.py" line="316"/>
         <source>the PDF could not be started</source>
         <translation>无法创建 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="311"/>
+        <location filename="../../desktop/calculator_page.py" line="318"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -366,7 +371,7 @@
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_page.py" line="304"/>
+        <location filename="../../desktop/calculator_page.py" line="311"/>
         <location filename="../../desktop/report.py" line="66"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

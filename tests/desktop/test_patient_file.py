@@ -123,3 +123,9 @@ def test_deeply_nested_json_is_reported_not_raised(page, tmp_path):
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert not page.load_patient_file(str(path))
     assert "deep.json" in page.notice.text()
+
+
+@pytest.mark.parametrize("action", ["copy_for_chart", "print_report", "print_preview", "save_pdf"])
+def test_output_without_a_result_says_why_nothing_happened(page, action):
+    assert not getattr(page, action)()
+    assert "No result" in page.notice.text()
