@@ -194,7 +194,7 @@ class CalculatorPage(QWidget):
     def load_patient(self, patient: dict[str, Any]) -> None:
         """Show ``patient`` in the form; entries the form has no field for are named and dropped."""
         ignored = self.form.unknown_paths(patient)
-        self.notice.setText(translate("CalculatorPage", "Not loaded (unknown fields): %1")
+        self.notice.setText(translate("CalculatorPage", "Not loaded (unknown fields, or a group that is not an object): %1")
                             .replace("%1", ", ".join(ignored)) if ignored else "")
         self.form.set_patient(patient)
 

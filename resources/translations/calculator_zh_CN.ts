@@ -308,8 +308,8 @@
     </message>
     <message>
         <location filename="../../desktop/calculator_page.py" line="197"/>
-        <source>Not loaded (unknown fields): %1</source>
-        <translation>未载入（无法识别的字段）：%1</translation>
+        <source>Not loaded (unknown fields, or a group that is not an object): %1</source>
+        <translation>未载入（无法识别的字段，或不是对象的分组）：%1</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_page.py" line="227"/>

@@ -129,3 +129,9 @@ def test_deeply_nested_json_is_reported_not_raised(page, tmp_path):
 def test_output_without_a_result_says_why_nothing_happened(page, action):
     assert not getattr(page, action)()
     assert "No result" in page.notice.text()
+
+
+def test_a_group_that_is_not_an_object_is_named_as_such(page, tmp_path):
+    load(page, example(labs=[1, 2]), tmp_path)
+    assert "labs" in page.notice.text() and "not an object" in page.notice.text()
+    assert page.assessment() is None  # creatinine is then missing, and the form says so
