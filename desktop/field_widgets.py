@@ -166,22 +166,21 @@ class LabField(FieldWidget):
         """None clears the value and selects the default unit. A value without a unit (a bare
         number, or no "unit" key) leaves the unit unchosen: assuming one would be a guess, and a
         creatinine in mg/dL read as µmol/L is a wrong dose. The engine then asks for the unit."""
-        if value is None:
-            self.edit.clear()
-            self.unit.setCurrentIndex(0 if self.unit.count() else -1)
-            return
         raw = value.get("value") if isinstance(value, Mapping) else value
         unit = value.get("unit") if isinstance(value, Mapping) else None
         self.edit.setText(format_number(raw))
-        if unit is None:
+        if value is None:
+            self.unit.setCurrentIndex(0 if self.unit.count() else -1)
+        elif unit is None:
             self.unit.setCurrentIndex(-1)
-            return
-        index = self.unit.findData(unit)
-        if index < 0:
-            # Keep an unknown unit as written so the engine's message says what is wrong.
-            self.unit.addItem(str(unit), unit)
-            index = self.unit.count() - 1
-        self.unit.setCurrentIndex(index)
+        else:
+            index = self.unit.findData(unit)
+            if index < 0:
+                # Keep an unknown unit as written so the engine's message says what is wrong.
+                self.unit.addItem(str(unit), unit)
+                index = self.unit.count() - 1
+            self.unit.setCurrentIndex(index)
+        self._fill_units()  # drops an unknown unit of an earlier patient
 
     def focus_target(self) -> QWidget:
         return self.edit
@@ -232,12 +231,13 @@ class EnumField(FieldWidget):
     def set_value(self, value: Any) -> None:
         if value is None:
             self.combo.setCurrentIndex(self._default_index())
-            return
-        index = self.combo.findData(value)
-        if index < 0:
-            self.combo.addItem(str(value), value)  # unknown code: let the engine name it
-            index = self.combo.count() - 1
-        self.combo.setCurrentIndex(index)
+        else:
+            index = self.combo.findData(value)
+            if index < 0:
+                self.combo.addItem(str(value), value)  # unknown code: let the engine name it
+                index = self.combo.count() - 1
+            self.combo.setCurrentIndex(index)
+        self._fill()  # drops an unknown code of an earlier patient
 
     def focus_target(self) -> QWidget:
         return self.combo

@@ -135,3 +135,13 @@ def test_a_group_that_is_not_an_object_is_named_as_such(page, tmp_path):
     load(page, example(labs=[1, 2]), tmp_path)
     assert "labs" in page.notice.text() and "not an object" in page.notice.text()
     assert page.assessment() is None  # creatinine is then missing, and the form says so
+
+
+def test_new_patient_forgets_the_unknown_entries_of_the_last_file(page, tmp_path):
+    patient = with_creatinine({"value": 90, "unit": "mmol"})
+    patient["her2_status"] = "weird"
+    load(page, patient, tmp_path)
+    page.new_patient()
+    unit, her2 = page.form.fields["labs.creatinine"].unit, page.form.fields["her2_status"].combo
+    assert unit.findData("mmol") < 0 and her2.findData("weird") < 0
+    assert unit.currentIndex() == 0  # the SI unit again, ready to type
