@@ -214,9 +214,8 @@ class AssessmentHtml:
         missing = escape(translate("AssessmentView", "not available"))
         crcl, calcium = derived.get("crcl_ml_min"), derived.get("corrected_calcium_mmol_l")
         rows = [
-            [escape(translate("AssessmentView", "Creatinine clearance (Cockcroft-Gault), mL/min")),
-             f"<b>{escape(format_number(crcl))}</b>" if crcl is not None else missing],
-            [escape(translate("AssessmentView", "Albumin-corrected calcium, mmol/L")),
+            [self.code("crcl_ml_min"), f"<b>{escape(format_number(crcl))}</b>" if crcl is not None else missing],
+            [self.code("corrected_calcium_mmol_l"),
              f"<b>{escape(format_number(calcium))}</b>" if calcium is not None else missing],
         ]
         body = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in rows)

@@ -135,32 +135,22 @@
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="217"/>
-        <source>Creatinine clearance (Cockcroft-Gault), mL/min</source>
-        <translation>肌酐清除率（Cockcroft-Gault），mL/min</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/assessment_html.py" line="219"/>
-        <source>Albumin-corrected calcium, mmol/L</source>
-        <translation>白蛋白校正血钙，mmol/L</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/assessment_html.py" line="224"/>
+        <location filename="../../desktop/assessment_html.py" line="223"/>
         <source>Working:</source>
         <translation>计算过程：</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="225"/>
+        <location filename="../../desktop/assessment_html.py" line="224"/>
         <source>Derived values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="235"/>
+        <location filename="../../desktop/assessment_html.py" line="234"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/assessment_html.py" line="238"/>
+        <location filename="../../desktop/assessment_html.py" line="237"/>
         <source>Content version:</source>
         <translation>内容版本：</translation>
     </message>
@@ -203,12 +193,12 @@
         <translation>单位？</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="208"/>
+        <location filename="../../desktop/field_widgets.py" line="207"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="209"/>
+        <location filename="../../desktop/field_widgets.py" line="208"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
