@@ -39,6 +39,16 @@ class LibrarySource:
         doc = self._library.get(doc_id, lang)
         return doc.title if doc is not None else doc_id
 
+    def reference_title(self, reference: str, lang: str) -> str | None:
+        """"Document › Section" for a "doc-id#anchor" reference (the document title alone when the
+        anchor names no section); None when the document is not in the library."""
+        doc_id, _, anchor = reference.partition("#")
+        doc = self._library.get(doc_id, lang)
+        if doc is None:
+            return None
+        section = next((s for s in doc.sections if anchor and s.anchor == anchor), None)
+        return f"{doc.title} › {section.title}" if section is not None else doc.title
+
     def html(self, doc_id: str, lang: str) -> str:
         from index.render import document_html
 

@@ -157,10 +157,9 @@ class MainWindow(QMainWindow):
             action.setChecked(code == language)
 
     def _reference_title(self, reference: str, lang: str) -> str | None:
-        doc_id = reference.partition("#")[0]
-        if self.source is None or not self.source.has(doc_id, lang):
+        if self.source is None:
             return None
-        return self.source.title(doc_id, lang)
+        return self.source.reference_title(reference, lang)
 
     def _about(self) -> None:
         from guideline_content import content_version, edition_date

@@ -71,6 +71,10 @@ class FakeSource:
     def title(self, doc_id, lang):
         return self.docs[(doc_id, lang)].title if (doc_id, lang) in self.docs else doc_id
 
+    def reference_title(self, reference, lang):
+        doc_id = reference.partition("#")[0]
+        return self.title(doc_id, lang) if self.has(doc_id, lang) else None
+
     def html(self, doc_id, lang):
         return self.docs[(doc_id, lang)].html
 

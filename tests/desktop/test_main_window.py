@@ -166,7 +166,7 @@ def test_the_real_calculator_page_is_embedded_and_wired(make_window, real_backen
     reader = window.library.reader
     assert (reader.current.doc_id, reader.current.anchor, reader.current.lang) == (
         "zoledronic-acid", "renal-dosing", "zh")
-    assert window._reference_title("zoledronic-acid#renal-dosing", "zh") == "唑来膦酸"
+    assert window._reference_title("zoledronic-acid#renal-dosing", "zh") == "唑来膦酸 › 肾功能调整"
 
 
 def test_zoom_reaches_every_widget_under_the_app_style_sheet(make_window, fake_backend, qapp, qtbot):

@@ -179,3 +179,13 @@ def test_zooming_keeps_the_search_highlights(make_window, fake_backend, qtbot):
     reader = _reader(window)
     reader.set_text_scale(1.5)
     assert reader.highlighted_terms() == ["needle"]
+
+
+def test_a_calculator_reference_is_titled_by_document_and_section():
+    from desktop.library_source import LibrarySource
+    from index.content import load_library
+
+    source = LibrarySource(load_library())
+    assert source.reference_title("zoledronic-acid#renal-dosing", "en") == "Zoledronic acid › Renal dosing"
+    assert source.reference_title("zoledronic-acid", "en") == "Zoledronic acid"
+    assert source.reference_title("no-such-doc#x", "en") is None
