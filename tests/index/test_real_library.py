@@ -28,7 +28,7 @@ def real_index(tmp_path_factory):
 FIRST_HIT = [
     ("Xgeva", "denosumab"), ("安加维", "denosumab"), ("dsdk", "denosumab"), ("dishudankang", "denosumab"),
     ("denosumb", "denosumab"), ("Zometa", "zoledronic-acid"), ("择泰", "zoledronic-acid"),
-    ("zlls", "zoledronic-acid"), ("Herceptin", "her2-positive"), ("赫赛汀", "her2-positive"),
+    ("zlls", "zoledronic-acid"), ("Herceptin", "her2-positive"), ("Trodelvy", "triple-negative"),
     ("Kadcyla", "her2-positive"), ("Keytruda", "triple-negative"), ("可瑞达", "triple-negative"),
     ("ONJ", "osteonecrosis-of-the-jaw"), ("颌骨坏死", "osteonecrosis-of-the-jaw"),
     ("骨转", "bone-metastasis-overview"), ("高钙血症", "hypercalcaemia"), ("脊髓压迫", "spinal-cord-compression"),
