@@ -8,14 +8,12 @@ from typing import Any
 from calculator._data import rule_table
 from calculator.bone_agents import before_starting, evaluate_agents, indication
 from calculator.derived import derive, vitamin_d_nmol_l
-from calculator.findings import Findings
+from calculator.findings import SEVERITIES, Findings
 from calculator.monitoring import monitoring
 from calculator.patient import echo_inputs, parse_patient
 from calculator.systemic import systemic_therapy
 from calculator.texts import text_for
 from guideline_content import content_version
-
-_SEVERITY_ORDER = {"block": 0, "caution": 1, "info": 2}
 
 
 def _number(value: Any) -> float | None:
@@ -44,7 +42,7 @@ def assess(patient: Mapping[str, Any]) -> dict[str, Any]:
     agents = evaluate_agents(parsed, derived, findings)
     schedule = monitoring(parsed, agents, findings)
 
-    warnings = sorted(findings.warnings, key=lambda w: _SEVERITY_ORDER[w[1]])
+    warnings = sorted(findings.warnings, key=lambda w: SEVERITIES.index(w[1]))
     titles = rule_table("references")["references"]
     return {
         "inputs": echo_inputs(parsed),

@@ -14,6 +14,7 @@ from calculator._data import rule_table
 from calculator.derived import Derived
 from calculator.findings import Findings
 from calculator.patient import Patient
+from guideline_content import LANGUAGES
 
 BISPHOSPHONATES = ("zoledronic_acid", "pamidronate", "ibandronate", "clodronate")
 
@@ -114,7 +115,7 @@ def _schedule(agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dia
     dose = band.get("dose_mg")
     dosed = {}
     if dose is not None:
-        for lang in ("en", "zh"):
+        for lang in LANGUAGES:
             text = agent["schedule"][lang].format(dose=str(dose))
             if band["label"] != "any":
                 text += table["dose_band"][lang].format(band=band["label"])
@@ -122,7 +123,7 @@ def _schedule(agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dia
     if not blocked:
         return dosed
     schedule = {}
-    for lang in ("en", "zh"):
+    for lang in LANGUAGES:
         text = table["blocked_schedule"][lang]
         # A dose "once resolved" is meaningless when the kidneys themselves rule the agent out.
         if dosed and not on_dialysis:

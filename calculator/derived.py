@@ -13,6 +13,7 @@ from decimal import Decimal
 from calculator import units
 from calculator._data import rule_table
 from calculator.patient import Lab, Patient
+from guideline_content import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def derive(patient: Patient) -> Derived:
         lang: "\n".join(_crcl_working(patient, exact_crcl, crcl, mg_dl, lang)
                         + _calcium_working(patient, exact_ca, checked, lang)
                         + _vitamin_d_working(patient, lang))
-        for lang in ("en", "zh")
+        for lang in LANGUAGES
     }
     return Derived(crcl_ml_min=crcl, corrected_calcium_mmol_l=corrected, calcium_for_checks_mmol_l=checked,
                    calcium_basis=basis, vitamin_d_low=_vitamin_d(patient), working=working)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Warning severities, most serious first: the order every consumer lists them in.
+SEVERITIES = ("block", "caution", "info")
+
 
 @dataclass
 class Findings:

@@ -9,6 +9,7 @@ from calculator import units
 from calculator._data import rule_table
 from calculator.findings import Findings
 from calculator.patient import Patient
+from guideline_content import LANGUAGES
 
 
 def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
@@ -23,7 +24,7 @@ def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
     rise = units.dec((rule["rise_if_normal"] if normal else rule["rise_if_abnormal"])[unit])
     label = units.unit_label("creatinine", unit)
     detail = {}
-    for lang in ("en", "zh"):
+    for lang in LANGUAGES:
         note = templates["creatinine_rise_boundary"][lang] if baseline == boundary else ""
         detail[lang] = templates["creatinine_rise"][lang].format(
             rise=units.fmt(rise), unit=label, baseline=units.fmt(baseline),

@@ -11,6 +11,7 @@ from typing import Any
 from calculator._data import rule_table
 from calculator.spec import shared_spec
 from calculator.texts import text_for
+from guideline_content import LANGUAGES
 
 _INDENT = "  "
 # Chinese text takes full-width punctuation; English the ASCII forms.
@@ -144,7 +145,7 @@ def _references(assessment: dict[str, Any], lang: str) -> list[str]:
 
 def render_text(assessment: dict[str, Any], lang: str = "zh", today: datetime.date | None = None) -> str:
     """The assessment as a chart note in ``lang`` (zh or en); ``today`` fixes the date for tests."""
-    if lang not in ("zh", "en"):
+    if lang not in LANGUAGES:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     date = (today or datetime.date.today()).isoformat()
     sections = [

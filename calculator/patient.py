@@ -17,6 +17,7 @@ from typing import Any
 from calculator import units
 from calculator._data import rule_table
 from calculator.errors import Problem, ValidationError
+from guideline_content import LANGUAGES
 
 _MISSING = object()
 
@@ -77,7 +78,7 @@ class Patient:
 def problem(field: str, code: str, **params: Any) -> Problem:
     """A Problem whose bilingual message comes from ``rules/messages.json``."""
     template = rule_table("messages")["problems"][code]
-    return Problem(field, code, {lang: template[lang].format(**params) for lang in ("en", "zh")})
+    return Problem(field, code, {lang: template[lang].format(**params) for lang in LANGUAGES})
 
 
 def field_table() -> list[dict[str, Any]]:
@@ -158,7 +159,7 @@ def _number(value: Any, path: str, problems: list[Problem], *, minimum: Any, max
         unit_text = rule_table("messages")["units"].get(unit, {"en": unit, "zh": unit})
         template = rule_table("messages")["problems"]["out_of_range"]
         params = {"got": units.shown(number), "min": units.fmt(low), "max": units.fmt(high)}
-        message = {lang: template[lang].format(unit=unit_text[lang], **params).rstrip() for lang in ("en", "zh")}
+        message = {lang: template[lang].format(unit=unit_text[lang], **params).rstrip() for lang in LANGUAGES}
         problems.append(Problem(path, "out_of_range", message))
         return None
     return number

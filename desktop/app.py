@@ -11,11 +11,11 @@ import os
 import sys
 import time
 
-from desktop.paths import shipped_index_dir, user_dirs
+from desktop.shell.bench_startup import BENCH_ENV
+from desktop.shell.paths import shipped_index_dir, user_dirs
 
 log = logging.getLogger(__name__)
 
-BENCH_ENV = "BONEMET_BENCH_STARTUP"  # set by `bonemet bench startup`: print timings, then exit
 BENCH_READY_TIMEOUT_MS = 60_000
 
 
@@ -28,13 +28,13 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
     from PySide6.QtWidgets import QApplication
 
     from desktop.assets import icon, stylesheet
-    from desktop.bookmarks import ReadingLists
-    from desktop.fonts import FontZoom
-    from desktop.i18n import LanguageSwitcher, system_language
-    from desktop.library_source import load_backend
-    from desktop.logs import setup_logging
-    from desktop.main_window import MainWindow
-    from desktop.settings import SETTINGS_FILE_NAME, Settings
+    from desktop.library_view.bookmarks import ReadingLists
+    from desktop.library_view.library_source import load_backend
+    from desktop.shell.fonts import FontZoom
+    from desktop.shell.i18n import LanguageSwitcher, system_language
+    from desktop.shell.logs import setup_logging
+    from desktop.shell.main_window import MainWindow
+    from desktop.shell.settings import SETTINGS_FILE_NAME, Settings
 
     dirs = user_dirs()
     log_file = setup_logging(dirs.log)
@@ -58,7 +58,7 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
     window.load_backend(lambda: load_backend(shipped_index_dir(), dirs.cache / "index"))
 
     if screenshot:
-        from desktop.screenshot import take_screenshot
+        from desktop.shell.screenshot import take_screenshot
 
         return _dispose(window, take_screenshot(app, window, screenshot, view, query, patient))
 
@@ -112,8 +112,8 @@ def _bench_run(app, window, launched: float) -> int:
     """Print when the window was shown (first event-loop tick) and when search was ready."""
     from PySide6.QtCore import QTimer
 
-    from desktop.screenshot import wait_until
-    from desktop.search_controller import PREPARING
+    from desktop.library_view.search_controller import PREPARING
+    from desktop.shell.screenshot import wait_until
 
     def first_tick() -> None:
         shown = time.time()

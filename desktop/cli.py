@@ -70,16 +70,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_assess(args.patient, fmt=args.format, lang=args.note_lang)
     if args.command == "library":
-        from index.cli import library_check
+        from index.cli import printable_everywhere
+        from library.cli import library_check
 
+        printable_everywhere()
         return library_check()
     if args.command == "index":
-        from desktop.paths import shipped_index_dir
+        from desktop.shell.paths import shipped_index_dir
         from index.cli import index_build
 
         return index_build(out_dir=args.out or str(shipped_index_dir()), if_stale=args.if_stale)
     if args.command == "search":
-        from desktop.paths import shipped_index_dir, user_dirs
+        from desktop.shell.paths import shipped_index_dir, user_dirs
         from index.cli import search
 
         return search(args.query, lang=args.search_lang, limit=args.limit, as_json=args.json,
@@ -98,7 +100,7 @@ def _bench(what: str, rest: list[str]) -> int:
     elif what == "search":
         from index.bench import main as bench_main
     else:
-        from desktop.bench_startup import main as bench_main
+        from desktop.shell.bench_startup import main as bench_main
     return bench_main(rest)
 
 

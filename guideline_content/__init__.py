@@ -12,6 +12,10 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+# The languages the content, the clinical texts and the UI are written in, in display order: the one
+# list every package reads (the calculator and the library may both import this data package).
+LANGUAGES = ("zh", "en")
+
 CONTENT_DIR = Path(str(files(__name__)))
 DOCS_DIR = CONTENT_DIR / "docs"
 

@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="build into DIR and keep the indexes")
     args = parser.parse_args(argv)
 
-    from index.content import load_library
+    from library.content import load_library
 
     library = load_library()
     print(f"python {sys.version.split()[0]}; {len(QUERIES)} fixed queries")

@@ -24,6 +24,7 @@ from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk, iter_terms
 from index.expand import build_expansion_data
 from index.matching import LENGTHS_FILE, WEIGHTS_FILE, write_lengths, write_weights
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
+from library.ids import REFERENCES_DOC
 
 STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
@@ -31,7 +32,6 @@ INDEX_FORMAT = 4  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
-REFERENCES_DOC = "references"  # the same id as index.content.REFERENCES_DOC (content imports no whoosh)
 SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
 
 

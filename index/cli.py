@@ -10,20 +10,12 @@ import sys
 from pathlib import Path
 
 
-def _printable_everywhere() -> None:
+def printable_everywhere() -> None:
     """Replace what the console's code page cannot show instead of stopping with a
     UnicodeEncodeError: output redirected on a Chinese Windows PC is GBK, which has no '›' or 'µ'."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
-
-
-def library_check() -> int:
-    """`bonemet library check`: validate the content, print counts and the content version."""
-    from index.content import check_main
-
-    _printable_everywhere()
-    return check_main()
 
 
 def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None = None,
@@ -34,10 +26,11 @@ def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None 
     search, `bonemet library check` and the tests are the gate for content, and the run and frozen
     build scripts need an index while the library is still being written."""
     from index.build import build_index
-    from index.content import load_library, validate
     from index.store import is_current, library_version
+    from library.content import load_library
+    from library.validate import validate
 
-    _printable_everywhere()
+    printable_everywhere()
     out = Path(out_dir)
     version = library_version(library_root)
     if if_stale and is_current(out, version):
@@ -64,7 +57,7 @@ def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir: Path |
     from index.search import IndexUnavailable, SearchIndex
     from index.store import ensure_index
 
-    _printable_everywhere()
+    printable_everywhere()
     try:
         index_dir = ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
         index = SearchIndex.open(index_dir)

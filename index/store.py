@@ -65,7 +65,7 @@ def ensure_index(shipped_dir: Path, cache_dir: Path, *, library_root: Path | Non
         return cache_dir
     with _build_lock(cache_dir):
         if not is_current(cache_dir, version):  # another instance may have finished while we waited
-            from index.content import load_library
+            from library.content import load_library
 
             log.info("building the search index into %s", cache_dir)
             build_index(load_library(library_root), cache_dir, content_version=version)

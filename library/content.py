@@ -15,13 +15,13 @@ from typing import Any
 
 import yaml
 
-from index.markup import plain_sections
+from library.ids import LANGS, REFERENCES_DOC
+from library.markup import plain_sections
 
 # the C parser is several times faster when PyYAML was built with libyaml; same safe semantics
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DOC_NAME_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]+)\.md$")
-LANGS = ("zh", "en")
 
 
 @dataclass(frozen=True)
@@ -286,9 +286,6 @@ def load_library(root: Path | None = None) -> Library:
     return library
 
 
-REFERENCES_DOC = "references"
-
-
 def _add_reference_sections(library: Library) -> None:
     """The references page lists references.yaml; give each entry a section (anchor = key) so search
     finds a source by author or trial name and `doc:references#<key>` is an ordinary anchor."""
@@ -298,32 +295,3 @@ def _add_reference_sections(library: Library) -> None:
             continue
         for number, reference in enumerate(library.references.values(), start=1):
             document.sections.append(Section(reference.key, f"[{number}] {reference.title}", 3, reference.citation()))
-
-
-def validate(library: Library) -> list[ContentProblem]:
-    """Every problem in the library; an empty list means it is valid (rules: index/content_validate.py)."""
-    from index.content_validate import validate_library
-
-    return validate_library(library)
-
-
-def check_main(root: Path | None = None) -> int:
-    """`bonemet library check`: print problems and return 1, or print counts and return 0."""
-    from guideline_content import content_version
-
-    library = load_library(root)
-    problems = validate(library)
-    if problems:
-        for problem in problems:
-            print(problem)
-        print(f"{len(problems)} problem(s) in {library.root}")
-        return 1
-    ids = library.ids()
-    sections = sum(len(d.sections) - 1 for d in library.documents.values())
-    terms = sum(len(group) for group in library.synonyms)
-    print(f"documents: {len(library.documents)} ({len(ids)} topics x {len(LANGS)} languages)")
-    print(f"sections: {sections}")
-    print(f"references: {len(library.references)}")
-    print(f"synonym groups: {len(library.synonyms)} ({terms} terms)")
-    print(f"content version: {content_version()}")
-    return 0

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.markup import CITATION_RE, LINK_RE, iter_lines_outside_fences, split_heading
+from library.markup import CITATION_RE, LINK_RE, iter_lines_outside_fences, split_heading
 
 _NAME_WITH_DIGITS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-/.+][A-Za-z0-9]+)*\+?")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]*\d)")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from index.content import REFERENCES_DOC, Library, Reference
-from index.markup import replace_citations, to_html
+from library.content import REFERENCES_DOC, Library, Reference
+from library.markup import replace_citations, to_html
 
 STYLE = """
 body { font-size: 14px; line-height: 140%; }

@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from index.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
-from index.markup import (
+from library.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
+from library.markup import (
     CITATION_RE,
     LINK_RE,
     SLUG_RE,
@@ -21,7 +21,7 @@ from index.markup import (
     split_heading,
     to_html,
 )
-from index.numeric_citations import unbacked_summary_numbers, uncited_numeric_blocks
+from library.numeric_citations import unbacked_summary_numbers, uncited_numeric_blocks
 
 STATUSES = ("draft", "clinician-reviewed")
 KEY_POINTS = "key-points"
@@ -54,7 +54,8 @@ def _is_iso_date(value: Any) -> bool:
     return True
 
 
-def validate_library(library: Library) -> list[ContentProblem]:
+def validate(library: Library) -> list[ContentProblem]:
+    """Every problem in the library; an empty list means it is valid."""
     problems = list(library.load_problems)
     problems += _check_references(library)
     problems += _check_synonyms(library)

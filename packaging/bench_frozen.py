@@ -37,8 +37,7 @@ def folder_summary(bundle: Path) -> str:
 
 def first_launch(exe: Path) -> str:
     """One launch with an empty profile, as a doctor's first start (index cache not yet made)."""
-    from desktop.app import BENCH_ENV
-    from desktop.bench_startup import run_once
+    from desktop.shell.bench_startup import BENCH_ENV, run_once
 
     with tempfile.TemporaryDirectory(prefix="bonemet-first-") as home:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BONEMET_HOME=home, **{BENCH_ENV: "1"})
@@ -57,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no frozen build in {args.bundle}: run scripts/build_frozen.sh first", file=sys.stderr)
         return 1
     sys.path.insert(0, str(ROOT))
-    from desktop.bench_startup import main as bench_startup
+    from desktop.shell.bench_startup import main as bench_startup
 
     status = bench_startup(["--exe", str(exe), "--runs", str(args.runs)])
     print(first_launch(exe))

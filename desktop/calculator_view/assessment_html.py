@@ -13,14 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.field_values import format_number, localized
+from calculator.findings import SEVERITIES as SEVERITY_ORDER
+from desktop.calculator_view.field_values import format_number, localized
 
 translate = QCoreApplication.translate
 
 TextFor = Callable[[str], Mapping[str, str]]
 RefTitle = Callable[[str, str], str | None]
 
-SEVERITY_ORDER = ("block", "caution", "info")
 # (icon, text colour, background): colour is never the only signal, the icon and word go with it.
 SEVERITY_STYLE = {
     "block": ("✖", "#8b0000", "#fde2e2"),

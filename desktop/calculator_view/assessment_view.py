@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.assessment_html import AssessmentHtml, RefTitle, TextFor
-from desktop.field_values import localized
-from desktop.field_widgets import ERROR_STYLE
+from desktop.calculator_view.assessment_html import AssessmentHtml, RefTitle, TextFor
+from desktop.calculator_view.field_values import localized
+from desktop.calculator_view.field_widgets import ERROR_STYLE
 
 translate = QCoreApplication.translate
 

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.field_values import localized
-from desktop.field_widgets import MISSING_CODE, FieldWidget, make_field
+from desktop.calculator_view.field_values import localized
+from desktop.calculator_view.field_widgets import MISSING_CODE, FieldWidget, make_field
 
 translate = QCoreApplication.translate
 

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.assessment_html import RefTitle
-from desktop.assessment_view import AssessmentView
-from desktop.calculator_form import CalculatorForm
-from desktop.field_widgets import MISSING_CODE
-from desktop.report import footer_text, paint_report, prepare_a4, report_html
+from desktop.calculator_view.assessment_html import RefTitle
+from desktop.calculator_view.assessment_view import AssessmentView
+from desktop.calculator_view.calculator_form import CalculatorForm
+from desktop.calculator_view.field_widgets import MISSING_CODE
+from desktop.calculator_view.report import footer_text, paint_report, prepare_a4, report_html
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.field_values import (
+from desktop.calculator_view.field_values import (
     NO_VALUE,
     combo_data,
     format_number,

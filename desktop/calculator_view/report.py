@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QTextDocument
 
-from desktop.assessment_html import GRID_TABLE, STYLE, AssessmentHtml, RefTitle, TextFor
-from desktop.calculator_form import nested_get
-from desktop.field_values import format_number, localized
+from desktop.calculator_view.assessment_html import GRID_TABLE, STYLE, AssessmentHtml, RefTitle, TextFor
+from desktop.calculator_view.calculator_form import nested_get
+from desktop.calculator_view.field_values import format_number, localized
 
 translate = QCoreApplication.translate
 MARGIN_MM = 15.0

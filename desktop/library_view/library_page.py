@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from desktop.bookmarks import Entry, ReadingLists
-from desktop.library_toc import LibraryLists
-from desktop.reader_view import ReaderView, terms_to_highlight
-from desktop.search_controller import SearchController
-from desktop.search_panel import SearchPanel
+from desktop.library_view.bookmarks import Entry, ReadingLists
+from desktop.library_view.library_toc import LibraryLists
+from desktop.library_view.reader_view import ReaderView, terms_to_highlight
+from desktop.library_view.search_controller import SearchController
+from desktop.library_view.search_panel import SearchPanel
 
 
 class LibraryPage(QWidget):

@@ -24,7 +24,7 @@ class TocItem:
 
 
 class LibrarySource:
-    """Read-only view of an `index.content.Library` for the reader and the table of contents."""
+    """Read-only view of an `library.content.Library` for the reader and the table of contents."""
 
     def __init__(self, library: Any) -> None:
         self._library = library
@@ -50,7 +50,7 @@ class LibrarySource:
         return f"{doc.title} › {section.title}" if section is not None else doc.title
 
     def html(self, doc_id: str, lang: str) -> str:
-        from index.render import document_html
+        from library.render import document_html
 
         return document_html(self._library, doc_id, lang)
 
@@ -67,9 +67,9 @@ class Backend:
 
 def load_backend(shipped_dir: Path, cache_dir: Path) -> Backend:
     """Load the library and open a current search index (rebuilt into `cache_dir` if needed)."""
-    from index.content import load_library
     from index.search import SearchIndex
     from index.store import ensure_index
+    from library.content import load_library
 
     library = load_library()
     try:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import dialogs
-from desktop.bookmarks import EntryList, ReadingLists
+from desktop.library_view.bookmarks import EntryList, ReadingLists
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 

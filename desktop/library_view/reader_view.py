@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.assets import icon
-from desktop.bookmarks import Entry, ReadingLists
-from desktop.find_bar import FindBar
-from desktop.results_model import MATCH_BACKGROUND
+from desktop.library_view.bookmarks import Entry, ReadingLists
+from desktop.library_view.find_bar import FindBar
+from desktop.library_view.results_model import MATCH_BACKGROUND
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.results_model import HitRole, ResultDelegate, ResultsModel
-from desktop.search_controller import FAILED, PREPARING, READY, SearchController
+from desktop.library_view.results_model import HitRole, ResultDelegate, ResultsModel
+from desktop.library_view.search_controller import FAILED, PREPARING, READY, SearchController
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 

@@ -12,7 +12,7 @@ import sys
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from desktop.settings import ZOOM_RANGE
+from desktop.shell.settings import ZOOM_RANGE
 
 log = logging.getLogger(__name__)
 

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from desktop import dialogs
 from desktop.assets import icon
 from desktop.background import run_in_background
-from desktop.bookmarks import ReadingLists
-from desktop.calculator_page import CalculatorPage
-from desktop.fonts import FontZoom
-from desktop.i18n import LanguageSwitcher
-from desktop.library_page import LibraryPage
-from desktop.library_source import Backend
-from desktop.search_controller import SearchController
-from desktop.settings import Settings
+from desktop.calculator_view.calculator_page import CalculatorPage
+from desktop.library_view.bookmarks import ReadingLists
+from desktop.library_view.library_page import LibraryPage
+from desktop.library_view.library_source import Backend
+from desktop.library_view.search_controller import SearchController
+from desktop.shell.fonts import FontZoom
+from desktop.shell.i18n import LanguageSwitcher
+from desktop.shell.settings import Settings
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 

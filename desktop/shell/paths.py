@@ -22,7 +22,7 @@ def install_root() -> Path:
     """Folder the app runs from: the bundle folder when frozen, else the source checkout."""
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def executable_dir() -> Path:

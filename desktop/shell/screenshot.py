@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from desktop.main_window import CALCULATOR_TAB, LIBRARY_TAB, MainWindow
-from desktop.search_controller import FAILED, PREPARING
+from desktop.library_view.search_controller import FAILED, PREPARING
+from desktop.shell.main_window import CALCULATOR_TAB, LIBRARY_TAB, MainWindow
 
 log = logging.getLogger(__name__)
 

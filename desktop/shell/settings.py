@@ -16,10 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from guideline_content import LANGUAGES
+
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE_NAME = "settings.ini"
-LANGUAGES = ("zh", "en")
 VIEWS = ("library", "calculator")
 ZOOM_RANGE = (-4, 8)
 

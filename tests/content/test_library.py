@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from desktop.cli import main
-from index.content import LANGS, load_library, validate
+from library.content import LANGS, load_library
+from library.validate import validate
 
 REQUIRED_TOPICS = {
     "bone-metastasis-overview", "treatment-strategy", "hr-positive-her2-negative", "her2-positive",
@@ -49,7 +50,7 @@ def test_library_check_prints_counts_and_version(capsys):
 
 
 def test_library_check_names_file_and_field_and_fails(tmp_path, capsys):
-    from index.content import check_main
+    from library.cli import library_check as check_main
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "lonely.en.md").write_text("no front matter\n", encoding="utf-8")
@@ -60,7 +61,7 @@ def test_library_check_names_file_and_field_and_fails(tmp_path, capsys):
 
 
 def test_every_bundled_page_renders_without_leftover_markup():
-    from index.render import document_html
+    from library.render import document_html
 
     library = load_library()
     for doc_id, lang in library.documents:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.content import load_library, validate
-from index.numeric_citations import has_number, uncited_numeric_blocks
+from library.content import load_library
+from library.numeric_citations import has_number, uncited_numeric_blocks
+from library.validate import validate
 from tests.content.conftest import BODY
 
 

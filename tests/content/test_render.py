@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from index.content import load_library
-from index.render import document_html
+from library.content import load_library
+from library.render import document_html
 
 
 def _page(fixture_library, doc_id: str, lang: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from index.content import load_library, validate
+from library.content import load_library
+from library.validate import validate
 from tests.content.conftest import BODY
 
 

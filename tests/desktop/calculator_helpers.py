@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
-from desktop.calculator_page import CalculatorPage
+from desktop.calculator_view.calculator_page import CalculatorPage
 
 # female, 70 y, 60 kg, creatinine 95 µmol/L: Cockcroft-Gault (140-70)*60/(72*95/88.4)*0.85 = 46.1 mL/min
 CRCL_46 = {

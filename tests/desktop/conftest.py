@@ -15,12 +15,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import dialogs
-from desktop.bookmarks import ReadingLists
-from desktop.i18n import LanguageSwitcher
-from desktop.library_source import Backend, load_backend
-from desktop.main_window import MainWindow
-from desktop.paths import user_dirs
-from desktop.settings import SETTINGS_FILE_NAME, Settings
+from desktop.library_view.bookmarks import ReadingLists
+from desktop.library_view.library_source import Backend, load_backend
+from desktop.shell.i18n import LanguageSwitcher
+from desktop.shell.main_window import MainWindow
+from desktop.shell.paths import user_dirs
+from desktop.shell.settings import SETTINGS_FILE_NAME, Settings
 from index.search import Hit
 
 
@@ -55,13 +55,13 @@ def _fake_docs() -> list[FakeDoc]:
 
 
 class FakeSource:
-    """Same methods as desktop.library_source.LibrarySource, over a few tiny documents."""
+    """Same methods as desktop.library_view.library_source.LibrarySource, over a few tiny documents."""
 
     def __init__(self) -> None:
         self.docs = {(d.doc_id, d.lang): d for d in _fake_docs()}
 
     def toc(self, lang):
-        from desktop.library_source import TocItem
+        from desktop.library_view.library_source import TocItem
 
         return [TocItem(d.doc_id, d.title, d.summary) for d in self.docs.values() if d.lang == lang]
 

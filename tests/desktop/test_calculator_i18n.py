@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 import calculator
-from desktop.calculator_page import CalculatorPage
+from desktop.calculator_view.calculator_page import CalculatorPage
 from tests.desktop.calculator_helpers import agent_row, fill_crcl_46
 
 ROOT = Path(__file__).resolve().parents[2]

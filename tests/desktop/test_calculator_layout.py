@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 import calculator
-from desktop.calculator_page import CalculatorPage
+from desktop.calculator_view.calculator_page import CalculatorPage
 from tests.desktop.calculator_helpers import DETAILS, agent_row, fill_crcl_46, tables, type_into
 
 

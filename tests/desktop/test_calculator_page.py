@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 import calculator
-import desktop.calculator_page as calculator_page
-from desktop.calculator_page import CalculatorPage
+import desktop.calculator_view.calculator_page as calculator_page
+from desktop.calculator_view.calculator_page import CalculatorPage
 from tests.desktop.calculator_helpers import (
     DETAILS,
     agent_row,

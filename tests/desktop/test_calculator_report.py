@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtGui import QPdfWriter, QTextDocument
 
 import calculator
-import desktop.calculator_page as calculator_page
-from desktop.calculator_page import CalculatorPage
-from desktop.report import footer_text, paint_report, prepare_a4, report_html
+import desktop.calculator_view.calculator_page as calculator_page
+from desktop.calculator_view.calculator_page import CalculatorPage
+from desktop.calculator_view.report import footer_text, paint_report, prepare_a4, report_html
 from tests.desktop.calculator_helpers import fill_crcl_46
 
 WHEN = datetime(2026, 11, 26, 9, 30)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop import dialogs
-from desktop.fonts import FontZoom
-from desktop.settings import Settings
+from desktop.shell.fonts import FontZoom
+from desktop.shell.settings import Settings
 from tests.desktop.conftest import StubCalculator, settings_path
 
 
@@ -134,7 +134,7 @@ def test_about_shows_versions(make_window, fake_backend, monkeypatch):
 
 
 def test_reader_text_follows_the_zoom(make_window):
-    from desktop.reader_view import scale_font_sizes
+    from desktop.library_view.reader_view import scale_font_sizes
 
     assert scale_font_sizes("body { font-size: 14px; } h1 { font-size:22px }", 1.5) == \
         "body { font-size: 21.0px; } h1 { font-size: 33.0px }"
@@ -153,7 +153,7 @@ def test_first_run_dialog_shows_intended_use_in_chinese(switcher, qtbot):
 
 
 def test_the_real_calculator_page_is_embedded_and_wired(make_window, real_backend, qtbot):
-    from desktop.calculator_page import CalculatorPage
+    from desktop.calculator_view.calculator_page import CalculatorPage
 
     window = make_window(real_backend, real_calculator=True)
     assert isinstance(window.calculator, CalculatorPage)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop import paths
+from desktop.shell import paths
 
 
 def test_user_folders_are_outside_the_install_folder(monkeypatch, tmp_path):

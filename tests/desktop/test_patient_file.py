@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.calculator_page import CalculatorPage
+from desktop.calculator_view.calculator_page import CalculatorPage
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "renal-crcl-45.json"
 

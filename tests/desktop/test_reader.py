@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 
 
 def _reader(window: MainWindow):
@@ -182,8 +182,8 @@ def test_zooming_keeps_the_search_highlights(make_window, fake_backend, qtbot):
 
 
 def test_a_calculator_reference_is_titled_by_document_and_section():
-    from desktop.library_source import LibrarySource
-    from index.content import load_library
+    from desktop.library_view.library_source import LibrarySource
+    from library.content import load_library
 
     source = LibrarySource(load_library())
     assert source.reference_title("zoledronic-acid#renal-dosing", "en") == "Zoledronic acid › Renal dosing"

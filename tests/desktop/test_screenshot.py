@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from desktop.screenshot import SCREENSHOT_SIZE
+from desktop.shell.screenshot import SCREENSHOT_SIZE
 
 
 def test_screenshot_command_writes_a_png_of_the_expected_size(tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.results_model import CardHtmlRole
-from desktop.search_controller import FAILED, PREPARING, READY
+from desktop.library_view.results_model import CardHtmlRole
+from desktop.library_view.search_controller import FAILED, PREPARING, READY
 from tests.desktop.conftest import type_text
 
 
@@ -147,7 +147,7 @@ def test_ctrl_k_inside_the_search_box_selects_its_text(make_window, fake_backend
 
 
 def test_a_broken_index_costs_search_but_not_reading(make_window, fake_backend, qtbot):
-    from desktop.library_source import Backend
+    from desktop.library_view.library_source import Backend
 
     window = make_window(Backend(fake_backend.source, None, "index folder is read-only"))
     assert window.controller.state == FAILED

@@ -8,10 +8,10 @@ from logging.handlers import RotatingFileHandler
 
 import pytest
 
-from desktop.bookmarks import Entry, EntryList, ReadingLists
-from desktop.logs import LOG_FILE_NAME, setup_logging
-from desktop.paths import user_dirs
-from desktop.settings import Settings
+from desktop.library_view.bookmarks import Entry, EntryList, ReadingLists
+from desktop.shell.logs import LOG_FILE_NAME, setup_logging
+from desktop.shell.paths import user_dirs
+from desktop.shell.settings import Settings
 from tests.desktop.conftest import settings_path
 
 ENTRY = Entry("beta", "", "en", "Beta topic")
@@ -31,7 +31,7 @@ def test_settings_round_trip_and_bad_values_fall_back_to_defaults(tmp_path):
 
 
 def test_settings_never_hold_patient_data():
-    from desktop.settings import OPTIONS
+    from desktop.shell.settings import OPTIONS
 
     assert set(OPTIONS) == {"language", "zoom", "last_view", "disclaimer_accepted", "window_geometry",
                             "window_state", "library_splitter"}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
-from index.content import load_library
 from index.search import SearchIndex
 from index.store import library_version
+from library.content import load_library
 
 FIXTURE_LIBRARY = Path(__file__).parent / "fixtures" / "library"
 

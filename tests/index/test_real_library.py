@@ -10,9 +10,9 @@ import pytest
 
 from guideline_content import CONTENT_DIR
 from index.build import build_index
-from index.content import load_library
 from index.search import SearchIndex
 from index.store import library_version
+from library.content import load_library
 
 from .conftest import top_documents
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.paths import PORTABLE_MARKER
+from desktop.shell.paths import PORTABLE_MARKER
 from tests.system.installs import (
     EXAMPLE,
     SOURCE_COMMAND,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.bookmarks import Entry, ReadingLists
-from desktop.settings import SETTINGS_FILE_NAME, Settings
+from desktop.library_view.bookmarks import Entry, ReadingLists
+from desktop.shell.settings import SETTINGS_FILE_NAME, Settings
 from tests.system.installs import (
     SOURCE_COMMAND,
     copy_source_install,

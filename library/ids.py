@@ -1,0 +1,9 @@
+"""Names the library and the search index share; importing them costs nothing (no yaml, no markdown)."""
+
+from __future__ import annotations
+
+from guideline_content import LANGUAGES
+
+LANGS = LANGUAGES
+# the id of the reference list generated from references.yaml; search ranks it below the topics
+REFERENCES_DOC = "references"
