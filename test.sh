@@ -5,5 +5,6 @@ cd "$(dirname "$0")"
 bash scripts/bootstrap.sh
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/lint-imports
 .venv/bin/python -m pytest "$@"

@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(patients)} example patients x {args.iterations} iterations")
     for name, values in timings.items():
         values.sort()
-        print(f"{name:>20}: p50 {_percentile(values, 0.50):.3f} ms  p95 {_percentile(values, 0.95):.3f} ms  "
-              f"max {values[-1]:.3f} ms  mean {statistics.fmean(values):.3f} ms")
+        print(
+            f"{name:>20}: p50 {_percentile(values, 0.50):.3f} ms  p95 {_percentile(values, 0.95):.3f} ms  "
+            f"max {values[-1]:.3f} ms  mean {statistics.fmean(values):.3f} ms"
+        )
     return 0

@@ -78,10 +78,14 @@ def _hypersensitive(patient: Patient, agent: str) -> bool:
     if agent in allergies:
         return True
     # One bisphosphonate allergy (or the class) rules out the whole class.
-    return agent in BISPHOSPHONATES and ("bisphosphonates" in allergies or bool(allergies & set(BISPHOSPHONATES)))
+    return agent in BISPHOSPHONATES and (
+        "bisphosphonates" in allergies or bool(allergies & set(BISPHOSPHONATES))
+    )
 
 
-def _blockers(patient: Patient, agent: dict[str, Any], band: dict[str, Any], calcium: str | None) -> list[str]:
+def _blockers(
+    patient: Patient, agent: dict[str, Any], band: dict[str, Any], calcium: str | None
+) -> list[str]:
     name = agent["agent"]
     found = {
         "uncorrected_hypocalcemia": calcium == "low",
@@ -110,7 +114,9 @@ def _cautions(patient: Patient, derived: Derived, agent: dict[str, Any], band: d
     return [code for code in _rules() if found.get(code)]
 
 
-def _schedule(agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dialysis: bool) -> dict[str, str]:
+def _schedule(
+    agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dialysis: bool
+) -> dict[str, str]:
     table = rule_table("agents")
     dose = band.get("dose_mg")
     dosed = {}
@@ -137,8 +143,11 @@ def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> l
     calcium = calcium_state(derived)
     rules = _rules()
     preference = rule_table("thresholds")["denosumab_preference"]
-    renal_reason = (derived.crcl_ml_min < units.dec(preference["crcl_below"]) or patient.on_dialysis
-                    or patient.nephrotoxic_drugs)
+    renal_reason = (
+        derived.crcl_ml_min < units.dec(preference["crcl_below"])
+        or patient.on_dialysis
+        or patient.nephrotoxic_drugs
+    )
     agents = []
     for agent in rule_table("agents")["agents"]:
         band = renal_band(agent, derived.crcl_ml_min)
@@ -154,25 +163,28 @@ def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> l
         preferred = agent["agent"] == "denosumab" and eligible and renal_reason
         if preferred:
             refs.extend(r for r in preference["refs"] if r not in refs)
-        agents.append({
-            "agent": agent["agent"],
-            "eligible": eligible,
-            "preferred": preferred,
-            "dose_mg": band.get("dose_mg") if eligible else None,
-            "route": agent["route"],
-            "interval_weeks": agent["interval_weeks"],
-            "crcl_band": band["label"],
-            "schedule": _schedule(agent, band, bool(blockers), patient.on_dialysis),
-            "blockers": blockers,
-            "cautions": cautions,
-            "refs": refs,
-        })
+        agents.append(
+            {
+                "agent": agent["agent"],
+                "eligible": eligible,
+                "preferred": preferred,
+                "dose_mg": band.get("dose_mg") if eligible else None,
+                "route": agent["route"],
+                "interval_weeks": agent["interval_weeks"],
+                "crcl_band": band["label"],
+                "schedule": _schedule(agent, band, bool(blockers), patient.on_dialysis),
+                "blockers": blockers,
+                "cautions": cautions,
+                "refs": refs,
+            }
+        )
     _agent_warnings(patient, derived, agents, calcium, findings)
     return agents
 
 
-def _agent_warnings(patient: Patient, derived: Derived, agents: list[dict[str, Any]], calcium: str | None,
-                    findings: Findings) -> None:
+def _agent_warnings(
+    patient: Patient, derived: Derived, agents: list[dict[str, Any]], calcium: str | None, findings: Findings
+) -> None:
     thresholds = rule_table("thresholds")
     if calcium == "low":
         findings.warn("hypocalcaemia_correct_first", "block")

@@ -68,7 +68,9 @@ def load_patient_json(data: bytes) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object_hook, parse_constant=NonFinite, parse_int=_integer)
     except json.JSONDecodeError as error:
-        raise ValidationError([problem("", "not_json", detail=f"line {error.lineno}, column {error.colno}: {error.msg}")]) from None
+        raise ValidationError(
+            [problem("", "not_json", detail=f"line {error.lineno}, column {error.colno}: {error.msg}")]
+        ) from None
     except (ValueError, RecursionError) as error:
         raise ValidationError([problem("", "not_json", detail=type(error).__name__)]) from None
 
@@ -91,7 +93,9 @@ def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
         try:
             data = _read(path)
         except OSError as error:
-            raise ValidationError([problem("", "unreadable", detail=error.strerror or type(error).__name__)]) from None
+            raise ValidationError(
+                [problem("", "unreadable", detail=error.strerror or type(error).__name__)]
+            ) from None
         except ValueError:  # a path no file can have (an embedded NUL)
             raise ValidationError([problem("", "unreadable", detail="invalid path")]) from None
         assessment = assess(load_patient_json(data))

@@ -34,7 +34,11 @@ def creatinine_clearance(patient: Patient) -> tuple[Decimal, Decimal, Decimal]:
     """(exact CrCl, rounded CrCl, creatinine in mg/dL) by Cockcroft-Gault with actual body weight."""
     rule = rule_table("thresholds")["cockcroft_gault"]
     creatinine_mg_dl = patient.creatinine.si / units.dec(rule["creatinine_umol_per_mg_dl"])
-    exact = (units.dec(rule["age_from"]) - patient.age_years) * patient.weight_kg / (units.dec(rule["divisor"]) * creatinine_mg_dl)
+    exact = (
+        (units.dec(rule["age_from"]) - patient.age_years)
+        * patient.weight_kg
+        / (units.dec(rule["divisor"]) * creatinine_mg_dl)
+    )
     if patient.sex == "female":
         exact *= units.dec(rule["female_factor"])
     # Age above 140 cannot occur (validated <= 110), so CrCl is always positive.
@@ -43,16 +47,35 @@ def creatinine_clearance(patient: Patient) -> tuple[Decimal, Decimal, Decimal]:
 
 def _crcl_working(patient: Patient, exact: Decimal, rounded: Decimal, mg_dl: Decimal, lang: str) -> list[str]:
     female = patient.sex == "female"
-    lines = [_template("crcl_formula", lang, female_en=_template("female_factor", "en") if female else "",
-                       female_zh=_template("female_factor", "zh") if female else "")]
+    lines = [
+        _template(
+            "crcl_formula",
+            lang,
+            female_en=_template("female_factor", "en") if female else "",
+            female_zh=_template("female_factor", "zh") if female else "",
+        )
+    ]
     mg_dl_text = units.fmt(units.truncate(mg_dl, 3))
     if patient.creatinine.unit == "umol/L":
-        lines.append(_template("creatinine_conversion", lang, value=units.fmt(patient.creatinine.value),
-                               mg_dl=mg_dl_text))
-    lines.append(_template("crcl_numbers", lang, age=units.fmt(patient.age_years),
-                           weight=units.fmt(patient.weight_kg), mg_dl=mg_dl_text,
-                           female=f" × {units.fmt(rule_table('thresholds')['cockcroft_gault']['female_factor'])}" if female else "",
-                           exact=units.fmt(units.truncate(exact, 3)), rounded=units.fmt(rounded, 1)))
+        lines.append(
+            _template(
+                "creatinine_conversion", lang, value=units.fmt(patient.creatinine.value), mg_dl=mg_dl_text
+            )
+        )
+    lines.append(
+        _template(
+            "crcl_numbers",
+            lang,
+            age=units.fmt(patient.age_years),
+            weight=units.fmt(patient.weight_kg),
+            mg_dl=mg_dl_text,
+            female=f" × {units.fmt(rule_table('thresholds')['cockcroft_gault']['female_factor'])}"
+            if female
+            else "",
+            exact=units.fmt(units.truncate(exact, 3)),
+            rounded=units.fmt(rounded, 1),
+        )
+    )
     lines.append(_template("crcl_caveat", lang, weight=units.fmt(patient.weight_kg)))
     if patient.on_dialysis:
         lines.append(_template("dialysis_note", lang))
@@ -68,28 +91,50 @@ def _calcium(patient: Patient) -> tuple[Decimal | None, Decimal | None, Decimal 
     if patient.albumin is None:
         return None, None, units.round_half_up(patient.calcium.si, places), "measured_total"
     exact = patient.calcium.si + units.dec(rule["coefficient_mmol_per_g"]) * (
-        units.dec(rule["reference_albumin_g_l"]) - patient.albumin.si)
+        units.dec(rule["reference_albumin_g_l"]) - patient.albumin.si
+    )
     rounded = units.round_half_up(exact, places)
     return exact, rounded, rounded, "albumin_corrected"
 
 
-def _calcium_working(patient: Patient, exact: Decimal | None, checked: Decimal | None, lang: str) -> list[str]:
+def _calcium_working(
+    patient: Patient, exact: Decimal | None, checked: Decimal | None, lang: str
+) -> list[str]:
     if patient.calcium is None or checked is None:
         return [_template("calcium_missing", lang)]
     lines = []
     if patient.calcium.unit != "mmol/L":
-        lines.append(_template("calcium_conversion", lang, value=units.fmt(patient.calcium.value),
-                               si=units.fmt(units.truncate(patient.calcium.si, 3))))
+        lines.append(
+            _template(
+                "calcium_conversion",
+                lang,
+                value=units.fmt(patient.calcium.value),
+                si=units.fmt(units.truncate(patient.calcium.si, 3)),
+            )
+        )
     if patient.albumin is None or exact is None:
         lines.append(_template("calcium_uncorrected", lang, rounded=units.fmt(checked, 2)))
         return lines
     if patient.albumin.unit != "g/L":
-        lines.append(_template("albumin_conversion", lang, value=units.fmt(patient.albumin.value),
-                               si=units.fmt(patient.albumin.si)))
+        lines.append(
+            _template(
+                "albumin_conversion",
+                lang,
+                value=units.fmt(patient.albumin.value),
+                si=units.fmt(patient.albumin.si),
+            )
+        )
     lines.insert(0, _template("calcium_formula", lang))
-    lines.append(_template("calcium_numbers", lang, calcium=units.fmt(units.truncate(patient.calcium.si, 3)),
-                           albumin=units.fmt(patient.albumin.si),
-                           exact=units.fmt(units.truncate(exact, 3)), rounded=units.fmt(checked, 2)))
+    lines.append(
+        _template(
+            "calcium_numbers",
+            lang,
+            calcium=units.fmt(units.truncate(patient.calcium.si, 3)),
+            albumin=units.fmt(patient.albumin.si),
+            exact=units.fmt(units.truncate(exact, 3)),
+            rounded=units.fmt(checked, 2),
+        )
+    )
     return lines
 
 
@@ -111,12 +156,28 @@ def _vitamin_d_working(patient: Patient, lang: str) -> list[str]:
         return [_template("vitamin_d_missing", lang)]
     cutoff_ng_ml, cutoff_nmol_l = (units.fmt(v) for v in _vitamin_d_cutoff())
     if lab.unit == "ng/mL":
-        return [_template("vitamin_d_conversion", lang, value=units.fmt(lab.value), si=units.fmt(vitamin_d_nmol_l(lab)),
-                          cutoff_ng_ml=cutoff_ng_ml, cutoff_nmol_l=cutoff_nmol_l)]
+        return [
+            _template(
+                "vitamin_d_conversion",
+                lang,
+                value=units.fmt(lab.value),
+                si=units.fmt(vitamin_d_nmol_l(lab)),
+                cutoff_ng_ml=cutoff_ng_ml,
+                cutoff_nmol_l=cutoff_nmol_l,
+            )
+        ]
     # Three decimals, cut: a value one hundredth of a nmol/L either side of the cut-off must not read as 20.00.
     ng_ml = units.from_si("vitamin_d", lab.si, "ng/mL")
-    return [_template("vitamin_d_value", lang, value=units.fmt(lab.value), ng_ml=units.fmt(units.truncate(ng_ml, 3)),
-                      cutoff_ng_ml=cutoff_ng_ml, cutoff_nmol_l=cutoff_nmol_l)]
+    return [
+        _template(
+            "vitamin_d_value",
+            lang,
+            value=units.fmt(lab.value),
+            ng_ml=units.fmt(units.truncate(ng_ml, 3)),
+            cutoff_ng_ml=cutoff_ng_ml,
+            cutoff_nmol_l=cutoff_nmol_l,
+        )
+    ]
 
 
 def vitamin_d_nmol_l(lab: Lab) -> Decimal:
@@ -130,10 +191,18 @@ def derive(patient: Patient) -> Derived:
     exact_crcl, crcl, mg_dl = creatinine_clearance(patient)
     exact_ca, corrected, checked, basis = _calcium(patient)
     working = {
-        lang: "\n".join(_crcl_working(patient, exact_crcl, crcl, mg_dl, lang)
-                        + _calcium_working(patient, exact_ca, checked, lang)
-                        + _vitamin_d_working(patient, lang))
+        lang: "\n".join(
+            _crcl_working(patient, exact_crcl, crcl, mg_dl, lang)
+            + _calcium_working(patient, exact_ca, checked, lang)
+            + _vitamin_d_working(patient, lang)
+        )
         for lang in LANGUAGES
     }
-    return Derived(crcl_ml_min=crcl, corrected_calcium_mmol_l=corrected, calcium_for_checks_mmol_l=checked,
-                   calcium_basis=basis, vitamin_d_low=_vitamin_d(patient), working=working)
+    return Derived(
+        crcl_ml_min=crcl,
+        corrected_calcium_mmol_l=corrected,
+        calcium_for_checks_mmol_l=checked,
+        calcium_basis=basis,
+        vitamin_d_low=_vitamin_d(patient),
+        working=working,
+    )

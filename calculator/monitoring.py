@@ -27,8 +27,12 @@ def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
     for lang in LANGUAGES:
         note = templates["creatinine_rise_boundary"][lang] if baseline == boundary else ""
         detail[lang] = templates["creatinine_rise"][lang].format(
-            rise=units.fmt(rise), unit=label, baseline=units.fmt(baseline),
-            limit=units.fmt(baseline + rise), boundary=note)
+            rise=units.fmt(rise),
+            unit=label,
+            baseline=units.fmt(baseline),
+            limit=units.fmt(baseline + rise),
+            boundary=note,
+        )
     return detail
 
 
@@ -43,13 +47,18 @@ def monitoring(patient: Patient, agents: list[dict[str, Any]], findings: Finding
         if not chosen:
             continue
         findings.cite(row["source"])
-        entry: dict[str, Any] = {"item": row["item"], "timing": row["timing"], "agents": chosen,
-                                 "refs": list(row["refs"])}
+        entry: dict[str, Any] = {
+            "item": row["item"],
+            "timing": row["timing"],
+            "agents": chosen,
+            "refs": list(row["refs"]),
+        }
         detail = row.get("detail")
         if detail and detail["agent"] in chosen:
             entry["detail"] = {"en": detail["en"], "zh": detail["zh"]}
         if (row["item"], row["timing"]) == ("serum_creatinine", "before_each_dose") and set(chosen) & set(
-                rise_rule["agents"]):
+            rise_rule["agents"]
+        ):
             entry["detail"] = creatinine_rise_detail(patient)
             findings.cite(rise_rule["source"])
         rows.append(entry)

@@ -65,11 +65,18 @@ def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
 def _derived(assessment: dict[str, Any], lang: str) -> list[str]:
     derived = assessment["derived"]
     colon = _p(lang, "colon")
-    lines = [_label("derived", lang), f"{_INDENT}{_label('crcl', lang)}{colon}{derived['crcl_ml_min']:.1f} mL/min"]
+    lines = [
+        _label("derived", lang),
+        f"{_INDENT}{_label('crcl', lang)}{colon}{derived['crcl_ml_min']:.1f} mL/min",
+    ]
     if derived["corrected_calcium_mmol_l"] is not None:
-        lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}{colon}{derived['corrected_calcium_mmol_l']:.2f} mmol/L")
+        lines.append(
+            f"{_INDENT}{_label('corrected_calcium', lang)}{colon}{derived['corrected_calcium_mmol_l']:.2f} mmol/L"
+        )
     elif derived["calcium_checked_mmol_l"] is not None:
-        lines.append(f"{_INDENT}{_label('measured_calcium', lang)}{colon}{derived['calcium_checked_mmol_l']:.2f} mmol/L")
+        lines.append(
+            f"{_INDENT}{_label('measured_calcium', lang)}{colon}{derived['calcium_checked_mmol_l']:.2f} mmol/L"
+        )
     else:
         lines.append(f"{_INDENT}{_label('corrected_calcium', lang)}{colon}{_label('not_available', lang)}")
     lines.append(f"{_INDENT}{_label('working', lang)}{colon.rstrip()}")
@@ -89,8 +96,10 @@ def _warnings(assessment: dict[str, Any], lang: str) -> list[str]:
 def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
     systemic = assessment["systemic_therapy"]
     colon = _p(lang, "colon")
-    lines = [_label("systemic", lang),
-             f"{_INDENT}{_label('category', lang)}{colon}{text_for(systemic['category'])[lang]}"]
+    lines = [
+        _label("systemic", lang),
+        f"{_INDENT}{_label('category', lang)}{colon}{text_for(systemic['category'])[lang]}",
+    ]
     for number, option in enumerate(systemic["options"], start=1):
         lines.append(f"{_INDENT}{number}. {option['name'][lang]}{colon}{option['rationale'][lang]}")
         lines.append(f"{_INDENT * 2}{_label('library', lang)}{colon}{', '.join(option['refs'])}")
@@ -103,8 +112,10 @@ def _agent_lines(agent: dict[str, Any], lang: str) -> list[str]:
     if agent["preferred"]:
         status += f"{_p(lang, 'comma')}{_label('preferred', lang)}"
     route = f"{_p(lang, 'open')}{text_for(agent['route'])[lang]}{_p(lang, 'close')}"
-    lines = [f"{_INDENT}{text_for(agent['agent'])[lang]}{route}{colon}{status}",
-             f"{_INDENT * 2}{agent['schedule'][lang]}"]
+    lines = [
+        f"{_INDENT}{text_for(agent['agent'])[lang]}{route}{colon}{status}",
+        f"{_INDENT * 2}{agent['schedule'][lang]}",
+    ]
     if agent["blockers"]:
         names = separator.join(text_for(code)[lang] for code in agent["blockers"])
         lines.append(f"{_INDENT * 2}{_label('blockers', lang)}{colon}{names}")
@@ -149,9 +160,11 @@ def render_text(assessment: dict[str, Any], lang: str = "zh", today: datetime.da
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     date = (today or datetime.date.today()).isoformat()
     sections = [
-        [_label("title", lang),
-         f"{_label('date', lang)}{_p(lang, 'colon')}{date}    "
-         f"{_label('content_version', lang)}{_p(lang, 'colon')}{assessment['content_version']}"],
+        [
+            _label("title", lang),
+            f"{_label('date', lang)}{_p(lang, 'colon')}{date}    "
+            f"{_label('content_version', lang)}{_p(lang, 'colon')}{assessment['content_version']}",
+        ],
         _inputs(assessment, lang),
         _derived(assessment, lang),
         _warnings(assessment, lang),

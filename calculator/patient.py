@@ -139,8 +139,16 @@ def _lookup(raw: Mapping, path: str) -> Any:
     return node
 
 
-def _number(value: Any, path: str, problems: list[Problem], *, minimum: Any, maximum: Any,
-            unit: str, integer: bool = False) -> Decimal | None:
+def _number(
+    value: Any,
+    path: str,
+    problems: list[Problem],
+    *,
+    minimum: Any,
+    maximum: Any,
+    unit: str,
+    integer: bool = False,
+) -> Decimal | None:
     if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
         problems.append(problem(path, "not_finite"))
         return None
@@ -201,11 +209,15 @@ def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
     if raw_unit is _MISSING or raw_unit is None:
         problems.append(problem(f"{path}.unit", "missing_required"))
     elif not isinstance(raw_unit, str):
-        problems.append(problem(f"{path}.unit", "wrong_type_string", allowed=allowed_units, got=_type_name(raw_unit)))
+        problems.append(
+            problem(f"{path}.unit", "wrong_type_string", allowed=allowed_units, got=_type_name(raw_unit))
+        )
     else:
         unit_code = units.canonical_unit(lab, raw_unit.strip())
         if unit_code is None:
-            problems.append(problem(f"{path}.unit", "unit_not_allowed", got=raw_unit[:40], allowed=allowed_units))
+            problems.append(
+                problem(f"{path}.unit", "unit_not_allowed", got=raw_unit[:40], allowed=allowed_units)
+            )
     raw_value = value.get("value", _MISSING)
     if raw_value is _MISSING or raw_value is None:
         problems.append(problem(f"{path}.value", "missing_required"))
@@ -225,8 +237,16 @@ def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
         label = units.unit_label(lab, unit_code)
         if unit_code != units.si_unit(lab):
             label += f" ({units.fmt(low)}–{units.fmt(high)} {units.unit_label(lab, units.si_unit(lab))})"
-        problems.append(problem(f"{path}.value", "out_of_range", got=units.shown(number), min=units.fmt(shown_low),
-                                max=units.fmt(shown_high), unit=label))
+        problems.append(
+            problem(
+                f"{path}.value",
+                "out_of_range",
+                got=units.shown(number),
+                min=units.fmt(shown_low),
+                max=units.fmt(shown_high),
+                unit=label,
+            )
+        )
         return None
     return Lab(value=number, unit=unit_code, si=si)
 
@@ -240,8 +260,15 @@ def _read_field(raw: Mapping, field: dict[str, Any], problems: list[Problem]) ->
         return field.get("default")
     kind = field["kind"]
     if kind == "number":
-        number = _number(value, path, problems, minimum=field["min"], maximum=field["max"],
-                         unit=field.get("unit", ""), integer=field.get("integer", False))
+        number = _number(
+            value,
+            path,
+            problems,
+            minimum=field["min"],
+            maximum=field["max"],
+            unit=field.get("unit", ""),
+            integer=field.get("integer", False),
+        )
         if number is not None and field.get("integer"):
             return int(number)
         return number
@@ -277,23 +304,35 @@ def parse_patient(raw: Any) -> Patient:
     if problems:
         raise ValidationError(problems)
     return Patient(
-        age_years=values["age_years"], sex=values["sex"], weight_kg=values["weight_kg"],
-        menopausal_status=values["menopausal_status"], pregnant=values["pregnant"],
-        hr_status=values["hr_status"], her2_status=values["her2_status"],
+        age_years=values["age_years"],
+        sex=values["sex"],
+        weight_kg=values["weight_kg"],
+        menopausal_status=values["menopausal_status"],
+        pregnant=values["pregnant"],
+        hr_status=values["hr_status"],
+        her2_status=values["her2_status"],
         bone_metastasis=values["bone_metastasis"],
         expected_survival_months=values["expected_survival_months"],
-        visceral_metastasis=values["visceral_metastasis"], visceral_crisis=values["visceral_crisis"],
+        visceral_metastasis=values["visceral_metastasis"],
+        visceral_crisis=values["visceral_crisis"],
         endocrine_resistance=values["endocrine_resistance"],
-        disease_free_interval_months=values["disease_free_interval_months"], line=values["line"],
+        disease_free_interval_months=values["disease_free_interval_months"],
+        line=values["line"],
         prior_therapies=frozenset(values["prior_therapies"]),
-        gbrca=values["biomarkers.gbrca"], pik3ca=values["biomarkers.pik3ca"], esr1=values["biomarkers.esr1"],
+        gbrca=values["biomarkers.gbrca"],
+        pik3ca=values["biomarkers.pik3ca"],
+        esr1=values["biomarkers.esr1"],
         pdl1_cps=values["biomarkers.pdl1_cps"],
-        creatinine=values["labs.creatinine"], calcium=values["labs.calcium"],
-        albumin=values["labs.albumin"], vitamin_d=values["labs.vitamin_d"],
-        on_dialysis=values["on_dialysis"], nephrotoxic_drugs=values["nephrotoxic_drugs"],
+        creatinine=values["labs.creatinine"],
+        calcium=values["labs.calcium"],
+        albumin=values["labs.albumin"],
+        vitamin_d=values["labs.vitamin_d"],
+        on_dialysis=values["on_dialysis"],
+        nephrotoxic_drugs=values["nephrotoxic_drugs"],
         dental_assessed=values["dental.assessed"],
         invasive_dental_procedure_planned=values["dental.invasive_procedure_planned"],
-        active_onj=values["dental.active_onj"], current_bone_agent=values["current_bone_agent"],
+        active_onj=values["dental.active_onj"],
+        current_bone_agent=values["current_bone_agent"],
         hypersensitivity=frozenset(values["hypersensitivity"]),
     )
 
@@ -308,23 +347,40 @@ def echo_inputs(patient: Patient) -> dict[str, Any]:
         return None if value is None else {"value": num(value.value), "unit": value.unit}
 
     return {
-        "age_years": num(patient.age_years), "sex": patient.sex, "weight_kg": num(patient.weight_kg),
-        "menopausal_status": patient.menopausal_status, "pregnant": patient.pregnant,
-        "hr_status": patient.hr_status, "her2_status": patient.her2_status,
+        "age_years": num(patient.age_years),
+        "sex": patient.sex,
+        "weight_kg": num(patient.weight_kg),
+        "menopausal_status": patient.menopausal_status,
+        "pregnant": patient.pregnant,
+        "hr_status": patient.hr_status,
+        "her2_status": patient.her2_status,
         "bone_metastasis": patient.bone_metastasis,
         "expected_survival_months": num(patient.expected_survival_months),
-        "visceral_metastasis": patient.visceral_metastasis, "visceral_crisis": patient.visceral_crisis,
+        "visceral_metastasis": patient.visceral_metastasis,
+        "visceral_crisis": patient.visceral_crisis,
         "endocrine_resistance": patient.endocrine_resistance,
-        "disease_free_interval_months": num(patient.disease_free_interval_months), "line": patient.line,
+        "disease_free_interval_months": num(patient.disease_free_interval_months),
+        "line": patient.line,
         "prior_therapies": sorted(patient.prior_therapies),
-        "biomarkers": {"gbrca": patient.gbrca, "pik3ca": patient.pik3ca, "esr1": patient.esr1,
-                       "pdl1_cps": num(patient.pdl1_cps)},
-        "labs": {"creatinine": lab(patient.creatinine), "calcium": lab(patient.calcium),
-                 "albumin": lab(patient.albumin), "vitamin_d": lab(patient.vitamin_d)},
-        "on_dialysis": patient.on_dialysis, "nephrotoxic_drugs": patient.nephrotoxic_drugs,
-        "dental": {"assessed": patient.dental_assessed,
-                   "invasive_procedure_planned": patient.invasive_dental_procedure_planned,
-                   "active_onj": patient.active_onj},
+        "biomarkers": {
+            "gbrca": patient.gbrca,
+            "pik3ca": patient.pik3ca,
+            "esr1": patient.esr1,
+            "pdl1_cps": num(patient.pdl1_cps),
+        },
+        "labs": {
+            "creatinine": lab(patient.creatinine),
+            "calcium": lab(patient.calcium),
+            "albumin": lab(patient.albumin),
+            "vitamin_d": lab(patient.vitamin_d),
+        },
+        "on_dialysis": patient.on_dialysis,
+        "nephrotoxic_drugs": patient.nephrotoxic_drugs,
+        "dental": {
+            "assessed": patient.dental_assessed,
+            "invasive_procedure_planned": patient.invasive_dental_procedure_planned,
+            "active_onj": patient.active_onj,
+        },
         "current_bone_agent": patient.current_bone_agent,
         "hypersensitivity": sorted(patient.hypersensitivity),
     }

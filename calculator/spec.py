@@ -34,12 +34,17 @@ def _spec() -> list[dict[str, Any]]:
                 entry["units"] = [{"code": unit, "label": dict(unit_names[unit])}]
         if field["kind"] == "lab":
             lab = field["path"].split(".")[-1]
-            entry["units"] = [{"code": u["code"], "label": {"en": u["label"], "zh": u["label"]}}
-                              for u in units.lab_table(lab)["units"]]
+            entry["units"] = [
+                {"code": u["code"], "label": {"en": u["label"], "zh": u["label"]}}
+                for u in units.lab_table(lab)["units"]
+            ]
             entry["ranges"] = {}
             for unit in units.lab_table(lab)["units"]:
                 low, high = units.unit_range(lab, unit["code"])
-                entry["ranges"][unit["code"]] = {"min": units.json_number(low), "max": units.json_number(high)}
+                entry["ranges"][unit["code"]] = {
+                    "min": units.json_number(low),
+                    "max": units.json_number(high),
+                }
         if "help" in field:
             entry["help"] = dict(field["help"])
         spec.append(entry)

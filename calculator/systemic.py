@@ -31,7 +31,9 @@ class _Options:
         rationale = option["rationale"].get(variant) or next(iter(option["rationale"].values()))
         refs = list(option.get(refs_key) or option["refs"])
         self.findings.cite(option["source"])
-        self.items.append({"code": code, "name": dict(option["name"]), "rationale": dict(rationale), "refs": refs})
+        self.items.append(
+            {"code": code, "name": dict(option["name"]), "rationale": dict(rationale), "refs": refs}
+        )
 
 
 def _her2_positive(patient: Patient, options: _Options) -> None:
@@ -105,8 +107,11 @@ def _hr_positive_later(patient: Patient, options: _Options) -> None:
 
 
 def _hr_positive_chemotherapy(patient: Patient, options: _Options) -> None:
-    options.add("chemotherapy", "visceral_crisis" if patient.visceral_crisis else "default",
-                "crisis_refs" if patient.visceral_crisis else "refs")
+    options.add(
+        "chemotherapy",
+        "visceral_crisis" if patient.visceral_crisis else "default",
+        "crisis_refs" if patient.visceral_crisis else "refs",
+    )
     if patient.line >= 2:
         _hr_positive_later(patient, options)
     elif patient.gbrca == "pathogenic":
@@ -143,7 +148,11 @@ def category_for(patient: Patient) -> str:
         return "chemotherapy_based"
     if patient.her2_status == "positive":
         return "anti_her2_based"
-    if patient.hr_status == "positive" and not patient.visceral_crisis and patient.endocrine_resistance != "primary":
+    if (
+        patient.hr_status == "positive"
+        and not patient.visceral_crisis
+        and patient.endocrine_resistance != "primary"
+    ):
         return "endocrine_based"
     return "chemotherapy_based"
 
@@ -167,8 +176,12 @@ def systemic_therapy(patient: Patient, findings: Findings) -> dict[str, Any]:
         if category == "endocrine_based":
             _hr_positive_endocrine(patient, options)
         else:
-            findings.warn("visceral_crisis_chemotherapy" if patient.visceral_crisis
-                          else "primary_endocrine_resistance_chemotherapy", "info")
+            findings.warn(
+                "visceral_crisis_chemotherapy"
+                if patient.visceral_crisis
+                else "primary_endocrine_resistance_chemotherapy",
+                "info",
+            )
             _hr_positive_chemotherapy(patient, options)
     else:
         _triple_negative(patient, options, findings)

@@ -19,8 +19,13 @@ log = logging.getLogger(__name__)
 BENCH_READY_TIMEOUT_MS = 60_000
 
 
-def main(screenshot: str | None = None, lang: str | None = None, view: str = "library",
-         query: str | None = None, patient: str | None = None) -> int:
+def main(
+    screenshot: str | None = None,
+    lang: str | None = None,
+    view: str = "library",
+    query: str | None = None,
+    patient: str | None = None,
+) -> int:
     launched = time.time()
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # must precede the QApplication
@@ -40,8 +45,13 @@ def main(screenshot: str | None = None, lang: str | None = None, view: str = "li
     log_file = setup_logging(dirs.log)
     from desktop import __version__
 
-    log.info("BoneMet Guide %s starting (log %s, data %s, portable %s)", __version__, log_file, dirs.data,
-             dirs.portable)
+    log.info(
+        "BoneMet Guide %s starting (log %s, data %s, portable %s)",
+        __version__,
+        log_file,
+        dirs.data,
+        dirs.portable,
+    )
     _route_qt_messages_to_log()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _keep_qt_settings_in(dirs.config)
@@ -84,9 +94,13 @@ def _route_qt_messages_to_log() -> None:
     """Qt's own warnings go to the log file too, where IT can find them on a ward PC."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
     qt_log = logging.getLogger("qt")
     noise = ("propagateSizeHints",)  # the offscreen platform says this on every window
 
@@ -119,8 +133,11 @@ def _bench_run(app, window, launched: float) -> int:
         shown = time.time()
         wait_until(app, lambda: window.controller.state != PREPARING, BENCH_READY_TIMEOUT_MS)
         ready = time.time()
-        print(f"bench-startup shown_at={shown:.6f} ready_at={ready:.6f} state={window.controller.state} "
-              f"peak_rss_mb={peak_rss_mb():.1f} in_process_ms={(shown - launched) * 1000:.1f}", flush=True)
+        print(
+            f"bench-startup shown_at={shown:.6f} ready_at={ready:.6f} state={window.controller.state} "
+            f"peak_rss_mb={peak_rss_mb():.1f} in_process_ms={(shown - launched) * 1000:.1f}",
+            flush=True,
+        )
         app.quit()
 
     QTimer.singleShot(0, window, first_tick)
@@ -134,12 +151,18 @@ def peak_rss_mb() -> float:
         from ctypes import wintypes
 
         class Counters(ctypes.Structure):
-            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
-                        ("PeakWorkingSetSize", ctypes.c_size_t), ("WorkingSetSize", ctypes.c_size_t),
-                        ("QuotaPeakPagedPoolUsage", ctypes.c_size_t), ("QuotaPagedPoolUsage", ctypes.c_size_t),
-                        ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
-                        ("QuotaNonPagedPoolUsage", ctypes.c_size_t), ("PagefileUsage", ctypes.c_size_t),
-                        ("PeakPagefileUsage", ctypes.c_size_t)]
+            _fields_ = [
+                ("cb", wintypes.DWORD),
+                ("PageFaultCount", wintypes.DWORD),
+                ("PeakWorkingSetSize", ctypes.c_size_t),
+                ("WorkingSetSize", ctypes.c_size_t),
+                ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+                ("QuotaPagedPoolUsage", ctypes.c_size_t),
+                ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+                ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+                ("PagefileUsage", ctypes.c_size_t),
+                ("PeakPagefileUsage", ctypes.c_size_t),
+            ]
 
         counters = Counters()
         counters.cb = ctypes.sizeof(counters)

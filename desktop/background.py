@@ -21,8 +21,9 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, receiver: QObject, on_done: Callable[[Any], None],
-                 on_error: Callable[[Exception], None] | None) -> None:
+    def __init__(
+        self, receiver: QObject, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None
+    ) -> None:
         super().__init__(receiver)  # dies with the receiver
         self._on_done = on_done
         self._on_error = on_error
@@ -65,7 +66,11 @@ class _Job(QRunnable):
             log.info("background answer dropped: its receiver no longer exists")
 
 
-def run_in_background(pool: QThreadPool, receiver: QObject, fn: Callable[[], Any],
-                      on_done: Callable[[Any], None],
-                      on_error: Callable[[Exception], None] | None = None) -> None:
+def run_in_background(
+    pool: QThreadPool,
+    receiver: QObject,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
     pool.start(_Job(fn, _Relay(receiver, on_done, on_error)))

@@ -84,14 +84,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.shell.paths import shipped_index_dir, user_dirs
         from index.cli import search
 
-        return search(args.query, lang=args.search_lang, limit=args.limit, as_json=args.json,
-                      shipped_dir=shipped_index_dir(), cache_dir=user_dirs().cache / "index")
+        return search(
+            args.query,
+            lang=args.search_lang,
+            limit=args.limit,
+            as_json=args.json,
+            shipped_dir=shipped_index_dir(),
+            cache_dir=user_dirs().cache / "index",
+        )
     if args.command == "bench":
         return _bench(args.what, args.rest)
     from desktop.app import main as app_main
 
-    return app_main(screenshot=args.screenshot, lang=args.lang, view=args.view, query=args.query,
-                    patient=args.patient)
+    return app_main(
+        screenshot=args.screenshot, lang=args.lang, view=args.view, query=args.query, patient=args.patient
+    )
 
 
 def _bench(what: str, rest: list[str]) -> int:

@@ -31,9 +31,7 @@ ANALYZER_VERSION = "bilingual-4"
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LATIN_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff"
-TOKEN_RE = re.compile(
-    rf"(?P<cjk>[{CJK_CLASS}]+)|(?P<latin>[{LATIN_CLASS}]+(?:[-/.+'][{LATIN_CLASS}]+)*)"
-)
+TOKEN_RE = re.compile(rf"(?P<cjk>[{CJK_CLASS}]+)|(?P<latin>[{LATIN_CLASS}]+(?:[-/.+'][{LATIN_CLASS}]+)*)")
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
 # Separators inside a Latin compound: they vanish from its joined form and split it into parts;
 # a dot between two digits is a decimal point, not a separator (5.4).

@@ -26,32 +26,144 @@ from index.search import SearchIndex
 
 QUERIES = [
     # Chinese words and phrases
-    "地舒单抗", "唑来膦酸", "低钙血症", "高钙血症", "颌骨坏死", "肌酐清除率", "骨相关事件", "脊髓压迫",
-    "病理性骨折", "内分泌治疗", "卵巢功能抑制", "芳香化酶抑制剂", "哌柏西利", "德曲妥珠单抗", "曲妥珠单抗",
-    "三阴性乳腺癌", "内脏危象", "维生素D", "校正血钙", "肾功能不全", "单次放疗", "停药反跳", "非典型股骨骨折",
-    "急性期反应", "口腔检查", "拔牙", "骨痛", "帕米膦酸二钠", "伊班膦酸", "每12周", "每4周", "地舒单抗 剂量",
-    "唑来膦酸 肾功能", "低钙血症 透析", "HER2低表达", "戈沙妥珠单抗", "奥拉帕利", "西达本胺", "双膦酸盐 停药",
+    "地舒单抗",
+    "唑来膦酸",
+    "低钙血症",
+    "高钙血症",
+    "颌骨坏死",
+    "肌酐清除率",
+    "骨相关事件",
+    "脊髓压迫",
+    "病理性骨折",
+    "内分泌治疗",
+    "卵巢功能抑制",
+    "芳香化酶抑制剂",
+    "哌柏西利",
+    "德曲妥珠单抗",
+    "曲妥珠单抗",
+    "三阴性乳腺癌",
+    "内脏危象",
+    "维生素D",
+    "校正血钙",
+    "肾功能不全",
+    "单次放疗",
+    "停药反跳",
+    "非典型股骨骨折",
+    "急性期反应",
+    "口腔检查",
+    "拔牙",
+    "骨痛",
+    "帕米膦酸二钠",
+    "伊班膦酸",
+    "每12周",
+    "每4周",
+    "地舒单抗 剂量",
+    "唑来膦酸 肾功能",
+    "低钙血症 透析",
+    "HER2低表达",
+    "戈沙妥珠单抗",
+    "奥拉帕利",
+    "西达本胺",
+    "双膦酸盐 停药",
     # one and two characters (what is on screen after the first keystrokes)
-    "骨", "钙", "骨转", "唑来", "地舒", "颌骨", "放疗", "肾", "透析",
+    "骨",
+    "钙",
+    "骨转",
+    "唑来",
+    "地舒",
+    "颌骨",
+    "放疗",
+    "肾",
+    "透析",
     # English
-    "denosumab", "zoledronic acid", "hypocalcaemia", "hypocalcemia", "osteonecrosis of the jaw",
-    "creatinine clearance", "skeletal-related events", "spinal cord compression", "pathological fracture",
-    "endocrine therapy", "ovarian suppression", "visceral crisis", "vitamin D", "corrected calcium", "dialysis",
-    "renal impairment", "radiotherapy", "atypical femoral fracture", "acute phase reaction", "dental examination",
-    "bone pain", "every 12 weeks", "rebound fractures", "fractures", "palbociclib", "trastuzumab deruxtecan",
+    "denosumab",
+    "zoledronic acid",
+    "hypocalcaemia",
+    "hypocalcemia",
+    "osteonecrosis of the jaw",
+    "creatinine clearance",
+    "skeletal-related events",
+    "spinal cord compression",
+    "pathological fracture",
+    "endocrine therapy",
+    "ovarian suppression",
+    "visceral crisis",
+    "vitamin D",
+    "corrected calcium",
+    "dialysis",
+    "renal impairment",
+    "radiotherapy",
+    "atypical femoral fracture",
+    "acute phase reaction",
+    "dental examination",
+    "bone pain",
+    "every 12 weeks",
+    "rebound fractures",
+    "fractures",
+    "palbociclib",
+    "trastuzumab deruxtecan",
     "sacituzumab govitecan",
     # abbreviations and clinical tokens
-    "HER2", "HER-2", "T-DXd", "CDK4/6", "ONJ", "MRONJ", "SRE", "CrCl", "eGFR", "MSCC", "SINS", "TNBC", "PD-L1",
-    "ILD", "5.4 mg/kg", "120 mg", "4 mg", "25-OH", "25(OH)D", "mL/min", "PIK3CA", "ESR1", "gBRCA",
+    "HER2",
+    "HER-2",
+    "T-DXd",
+    "CDK4/6",
+    "ONJ",
+    "MRONJ",
+    "SRE",
+    "CrCl",
+    "eGFR",
+    "MSCC",
+    "SINS",
+    "TNBC",
+    "PD-L1",
+    "ILD",
+    "5.4 mg/kg",
+    "120 mg",
+    "4 mg",
+    "25-OH",
+    "25(OH)D",
+    "mL/min",
+    "PIK3CA",
+    "ESR1",
+    "gBRCA",
     # brands
-    "安加维", "Xgeva", "Zometa", "择泰", "Prolia", "Enhertu", "优赫得", "Aredia", "Bondronat", "艾瑞妮",
+    "安加维",
+    "Xgeva",
+    "Zometa",
+    "择泰",
+    "Prolia",
+    "Enhertu",
+    "优赫得",
+    "Aredia",
+    "Bondronat",
+    "艾瑞妮",
     # pinyin, full and initials
-    "dishudankang", "dsdk", "zuolailinsuan", "zlls", "dishu", "digaixuezheng", "dgxz", "jisuiyapo", "jsyp",
+    "dishudankang",
+    "dsdk",
+    "zuolailinsuan",
+    "zlls",
+    "dishu",
+    "digaixuezheng",
+    "dgxz",
+    "jisuiyapo",
+    "jsyp",
     # typos
-    "denosumb", "zoledronc", "hypocalcemai", "osteonecrossis", "palbociclb", "trastuzmab", "dexamethasne",
-    "creatinin clearance", "fulvestrnt",
+    "denosumb",
+    "zoledronc",
+    "hypocalcemai",
+    "osteonecrossis",
+    "palbociclb",
+    "trastuzmab",
+    "dexamethasne",
+    "creatinin clearance",
+    "fulvestrnt",
     # prefixes while typing
-    "deno", "zoled", "hypoc", "osteon", "trast",
+    "deno",
+    "zoled",
+    "hypoc",
+    "osteon",
+    "trast",
 ]
 
 
@@ -116,10 +228,18 @@ def measure_queries(index_dir: Path, rounds: int) -> dict:
                 wall.append((time.perf_counter() - started) * 1000)
                 empty += not hits
                 slowest = max(slowest, (query, wall[-1]), key=lambda item: item[1])
-    return {"queries": len(QUERIES), "searches": len(wall), "p50_ms": statistics.median(wall),
-            "p95_ms": percentile(wall, 0.95), "max_ms": max(wall), "slowest": slowest[0],
-            "cpu_p50_ms": statistics.median(cpu), "cpu_p95_ms": percentile(cpu, 0.95), "cpu_max_ms": max(cpu),
-            "without_hits": empty // rounds}
+    return {
+        "queries": len(QUERIES),
+        "searches": len(wall),
+        "p50_ms": statistics.median(wall),
+        "p95_ms": percentile(wall, 0.95),
+        "max_ms": max(wall),
+        "slowest": slowest[0],
+        "cpu_p50_ms": statistics.median(cpu),
+        "cpu_p95_ms": percentile(cpu, 0.95),
+        "cpu_max_ms": max(cpu),
+        "without_hits": empty // rounds,
+    }
 
 
 _COLD_OPEN = """
@@ -140,8 +260,13 @@ print(json.dumps({"import_ms": (imported - started) * 1000, "open_ms": (opened -
 
 def measure_cold_open(index_dir: Path) -> dict:
     """Open the index in a fresh interpreter: import, open, first search, and that process's peak RSS."""
-    result = subprocess.run([sys.executable, "-c", _COLD_OPEN, str(index_dir)], capture_output=True,
-                            text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", _COLD_OPEN, str(index_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     return json.loads(result.stdout)
 
 
@@ -160,7 +285,23 @@ def generate_corpus(library: LibraryLike, count: int, seed: int = 20261126) -> _
     rng = random.Random(seed)
     pool = sentence_pool(library)
     hanzi = sorted({ch for text in pool["zh"] for ch in text if "\u4e00" <= ch <= "\u9fff"})
-    syllables = ["ka", "lo", "mi", "zu", "ter", "vin", "dro", "sal", "pen", "rix", "tam", "ol", "ne", "cib", "mab"]
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "zu",
+        "ter",
+        "vin",
+        "dro",
+        "sal",
+        "pen",
+        "rix",
+        "tam",
+        "ol",
+        "ne",
+        "cib",
+        "mab",
+    ]
     titles = [d.title for d in library.documents.values()]
     headings = [s.title for d in library.documents.values() for s in d.sections if s.anchor]
 
@@ -173,8 +314,10 @@ def generate_corpus(library: LibraryLike, count: int, seed: int = 20261126) -> _
         parts: list[str] = []
         while sum(map(len, parts)) < size:
             if rng.random() < 0.2:
-                parts.append((" " if lang == "en" else "").join(filler(lang) for _ in range(rng.randint(3, 8))) +
-                             ("." if lang == "en" else "。"))
+                parts.append(
+                    (" " if lang == "en" else "").join(filler(lang) for _ in range(rng.randint(3, 8)))
+                    + ("." if lang == "en" else "。")
+                )
             else:
                 source = lang if rng.random() < 0.9 else ("en" if lang == "zh" else "zh")
                 parts.append(rng.choice(pool[source]))
@@ -192,15 +335,23 @@ def generate_corpus(library: LibraryLike, count: int, seed: int = 20261126) -> _
 
 def report(name: str, build: dict, queries: dict, cold: dict) -> None:
     print(f"== {name}")
-    print(f"build: {build['documents']} documents, {build['sections']} sections in {build['seconds']:.1f} s; "
-          f"index {build['bytes'] / 1e6:.1f} MB")
-    print(f"warm queries: {queries['queries']} queries x {queries['searches'] // queries['queries']} rounds: "
-          f"p50 {queries['p50_ms']:.2f} ms, p95 {queries['p95_ms']:.2f} ms, max {queries['max_ms']:.2f} ms "
-          f"(slowest: {queries['slowest']}); {queries['without_hits']} queries without hits")
-    print(f"  same, CPU time of the search: p50 {queries['cpu_p50_ms']:.2f} ms, p95 {queries['cpu_p95_ms']:.2f} ms, "
-          f"max {queries['cpu_max_ms']:.2f} ms; load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    print(f"cold open (fresh process): import {cold['import_ms']:.0f} ms, open {cold['open_ms']:.1f} ms, "
-          f"first search {cold['first_search_ms']:.1f} ms, peak RSS of that process {cold['peak_rss_mb']:.0f} MB")
+    print(
+        f"build: {build['documents']} documents, {build['sections']} sections in {build['seconds']:.1f} s; "
+        f"index {build['bytes'] / 1e6:.1f} MB"
+    )
+    print(
+        f"warm queries: {queries['queries']} queries x {queries['searches'] // queries['queries']} rounds: "
+        f"p50 {queries['p50_ms']:.2f} ms, p95 {queries['p95_ms']:.2f} ms, max {queries['max_ms']:.2f} ms "
+        f"(slowest: {queries['slowest']}); {queries['without_hits']} queries without hits"
+    )
+    print(
+        f"  same, CPU time of the search: p50 {queries['cpu_p50_ms']:.2f} ms, p95 {queries['cpu_p95_ms']:.2f} ms, "
+        f"max {queries['cpu_max_ms']:.2f} ms; load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+    )
+    print(
+        f"cold open (fresh process): import {cold['import_ms']:.0f} ms, open {cold['open_ms']:.1f} ms, "
+        f"first search {cold['first_search_ms']:.1f} ms, peak RSS of that process {cold['peak_rss_mb']:.0f} MB"
+    )
 
 
 def run(name: str, library: LibraryLike, work: Path, rounds: int) -> None:
@@ -230,8 +381,10 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             corpus = generate_corpus(library, args.docs)
             chars = sum(len(s.text) for d in corpus.documents.values() for s in d.sections)
-            print(f"generated {args.docs} documents, {chars / args.docs:.0f} characters each "
-                  f"({time.perf_counter() - started:.1f} s)")
+            print(
+                f"generated {args.docs} documents, {chars / args.docs:.0f} characters each "
+                f"({time.perf_counter() - started:.1f} s)"
+            )
             run(f"generated-{args.docs}", corpus, work, max(1, args.rounds // 2))
     peak = peak_rss_mb()
     print(f"peak RSS of this benchmark process (building included): {peak:.0f} MB")

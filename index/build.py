@@ -43,7 +43,9 @@ class LibraryLike(Protocol):
 def section_records(library: LibraryLike) -> Iterator[dict[str, str]]:
     """One record per section (raw text; see index_terms): the opening one carries title, tags, summary."""
     for (doc_id, lang), document in sorted(library.documents.items()):
-        title = getattr(document, "title", "") or (document.sections[0].title if document.sections else doc_id)
+        title = getattr(document, "title", "") or (
+            document.sections[0].title if document.sections else doc_id
+        )
         tags = " ".join(getattr(document, "tags", []) or [])
         for section in document.sections:
             opening = section.anchor == ""
@@ -67,12 +69,15 @@ def pinyin_terms(library: LibraryLike) -> set[str]:
         if lang != "zh":
             continue
         title = fold(getattr(document, "title", "") or "")
-        terms.update(m.group() for m in TOKEN_RE.finditer(title) if is_cjk(m.group()) and 2 <= len(m.group()) <= 8)
+        terms.update(
+            m.group() for m in TOKEN_RE.finditer(title) if is_cjk(m.group()) and 2 <= len(m.group()) <= 8
+        )
     return terms
 
 
-def build_index(library: LibraryLike, out_dir: Path, *, content_version: str | None = None,
-                limitmb: int = 256) -> dict:
+def build_index(
+    library: LibraryLike, out_dir: Path, *, content_version: str | None = None, limitmb: int = 256
+) -> dict:
     """Index every section of `library` into `out_dir` (replacing it atomically); returns build figures."""
     if content_version is None:
         from guideline_content import content_version as bundled_version
@@ -119,8 +124,14 @@ def build_index(library: LibraryLike, out_dir: Path, *, content_version: str | N
     except BaseException:
         shutil.rmtree(temp_dir, ignore_errors=True)
         raise
-    return {**stamp, "seconds": round(seconds, 3), "bytes": size, "path": str(out_dir),
-            "pinyin_keys": len(data.pinyin) + len(data.initials), "synonym_groups": len(data.groups)}
+    return {
+        **stamp,
+        "seconds": round(seconds, 3),
+        "bytes": size,
+        "path": str(out_dir),
+        "pinyin_keys": len(data.pinyin) + len(data.initials),
+        "synonym_groups": len(data.groups),
+    }
 
 
 def _write_json(path: Path, data: dict) -> None:

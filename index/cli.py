@@ -18,8 +18,9 @@ def printable_everywhere() -> None:
             stream.reconfigure(errors="replace")
 
 
-def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None = None,
-                strict: bool = False) -> int:
+def index_build(
+    out_dir: str, if_stale: bool = False, library_root: Path | None = None, strict: bool = False
+) -> int:
     """`bonemet index build`: run the library validator, then build the search index into `out_dir`.
 
     Content problems are listed but (unless `strict`) do not stop the build: the index only serves
@@ -46,13 +47,22 @@ def index_build(out_dir: str, if_stale: bool = False, library_root: Path | None 
             print("not building (strict)", file=sys.stderr)
             return 1
     stats = build_index(library, out, content_version=version)
-    print(f"indexed {stats['documents']} documents ({stats['sections']} sections) in {stats['seconds']:.2f} s")
+    print(
+        f"indexed {stats['documents']} documents ({stats['sections']} sections) in {stats['seconds']:.2f} s"
+    )
     print(f"index: {out} ({stats['bytes'] / 1e6:.2f} MB), content {version}")
     return 0
 
 
-def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir: Path | str, cache_dir: Path | str,
-           library_root: Path | None = None) -> int:
+def search(
+    query: str,
+    lang: str,
+    limit: int,
+    as_json: bool,
+    shipped_dir: Path | str,
+    cache_dir: Path | str,
+    library_root: Path | None = None,
+) -> int:
     """`bonemet search`: print the hits for one query (an unusable query just gives no hits)."""
     from index.search import IndexUnavailable, SearchIndex
     from index.store import ensure_index
@@ -68,8 +78,18 @@ def search(query: str, lang: str, limit: int, as_json: bool, shipped_dir: Path |
         hits = index.search(query, lang=lang, limit=limit)
         expansions = index.expansions(query)
     if as_json:
-        rows = [{"id": h.doc_id, "lang": h.lang, "title": h.title, "section": h.section, "anchor": h.anchor,
-                 "snippet": h.snippet_html, "score": h.score} for h in hits]
+        rows = [
+            {
+                "id": h.doc_id,
+                "lang": h.lang,
+                "title": h.title,
+                "section": h.section,
+                "anchor": h.anchor,
+                "snippet": h.snippet_html,
+                "score": h.score,
+            }
+            for h in hits
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     if expansions:

@@ -65,7 +65,9 @@ class Unit:
     surface: str  # the folded text as typed
     exact: list[str]
     prefix: list[str] = field(default_factory=list)  # texts matched as a prefix of an index term
-    prefix_terms: list[str] = field(default_factory=list)  # glossary terms the typed word starts (pinyin/Latin)
+    prefix_terms: list[str] = field(
+        default_factory=list
+    )  # glossary terms the typed word starts (pinyin/Latin)
     fuzzy: list[str] = field(default_factory=list)  # glossary terms within the edit limit; a compound's parts
     fuzzy_word: str = ""  # a Latin word the index may match within fuzzy_limit edits
 

@@ -73,11 +73,19 @@ class Matcher:
     """Evaluates Units in some fields of one open reader, optionally only for given sections.
     Build one per search and field set: it memoises posting lists and texts."""
 
-    def __init__(self, reader, norms: dict[str, list[float]], fields: tuple[str, ...] = tuple(FIELD_BOOSTS),
-                 only: list[int] | None = None, postings: dict | None = None) -> None:
+    def __init__(
+        self,
+        reader,
+        norms: dict[str, list[float]],
+        fields: tuple[str, ...] = tuple(FIELD_BOOSTS),
+        only: list[int] | None = None,
+        postings: dict | None = None,
+    ) -> None:
         self.reader = reader
         # (field, term) -> (ids, term frequencies) read whole; shared by the matchers of one search
-        self.postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {} if postings is None else postings
+        self.postings: dict[tuple[str, str], tuple[list[int], list[float]]] = (
+            {} if postings is None else postings
+        )
         self.norms = norms
         self.fields = fields
         self.only = only  # sorted section numbers: look these up instead of reading whole lists
@@ -230,7 +238,9 @@ class Evaluation:
     is read. On a small library this changes nothing; on a large one it skips the longest lists.
     """
 
-    def __init__(self, reader, norms: dict[str, list[float]], enough: int, weights: array | None = None) -> None:
+    def __init__(
+        self, reader, norms: dict[str, list[float]], enough: int, weights: array | None = None
+    ) -> None:
         self.reader = reader
         self.norms = norms
         self.enough = enough

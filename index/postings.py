@@ -38,13 +38,17 @@ def read_postings(matcher: Matcher, expected: int | None = None) -> Postings:
         if len(ids) != len(weights) or (expected is not None and len(ids) != expected):
             raise ValueError(f"read {len(ids)} ids and {len(weights)} weights, expected {expected}")
         return ids, weights
-    except Exception as error:  # private internals failed: is it whoosh that changed, or the index that is damaged?
+    except (
+        Exception
+    ) as error:  # private internals failed: is it whoosh that changed, or the index that is damaged?
         fast_error = error
     ids, weights = read_postings_one_by_one(matcher)  # raises on a damaged index: then the fast path stays on
     if expected is None or len(ids) == expected:
         _FastPath.usable = False
-        log.warning("whoosh's posting format has changed; searching with the slower public interface",
-                    exc_info=fast_error)
+        log.warning(
+            "whoosh's posting format has changed; searching with the slower public interface",
+            exc_info=fast_error,
+        )
     return ids, weights
 
 
@@ -79,7 +83,9 @@ def _read_blocks(matcher: W3LeafMatcher) -> Postings:
     seeks before every read), so after a failure the public interface can still start from the top.
     One file read instead of the ~20 small reads per 128-posting block that whoosh's compound-file
     layer would otherwise issue."""
-    length = matcher._length[0] if isinstance(matcher._length, tuple) else matcher._length  # whoosh keeps (n,)
+    length = (
+        matcher._length[0] if isinstance(matcher._length, tuple) else matcher._length
+    )  # whoosh keeps (n,)
     data = matcher._postfile.get(matcher._startoffset, length)
     copy = W3LeafMatcher(BufferFile(data), 0, length, matcher.format, byteids=matcher._byteids)
     ids: list[int] = []

@@ -188,7 +188,9 @@ class SearchIndex:
         tiers_run = self._remember_tiers(query)
         enough_documents = min(limit, FALLBACK_BELOW_DOCS)
         for tier in (EXACT, PREFIX, FUZZY):
-            if tier != EXACT and (not _has_tier(units, tier) or self._documents(found, fields) >= enough_documents):
+            if tier != EXACT and (
+                not _has_tier(units, tier) or self._documents(found, fields) >= enough_documents
+            ):
                 continue
             tiers_run.add(tier)
             scores = evaluation.scores(units, tier)
@@ -226,8 +228,9 @@ def _has_tier(units: list[Unit], tier: int) -> bool:
     return any(u.fuzzy or u.fuzzy_word for u in units)
 
 
-def _check_exact_chinese(units: list[Unit], found: dict[int, tuple[int, float]],
-                         fields: dict[int, dict]) -> dict[int, tuple[int, float]]:
+def _check_exact_chinese(
+    units: list[Unit], found: dict[int, tuple[int, float]], fields: dict[int, dict]
+) -> dict[int, tuple[int, float]]:
     """Move candidates that hold a Chinese word's bigrams but not the word itself to the LOOSE tier."""
     checks = [_variant_keys(u) for u in units if u.is_cjk and len(u.surface) > 2]
     if not checks:
@@ -280,8 +283,9 @@ def _needles(units: Iterable[Unit]) -> list[str]:
     return [n for n in dict.fromkeys(needles) if len(needle_key(n)) >= 1]
 
 
-def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units: list[Unit],
-             lang: str, limit: int) -> list[Hit]:
+def _arrange(
+    found: dict[int, tuple[int, float]], fields: dict[int, dict], units: list[Unit], lang: str, limit: int
+) -> list[Hit]:
     groups: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
     for docnum, (tier, score) in found.items():
         record = fields[docnum]
@@ -290,8 +294,16 @@ def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units
         sections.sort()
     # The reference list comes after every topic: its headings are citation titles, which would
     # otherwise outrank the topic a trainee is looking for (Keytruda → the KEYNOTE-355 citation).
-    order = sorted(groups.items(), key=lambda item: (item[0][0] == REFERENCES_DOC, item[1][0][0],
-                                                     item[0][1] != lang, item[1][0][1], item[0]))
+    order = sorted(
+        groups.items(),
+        key=lambda item: (
+            item[0][0] == REFERENCES_DOC,
+            item[1][0][0],
+            item[0][1] != lang,
+            item[1][0][1],
+            item[0],
+        ),
+    )
     needles = _needles(units)
     hits: list[Hit] = []
     for _, sections in order:
@@ -299,10 +311,15 @@ def _arrange(found: dict[int, tuple[int, float]], fields: dict[int, dict], units
             if len(hits) >= limit:
                 return hits
             record = fields[docnum]
-            hits.append(Hit(
-                doc_id=record["doc_id"], lang=record["lang"], title=record["title"],
-                section=record["section"], anchor=record["anchor"],
-                snippet_html=make_snippet(record["text"] or record["title"], needles),
-                score=round(-negative_score, 3),
-            ))
+            hits.append(
+                Hit(
+                    doc_id=record["doc_id"],
+                    lang=record["lang"],
+                    title=record["title"],
+                    section=record["section"],
+                    anchor=record["anchor"],
+                    snippet_html=make_snippet(record["text"] or record["title"], needles),
+                    score=round(-negative_score, 3),
+                )
+            )
     return hits

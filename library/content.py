@@ -98,7 +98,7 @@ class Document:
     body_start_line: int = 1  # file line of the body's first line, so problems name file lines
 
     def file_line(self, body_line: int) -> str:
-        """"line N" in the file for line `body_line` (from 1) of the body."""
+        """ "line N" in the file for line `body_line` (from 1) of the body."""
         return f"line {body_line + self.body_start_line - 1}"
 
     @property
@@ -166,7 +166,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     Raises ContentLoadError naming what is wrong."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     if not text.startswith("---\n"):
-        raise ContentLoadError("front matter", "the file must start with a '---' line opening the YAML front matter")
+        raise ContentLoadError(
+            "front matter", "the file must start with a '---' line opening the YAML front matter"
+        )
     end = text.find("\n---\n", 3)
     if end < 0:
         if text.endswith("\n---"):
@@ -218,7 +220,18 @@ def load_document(path: Path) -> Document:
     return document
 
 
-REFERENCE_TEXT_FIELDS = ("title", "authors", "journal", "issuer", "volume", "pages", "doi", "pmid", "note", "url_note")
+REFERENCE_TEXT_FIELDS = (
+    "title",
+    "authors",
+    "journal",
+    "issuer",
+    "volume",
+    "pages",
+    "doi",
+    "pmid",
+    "note",
+    "url_note",
+)
 
 
 def make_reference(key: str, entry: dict[str, Any]) -> Reference:
@@ -294,4 +307,6 @@ def _add_reference_sections(library: Library) -> None:
         if document is None:
             continue
         for number, reference in enumerate(library.references.values(), start=1):
-            document.sections.append(Section(reference.key, f"[{number}] {reference.title}", 3, reference.citation()))
+            document.sections.append(
+                Section(reference.key, f"[{number}] {reference.title}", 3, reference.citation())
+            )

@@ -86,7 +86,23 @@ def replace_citations(text: str, replace: Callable[[list[str]], str]) -> str:
 
 
 class _PlainText(HTMLParser):
-    _BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "br", "div"}
+    _BLOCKS = {
+        "p",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "ul",
+        "ol",
+        "blockquote",
+        "br",
+        "div",
+    }
     _CELLS = {"td", "th"}
 
     def __init__(self) -> None:

@@ -59,7 +59,11 @@ def numbers_in(text: str) -> list[str]:
 def unbacked_summary_numbers(summary: str, body: str) -> list[str]:
     """Figures in the (uncitable) front-matter summary that no cited block of the body contains."""
     cited_text = " ".join(b.text for b in split_blocks(body) if is_cited(b.text))
-    return [n for n in numbers_in(summary) if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", cited_text)]
+    return [
+        n
+        for n in numbers_in(summary)
+        if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", cited_text)
+    ]
 
 
 def is_cited(text: str) -> bool:
@@ -113,7 +117,9 @@ def uncited_numeric_blocks(body: str) -> list[Block]:
             starts_table = index == 0 or blocks[index - 1].kind != "table row"
             if starts_table:
                 previous = blocks[index - 1] if index else None
-                intro_cites = previous is not None and previous.kind == "paragraph" and is_cited(previous.text)
+                intro_cites = (
+                    previous is not None and previous.kind == "paragraph" and is_cited(previous.text)
+                )
             if intro_cites:
                 continue
         if has_number(block.text) and not is_cited(block.text):

@@ -66,13 +66,14 @@ def _citation_html(library: Library, keys: list[str]) -> str:
 
 def _reference_html(number: int, reference: Reference) -> str:
     key = escape(reference.key)
-    return f'<p class="reference" id="{key}"><a name="{key}"></a>[{number}] {escape(reference.citation())}</p>'
+    return (
+        f'<p class="reference" id="{key}"><a name="{key}"></a>[{number}] {escape(reference.citation())}</p>'
+    )
 
 
 def _page(title: str, inner: str) -> str:
     return (
-        f"<html><head><title>{escape(title)}</title><style>{STYLE}</style></head>"
-        f"<body>{inner}</body></html>"
+        f"<html><head><title>{escape(title)}</title><style>{STYLE}</style></head><body>{inner}</body></html>"
     )
 
 

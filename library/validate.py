@@ -34,15 +34,31 @@ FRONT_MATTER: dict[str, tuple[Any, str]] = {
     "order": (lambda v: isinstance(v, int) and not isinstance(v, bool), "an integer"),
     "title": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string"),
     "summary": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string"),
-    "sources": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of reference keys"),
+    "sources": (
+        lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+        "a list of reference keys",
+    ),
     "updated": (lambda v: isinstance(v, dt.date) or _is_iso_date(v), "an ISO date like 2026-11-26"),
     "status": (lambda v: v in STATUSES, " or ".join(STATUSES)),
     "tags": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of strings"),
-    "see_also": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of document ids"),
+    "see_also": (
+        lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+        "a list of document ids",
+    ),
 }
 REFERENCE_FIELDS = {
-    "title": str, "authors": str, "journal": str, "issuer": str, "year": int, "volume": (str, int),
-    "pages": (str, int), "doi": str, "pmid": (str, int), "note": str, "url_note": str, "facts_ref": int,
+    "title": str,
+    "authors": str,
+    "journal": str,
+    "issuer": str,
+    "year": int,
+    "volume": (str, int),
+    "pages": (str, int),
+    "doi": str,
+    "pmid": (str, int),
+    "note": str,
+    "url_note": str,
+    "facts_ref": int,
 }
 
 
@@ -97,7 +113,9 @@ def _check_document(library: Library, doc: Document, file_id: str, file_lang: st
         if key not in library.references:
             problems.append(ContentProblem(rel, "sources", f"unknown reference key {key!r}"))
     cited = set(cited_keys(doc.body))
-    for key in sorted((cited - set(doc.sources)) & set(library.references)):  # unknown keys: reported per line
+    for key in sorted(
+        (cited - set(doc.sources)) & set(library.references)
+    ):  # unknown keys: reported per line
         problems.append(ContentProblem(rel, "sources", f"{key!r} is cited in the body but not listed"))
     for key in sorted(set(doc.sources) - cited):
         problems.append(ContentProblem(rel, "sources", f"{key!r} is listed but never cited in the body"))
@@ -121,7 +139,10 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
             if message:
                 yield doc.file_line(number), message
     for number in unbacked_summary_numbers(doc.summary, doc.body):
-        yield "summary", f"the figure {number!r} does not appear in any cited paragraph, item or row of the body"
+        yield (
+            "summary",
+            f"the figure {number!r} does not appear in any cited paragraph, item or row of the body",
+        )
     for block in uncited_numeric_blocks(doc.body):
         excerpt = block.text if len(block.text) <= 60 else block.text[:57] + "..."
         yield doc.file_line(block.line), f"{block.kind} with a number but no [ref:...] citation: {excerpt}"
@@ -211,7 +232,9 @@ def _check_twins(library: Library) -> list[ContentProblem]:
             if doc is None:
                 present = next(d for d in twins.values() if d is not None)
                 problems.append(
-                    ContentProblem(f"docs/{doc_id}.{lang}.md", "file", f"missing twin of {library.relpath(present.path)}")
+                    ContentProblem(
+                        f"docs/{doc_id}.{lang}.md", "file", f"missing twin of {library.relpath(present.path)}"
+                    )
                 )
         zh, en = twins["zh"], twins["en"]
         if zh is None or en is None:
@@ -220,7 +243,9 @@ def _check_twins(library: Library) -> list[ContentProblem]:
         only_zh, only_en = sorted(zh.anchors - en.anchors), sorted(en.anchors - zh.anchors)
         if only_zh or only_en:
             problems.append(
-                ContentProblem(rel, "anchors", f"differ from the en twin: only zh {only_zh}, only en {only_en}")
+                ContentProblem(
+                    rel, "anchors", f"differ from the en twin: only zh {only_zh}, only en {only_en}"
+                )
             )
         if zh.order != en.order:
             problems.append(ContentProblem(rel, "order", f"is {zh.order} but the en twin says {en.order}"))

@@ -42,8 +42,10 @@ def first_launch(exe: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="bonemet-first-") as home:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BONEMET_HOME=home, **{BENCH_ENV: "1"})
         run = run_once([str(exe)], env)
-    return (f"first launch (empty profile): window {run['shown_ms']:.0f} ms, search ready "
-            f"{run['ready_ms']:.0f} ms ({run['state']}), peak {run['rss_mb']:.0f} MB")
+    return (
+        f"first launch (empty profile): window {run['shown_ms']:.0f} ms, search ready "
+        f"{run['ready_ms']:.0f} ms ({run['state']}), peak {run['rss_mb']:.0f} MB"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -56,8 +56,9 @@ def ref_href(ref: str) -> str:
 class AssessmentHtml:
     """Builds the HTML sections of one assessment in one content language."""
 
-    def __init__(self, assessment: Mapping[str, Any], lang: str, text_for: TextFor,
-                 ref_title: RefTitle | None = None) -> None:
+    def __init__(
+        self, assessment: Mapping[str, Any], lang: str, text_for: TextFor, ref_title: RefTitle | None = None
+    ) -> None:
         self.a = assessment
         self.lang = lang
         self._text_for = text_for
@@ -81,12 +82,15 @@ class AssessmentHtml:
         """Links to the cited guideline sections, titled by ``ref_title`` when the shell gives one;
         repeated titles (several sections of one document) are numbered so each link is distinct."""
         refs = list(refs or [])
-        titles = [(self._ref_title(ref, self.lang) if self._ref_title else None)
-                  or translate("AssessmentView", "Guideline") for ref in refs]
+        titles = [
+            (self._ref_title(ref, self.lang) if self._ref_title else None)
+            or translate("AssessmentView", "Guideline")
+            for ref in refs
+        ]
         parts = []
         for index, (ref, title) in enumerate(zip(refs, titles, strict=True)):
             if titles.count(title) > 1:
-                title = f"{title} {titles[:index + 1].count(title)}"
+                title = f"{title} {titles[: index + 1].count(title)}"
             parts.append(f'<a href="{escape(ref_href(ref), quote=True)}">§ {escape(title)}</a>')
         return separator.join(parts)
 
@@ -111,20 +115,26 @@ class AssessmentHtml:
 
     # -- sections ---------------------------------------------------------------------------
     def warnings(self) -> str:
-        items = sorted(self.a.get("warnings") or [],
-                       key=lambda w: SEVERITY_ORDER.index(w["severity"])
-                       if w.get("severity") in SEVERITY_ORDER else len(SEVERITY_ORDER))
+        items = sorted(
+            self.a.get("warnings") or [],
+            key=lambda w: (
+                SEVERITY_ORDER.index(w["severity"])
+                if w.get("severity") in SEVERITY_ORDER
+                else len(SEVERITY_ORDER)
+            ),
+        )
         if not items:
             return ""
         rows = []
         for warning in items:
             icon, colour, background = SEVERITY_STYLE.get(warning.get("severity"), ("•", "#000", "#fff"))
             badge = f"{icon} {escape(severity_word(warning.get('severity', '')))}"
-            rows.append(f'<tr><td style="background-color:{background}; color:{colour}; font-weight:bold;'
-                        f' white-space:nowrap">{badge}</td>'
-                        f'<td>{self.text(warning.get("message"))}{self._see(warning.get("refs"))}</td></tr>')
-        return (self.heading(translate("AssessmentView", "Warnings"))
-                + GRID_TABLE + "".join(rows) + "</table>")
+            rows.append(
+                f'<tr><td style="background-color:{background}; color:{colour}; font-weight:bold;'
+                f' white-space:nowrap">{badge}</td>'
+                f"<td>{self.text(warning.get('message'))}{self._see(warning.get('refs'))}</td></tr>"
+            )
+        return self.heading(translate("AssessmentView", "Warnings")) + GRID_TABLE + "".join(rows) + "</table>"
 
     def _see(self, refs: Iterable[str] | None) -> str:
         """The guideline links that follow a line of text, or nothing."""
@@ -134,30 +144,42 @@ class AssessmentHtml:
     def systemic(self) -> str:
         systemic = self.a.get("systemic_therapy") or {}
         category = escape(translate("AssessmentView", "Category:"))
-        parts = [self.heading(translate("AssessmentView", "Systemic therapy")),
-                 f"<p><b>{category}</b> "
-                 f"{self.code(systemic.get('category'))}</p>"]
+        parts = [
+            self.heading(translate("AssessmentView", "Systemic therapy")),
+            f"<p><b>{category}</b> {self.code(systemic.get('category'))}</p>",
+        ]
         options = systemic.get("options") or []
         if options:
             parts.append("<ol>")
             for option in options:
                 refs = self.links(option.get("refs"))
-                parts.append(f"<li><b>{self.text(option.get('name'))}</b><br>"
-                             f"{self.text(option.get('rationale'))}"
-                             + (f"<br>{refs}" if refs else "") + "</li>")
+                parts.append(
+                    f"<li><b>{self.text(option.get('name'))}</b><br>"
+                    f"{self.text(option.get('rationale'))}" + (f"<br>{refs}" if refs else "") + "</li>"
+                )
             parts.append("</ol>")
         return "".join(parts)
 
     def bone_agents(self) -> str:
         bone = self.a.get("bone_agent") or {}
-        indicated = (translate("AssessmentView", "Indicated") if bone.get("indicated")
-                     else translate("AssessmentView", "Not indicated"))
+        indicated = (
+            translate("AssessmentView", "Indicated")
+            if bone.get("indicated")
+            else translate("AssessmentView", "Not indicated")
+        )
         reasons = "; ".join(self.code(reason) for reason in bone.get("reasons") or [])
-        parts = [self.heading(translate("AssessmentView", "Bone-modifying agent")),
-                 f"<p><b>{escape(indicated)}</b>" + (f" — {reasons}" if reasons else "") + "</p>"]
-        headers = [translate("AssessmentView", "Agent"), translate("AssessmentView", "Eligible"),
-                   translate("AssessmentView", "Preferred"), translate("AssessmentView", "Dose (mg)"),
-                   translate("AssessmentView", "Route"), translate("AssessmentView", "Interval")]
+        parts = [
+            self.heading(translate("AssessmentView", "Bone-modifying agent")),
+            f"<p><b>{escape(indicated)}</b>" + (f" — {reasons}" if reasons else "") + "</p>",
+        ]
+        headers = [
+            translate("AssessmentView", "Agent"),
+            translate("AssessmentView", "Eligible"),
+            translate("AssessmentView", "Preferred"),
+            translate("AssessmentView", "Dose (mg)"),
+            translate("AssessmentView", "Route"),
+            translate("AssessmentView", "Interval"),
+        ]
         head = "".join(f"<th>{escape(h)}</th>" for h in headers)
         rows = "".join(self._agent_rows(agent, len(headers)) for agent in bone.get("agents") or [])
         parts.append(f"{GRID_TABLE}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
@@ -167,28 +189,43 @@ class AssessmentHtml:
         """Two rows per agent: the key facts in short columns that fit a narrow window, then the
         full schedule, blockers, cautions and guideline links across the whole table width."""
         yes, no = translate("AssessmentView", "Yes"), translate("AssessmentView", "No")
-        eligible = (f"✔ {escape(yes)}" if agent.get("eligible")
-                    else f'<span style="color:#8b0000">✘ {escape(no)}</span>')
+        eligible = (
+            f"✔ {escape(yes)}"
+            if agent.get("eligible")
+            else f'<span style="color:#8b0000">✘ {escape(no)}</span>'
+        )
         preferred_word = translate("AssessmentView", "Preferred")
         preferred = f"★ {escape(preferred_word)}" if agent.get("preferred") else ""
         dose = escape(format_number(agent.get("dose_mg"))) if agent.get("dose_mg") is not None else "—"
         if not agent.get("eligible"):
             interval = "—"
         elif agent.get("interval_weeks") is not None:
-            interval = escape(translate("AssessmentView", "every %1 weeks").replace(
-                "%1", format_number(agent["interval_weeks"])))
+            interval = escape(
+                translate("AssessmentView", "every %1 weeks").replace(
+                    "%1", format_number(agent["interval_weeks"])
+                )
+            )
         else:
             interval = escape(translate("AssessmentView", "see below"))
-        facts = [f"<b>{self.code(agent.get('agent'))}</b>", eligible, preferred, f"<b>{dose}</b>",
-                 self.code(agent.get("route")), interval]
+        facts = [
+            f"<b>{self.code(agent.get('agent'))}</b>",
+            eligible,
+            preferred,
+            f"<b>{dose}</b>",
+            self.code(agent.get("route")),
+            interval,
+        ]
         details = [self.text(agent.get("schedule"))] if agent.get("schedule") else []
         details += [f"✖ {self.code(code)}" for code in agent.get("blockers") or []]
         details += [f"⚠ {self.code(code)}" for code in agent.get("cautions") or []]
         links = self.links(agent.get("refs"), separator="　")
         if links:
             details.append(links)
-        detail_row = (f'<tr><td colspan="{columns}" style="color:#333">{"<br>".join(details)}</td></tr>'
-                      if details else "")
+        detail_row = (
+            f'<tr><td colspan="{columns}" style="color:#333">{"<br>".join(details)}</td></tr>'
+            if details
+            else ""
+        )
         return "<tr>" + "".join(f"<td>{cell}</td>" for cell in facts) + "</tr>" + detail_row
 
     def before_starting(self) -> str:
@@ -196,17 +233,28 @@ class AssessmentHtml:
         if not codes:
             return ""
         items = "".join(f"<li>☐ {self.code(code)}</li>" for code in codes)
-        return (self.heading(translate("AssessmentView", "Before starting"))
-                + f"<ul style='list-style-type: none'>{items}</ul>")  # the ☐ is the bullet
+        return (
+            self.heading(translate("AssessmentView", "Before starting"))
+            + f"<ul style='list-style-type: none'>{items}</ul>"
+        )  # the ☐ is the bullet
 
     def monitoring(self) -> str:
         items = self.a.get("monitoring") or []
         if not items:
             return ""
-        headers = [translate("AssessmentView", "What to check"), translate("AssessmentView", "When"),
-                   translate("AssessmentView", "For")]
-        rows = [[self.linked(self.code(item.get("item")), item.get("refs")), self.code(item.get("timing")),
-                 ", ".join(self.code(agent) for agent in item.get("agents") or [])] for item in items]
+        headers = [
+            translate("AssessmentView", "What to check"),
+            translate("AssessmentView", "When"),
+            translate("AssessmentView", "For"),
+        ]
+        rows = [
+            [
+                self.linked(self.code(item.get("item")), item.get("refs")),
+                self.code(item.get("timing")),
+                ", ".join(self.code(agent) for agent in item.get("agents") or []),
+            ]
+            for item in items
+        ]
         return self.heading(translate("AssessmentView", "Monitoring")) + self.table(headers, rows)
 
     def derived(self) -> str:
@@ -214,17 +262,23 @@ class AssessmentHtml:
         missing = escape(translate("AssessmentView", "not available"))
         crcl, calcium = derived.get("crcl_ml_min"), derived.get("corrected_calcium_mmol_l")
         rows = [
-            [self.code("crcl_ml_min"), f"<b>{escape(format_number(crcl))}</b>" if crcl is not None else missing],
-            [self.code("corrected_calcium_mmol_l"),
-             f"<b>{escape(format_number(calcium))}</b>" if calcium is not None else missing],
+            [
+                self.code("crcl_ml_min"),
+                f"<b>{escape(format_number(crcl))}</b>" if crcl is not None else missing,
+            ],
+            [
+                self.code("corrected_calcium_mmol_l"),
+                f"<b>{escape(format_number(calcium))}</b>" if calcium is not None else missing,
+            ],
         ]
         body = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in rows)
         working = self.text(derived.get("working"))
         working_title = escape(translate("AssessmentView", "Working:"))
-        return (self.heading(translate("AssessmentView", "Derived values"))
-                + f"<table cellspacing='0'>{body}</table>"
-                + (f"<p class='muted'><b>{working_title}</b><br>"
-                   f"{working}</p>" if working else ""))
+        return (
+            self.heading(translate("AssessmentView", "Derived values"))
+            + f"<table cellspacing='0'>{body}</table>"
+            + (f"<p class='muted'><b>{working_title}</b><br>{working}</p>" if working else "")
+        )
 
     def references(self) -> str:
         refs = self.a.get("references") or []
@@ -235,13 +289,24 @@ class AssessmentHtml:
 
     def footer(self) -> str:
         version = escape(translate("AssessmentView", "Content version:"))
-        return (f"<p class='muted'>{version} "
-                f"{escape(str(self.a.get('content_version', '')))}<br>{self.text(self.a.get('disclaimer'))}</p>")
+        return (
+            f"<p class='muted'>{version} "
+            f"{escape(str(self.a.get('content_version', '')))}<br>{self.text(self.a.get('disclaimer'))}</p>"
+        )
 
     def results(self) -> str:
         """All result sections, answer first."""
-        return "".join([self.warnings(), self.systemic(), self.bone_agents(), self.before_starting(),
-                        self.monitoring(), self.derived(), self.references()])
+        return "".join(
+            [
+                self.warnings(),
+                self.systemic(),
+                self.bone_agents(),
+                self.before_starting(),
+                self.monitoring(),
+                self.derived(),
+                self.references(),
+            ]
+        )
 
     def page(self) -> str:
         """The on-screen view: results plus content version and disclaimer."""

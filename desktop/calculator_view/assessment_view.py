@@ -26,8 +26,9 @@ class AssessmentView(QWidget):
     openReference = Signal(str)  # noqa: N815 (Qt signal naming)
     fieldRequested = Signal(str)  # noqa: N815 (Qt signal naming) - a marked field's path was clicked
 
-    def __init__(self, text_for: TextFor, ref_title: RefTitle | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text_for: TextFor, ref_title: RefTitle | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._text_for = text_for
         self.ref_title = ref_title
@@ -64,8 +65,14 @@ class AssessmentView(QWidget):
         self._assessment, self._problems, self._problem_count = assessment, [], 0
         self._render()
 
-    def show_invalid(self, problem_count: int, unplaced: Iterable[Any],
-                     marked_fields: Iterable[tuple[str, str]] = (), *, only_missing: bool = False) -> None:
+    def show_invalid(
+        self,
+        problem_count: int,
+        unplaced: Iterable[Any],
+        marked_fields: Iterable[tuple[str, str]] = (),
+        *,
+        only_missing: bool = False,
+    ) -> None:
         """No result: ``problem_count`` problems; ``marked_fields`` are (path, label) of the fields
         marked in the form, ``unplaced`` are the problems that name no form field (listed here in full);
         ``only_missing`` when the one thing wrong is required fields still empty."""
@@ -96,7 +103,10 @@ class AssessmentView(QWidget):
         (mouse and keyboard) that shows it; without links the line is no stop for the Tab key."""
         flags = Qt.TextInteractionFlag.NoTextInteraction
         if has_links:
-            flags = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            flags = (
+                Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
         self.status.setTextInteractionFlags(flags)
         self.status.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
 
@@ -104,17 +114,29 @@ class AssessmentView(QWidget):
         if not self._problem_count:
             return escape(translate("AssessmentView", "Fill in the form to see the assessment."))
         if self._only_missing:
-            return escape(translate("AssessmentView", "Fill in the required fields (*) to see the assessment."))
-        lines = [translate("AssessmentView", "No result: correct the input marked in the form (%n problem(s)).",
-                           "", self._problem_count)]
+            return escape(
+                translate("AssessmentView", "Fill in the required fields (*) to see the assessment.")
+            )
+        lines = [
+            translate(
+                "AssessmentView",
+                "No result: correct the input marked in the form (%n problem(s)).",
+                "",
+                self._problem_count,
+            )
+        ]
         for problem in self._problems:
             where = f"{problem.field}: " if problem.field else ""
             lines.append(f"⚠ {where}{localized(problem.message, self._lang)}")
         html_lines = [escape(line) for line in lines]
         if self._marked_fields:
-            links = "; ".join(f'<a href="field:{escape(path, quote=True)}">{escape(label)}</a>'
-                              for path, label in self._marked_fields)
-            html_lines.insert(1, escape(translate("AssessmentView", "Marked fields: %1")).replace("%1", links))
+            links = "; ".join(
+                f'<a href="field:{escape(path, quote=True)}">{escape(label)}</a>'
+                for path, label in self._marked_fields
+            )
+            html_lines.insert(
+                1, escape(translate("AssessmentView", "Marked fields: %1")).replace("%1", links)
+            )
         return "<br>".join(html_lines)
 
     def _status_link(self, link: str) -> None:

@@ -180,8 +180,10 @@ class CalculatorForm(QWidget):
                 placed.setdefault(field.path, []).append(problem)
         for path, field in self.fields.items():
             found = placed.get(path, [])
-            field.show_message("\n".join(localized(p.message, self._lang) for p in found),
-                               pending=bool(found) and all(p.code == MISSING_CODE for p in found))
+            field.show_message(
+                "\n".join(localized(p.message, self._lang) for p in found),
+                pending=bool(found) and all(p.code == MISSING_CODE for p in found),
+            )
         return unplaced
 
     def group_box(self, group: str) -> QGroupBox:
@@ -193,7 +195,9 @@ class CalculatorForm(QWidget):
 
     def fields_with_problems(self) -> list[tuple[str, str]]:
         """(path, row label in the content language) of the fields now showing a problem, in form order."""
-        return [(path, self._row_labels[path].text()) for path, field in self.fields.items() if field.message()]
+        return [
+            (path, self._row_labels[path].text()) for path, field in self.fields.items() if field.message()
+        ]
 
     def clear_problems(self) -> None:
         for field in self.fields.values():

@@ -43,15 +43,23 @@ FORM_SHARE = 42  # per cent of the page width the form starts with (the splitter
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Ask where to save the PDF (replaced in tests)."""
-    path, _ = QFileDialog.getSaveFileName(parent, translate("CalculatorPage", "Save as PDF"), suggested,
-                                          translate("CalculatorPage", "PDF files (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("CalculatorPage", "Save as PDF"),
+        suggested,
+        translate("CalculatorPage", "PDF files (*.pdf)"),
+    )
     return path or None
 
 
 def ask_patient_path(parent: QWidget) -> str | None:
     """Ask for a patient JSON file to load (replaced in tests)."""
-    path, _ = QFileDialog.getOpenFileName(parent, translate("CalculatorPage", "Load patient"), "",
-                                          translate("CalculatorPage", "Patient files (*.json)"))
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("CalculatorPage", "Load patient"),
+        "",
+        translate("CalculatorPage", "Patient files (*.json)"),
+    )
     return path or None
 
 
@@ -85,15 +93,17 @@ class CalculatorPage(QWidget):
 
     openReference = Signal(str)  # noqa: N815 (Qt signal naming)
 
-    def __init__(self, parent: QWidget | None = None, *, engine: Any = None,
-                 ref_title: RefTitle | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, engine: Any = None, ref_title: RefTitle | None = None
+    ) -> None:
         super().__init__(parent)
         self._engine = engine or _default_engine()
         self._spec = self._engine.input_spec()
         self._lang = "zh"
         # Created in reading order, which is the Tab order: buttons, then the form, then the result.
         self.new_button, self.load_button, self.copy_button, self.print_button, self.pdf_button = (
-            QPushButton(self) for _ in range(5))
+            QPushButton(self) for _ in range(5)
+        )
         self.form = CalculatorForm(self._spec, self)
         self.view = AssessmentView(self._engine.text_for, ref_title, self)
         self.view.openReference.connect(self.openReference)
@@ -113,7 +123,13 @@ class CalculatorPage(QWidget):
         self.notice.setObjectName("calculatorNotice")
         self.notice.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.load_button, self.copy_button, self.print_button, self.pdf_button):
+        for button in (
+            self.new_button,
+            self.load_button,
+            self.copy_button,
+            self.print_button,
+            self.pdf_button,
+        ):
             buttons.addWidget(button)
         buttons.addWidget(self.notice, 1)
 
@@ -174,14 +190,23 @@ class CalculatorPage(QWidget):
             assessment = self._engine.assess(patient)
         except self._engine.ValidationError as error:
             unplaced = self.form.show_problems(error.problems)
-            self.view.show_invalid(len(error.problems), unplaced, self.form.fields_with_problems(),
-                                   only_missing=all(p.code == MISSING_CODE for p in error.problems))
+            self.view.show_invalid(
+                len(error.problems),
+                unplaced,
+                self.form.fields_with_problems(),
+                only_missing=all(p.code == MISSING_CODE for p in error.problems),
+            )
         except Exception:  # an engine bug must not leave an old result on screen or crash the app
             log.exception("assessment failed")
             self.form.clear_problems()
-            problem = self._engine.Problem("", "internal_error", {
-                "en": translate("CalculatorPage", "The assessment could not be computed."),
-                "zh": translate("CalculatorPage", "The assessment could not be computed.")})
+            problem = self._engine.Problem(
+                "",
+                "internal_error",
+                {
+                    "en": translate("CalculatorPage", "The assessment could not be computed."),
+                    "zh": translate("CalculatorPage", "The assessment could not be computed."),
+                },
+            )
             self.view.show_invalid(1, [problem])
         else:
             self.form.clear_problems()
@@ -194,8 +219,13 @@ class CalculatorPage(QWidget):
     def load_patient(self, patient: dict[str, Any]) -> None:
         """Show ``patient`` in the form; entries the form has no field for are named and dropped."""
         ignored = self.form.unknown_paths(patient)
-        self.notice.setText(translate("CalculatorPage", "Not loaded (unknown fields, or a group that is not an object): %1")
-                            .replace("%1", ", ".join(ignored)) if ignored else "")
+        self.notice.setText(
+            translate(
+                "CalculatorPage", "Not loaded (unknown fields, or a group that is not an object): %1"
+            ).replace("%1", ", ".join(ignored))
+            if ignored
+            else ""
+        )
         self.form.set_patient(patient)
 
     def new_patient(self) -> None:
@@ -224,11 +254,16 @@ class CalculatorPage(QWidget):
         except (OSError, ValueError, RecursionError) as error:
             # ValueError covers bad JSON, bad UTF-8 and integers too long to convert; absurd
             # nesting exhausts the parser's recursion. A file must never crash the app.
-            self.notice.setText(translate("CalculatorPage", "Could not read %1: %2").replace("%1", path)
-                                .replace("%2", str(error)))
+            self.notice.setText(
+                translate("CalculatorPage", "Could not read %1: %2")
+                .replace("%1", path)
+                .replace("%2", str(error))
+            )
             return False
         if not isinstance(data, dict):
-            self.notice.setText(translate("CalculatorPage", "%1 does not hold one patient.").replace("%1", path))
+            self.notice.setText(
+                translate("CalculatorPage", "%1 does not hold one patient.").replace("%1", path)
+            )
             return False
         self.load_patient(data)
         return True
@@ -241,7 +276,9 @@ class CalculatorPage(QWidget):
     def _say_no_result(self) -> None:
         """The File menu's copy/print/PDF stay enabled (their keys work from the library too);
         without a result they say why nothing happened instead of doing nothing."""
-        self.notice.setText(translate("CalculatorPage", "No result to output yet: complete or correct the input."))
+        self.notice.setText(
+            translate("CalculatorPage", "No result to output yet: complete or correct the input.")
+        )
 
     def copy_for_chart(self) -> bool:
         note = self.chart_note()
@@ -258,8 +295,15 @@ class CalculatorPage(QWidget):
             self._say_no_result()
             return None
         now = datetime.now()
-        body = report_html(assessment, self.form.to_patient(), self._spec, self._lang,
-                           self._engine.text_for, now, self.view.ref_title)
+        body = report_html(
+            assessment,
+            self.form.to_patient(),
+            self._spec,
+            self._lang,
+            self._engine.text_for,
+            now,
+            self.view.ref_title,
+        )
         return body, footer_text(assessment, self._lang, now)
 
     @staticmethod
@@ -303,8 +347,11 @@ class CalculatorPage(QWidget):
             with open(path, "ab"):
                 pass
         except OSError as error:
-            self.notice.setText(translate("CalculatorPage", "Could not write %1: %2").replace("%1", path)
-                                .replace("%2", error.strerror or str(error)))
+            self.notice.setText(
+                translate("CalculatorPage", "Could not write %1: %2")
+                .replace("%1", path)
+                .replace("%2", error.strerror or str(error))
+            )
             return None
         writer = QPdfWriter(path)
         writer.setResolution(300)
@@ -312,8 +359,11 @@ class CalculatorPage(QWidget):
         writer.setCreator("BoneMet Guide")
         prepare_a4(writer)
         if not paint_report(writer, *parts):
-            self.notice.setText(translate("CalculatorPage", "Could not write %1: %2").replace("%1", path)
-                                .replace("%2", translate("CalculatorPage", "the PDF could not be started")))
+            self.notice.setText(
+                translate("CalculatorPage", "Could not write %1: %2")
+                .replace("%1", path)
+                .replace("%2", translate("CalculatorPage", "the PDF could not be started"))
+            )
             return None
         self.notice.setText(translate("CalculatorPage", "Saved %1").replace("%1", path))
         return path

@@ -140,8 +140,13 @@ class LabField(FieldWidget):
         self.retranslate()
 
     def _fill_units(self) -> None:
-        refill_combo(self.unit, [(localized(unit.get("label") or unit["code"], self._lang), unit["code"])
-                                 for unit in self.spec.get("units") or []])
+        refill_combo(
+            self.unit,
+            [
+                (localized(unit.get("label") or unit["code"], self._lang), unit["code"])
+                for unit in self.spec.get("units") or []
+            ],
+        )
 
     def _unit_changed(self) -> None:
         self.retranslate()
@@ -209,8 +214,11 @@ class EnumField(FieldWidget):
 
     def _fill(self) -> None:
         items = [(self._blank_text(), NO_VALUE)] if self._has_blank else []
-        items += [(localized(choice.get("label") or choice["code"], self._lang), choice["code"])
-                  for choice in self.spec.get("choices") or [] if choice.get("code") is not None]
+        items += [
+            (localized(choice.get("label") or choice["code"], self._lang), choice["code"])
+            for choice in self.spec.get("choices") or []
+            if choice.get("code") is not None
+        ]
         refill_combo(self.combo, items)
 
     def _default_index(self) -> int:

@@ -50,7 +50,9 @@ def inputs_html(spec: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], l
     for entry in spec:
         _, value = nested_get(patient, entry["path"])
         label = localized(entry.get("label") or entry["path"], lang)
-        cells.append(f"<td class='muted'>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td>")
+        cells.append(
+            f"<td class='muted'>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td>"
+        )
     if len(cells) % 2:
         cells.append("<td></td><td></td>")
     rows = "".join(f"<tr>{cells[i]}{cells[i + 1]}</tr>" for i in range(0, len(cells), 2))
@@ -58,26 +60,40 @@ def inputs_html(spec: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], l
     return f"<h2>{title}</h2>{GRID_TABLE}{rows}</table>"
 
 
-def report_html(assessment: Mapping[str, Any], patient: Mapping[str, Any],
-                spec: Sequence[Mapping[str, Any]], lang: str, text_for: TextFor,
-                printed_at: datetime, ref_title: RefTitle | None = None) -> str:
+def report_html(
+    assessment: Mapping[str, Any],
+    patient: Mapping[str, Any],
+    spec: Sequence[Mapping[str, Any]],
+    lang: str,
+    text_for: TextFor,
+    printed_at: datetime,
+    ref_title: RefTitle | None = None,
+) -> str:
     """The report body (the footer is painted separately on every page)."""
     sections = AssessmentHtml(assessment, lang, text_for, ref_title)
     title = escape(translate("Report", "BoneMet Guide — assessment report"))
-    meta = escape(translate("Report", "Date: %1 · Content version: %2")
-                  .replace("%1", printed_at.strftime("%Y-%m-%d %H:%M"))
-                  .replace("%2", str(assessment.get("content_version", ""))))
-    return (f"<html><head><style>{STYLE}</style></head><body><h1>{title}</h1><p>{meta}</p>"
-            f"{inputs_html(spec, patient, lang)}{sections.results()}</body></html>")
+    meta = escape(
+        translate("Report", "Date: %1 · Content version: %2")
+        .replace("%1", printed_at.strftime("%Y-%m-%d %H:%M"))
+        .replace("%2", str(assessment.get("content_version", "")))
+    )
+    return (
+        f"<html><head><style>{STYLE}</style></head><body><h1>{title}</h1><p>{meta}</p>"
+        f"{inputs_html(spec, patient, lang)}{sections.results()}</body></html>"
+    )
 
 
 def footer_text(assessment: Mapping[str, Any], lang: str, printed_at: datetime) -> str:
     """Footer line of every page; ``%page`` and ``%pages`` are filled in per page."""
-    return (translate("Report", "Content version %1 · %2 · page %3 of %4")
-            .replace("%1", str(assessment.get("content_version", "")))
-            .replace("%2", printed_at.strftime("%Y-%m-%d"))
-            .replace("%3", "%page").replace("%4", "%pages")
-            + "\n" + localized(assessment.get("disclaimer"), lang))
+    return (
+        translate("Report", "Content version %1 · %2 · page %3 of %4")
+        .replace("%1", str(assessment.get("content_version", "")))
+        .replace("%2", printed_at.strftime("%Y-%m-%d"))
+        .replace("%3", "%page")
+        .replace("%4", "%pages")
+        + "\n"
+        + localized(assessment.get("disclaimer"), lang)
+    )
 
 
 def prepare_a4(device: QPagedPaintDevice) -> None:
@@ -106,8 +122,11 @@ def paint_report(device: QPagedPaintDevice, body_html: str, footer: str) -> int:
     page = layout.paintRectPixels(device.resolution())
     width, height = float(page.width()), float(page.height())
     gap = FOOTER_GAP_MM / 25.4 * device.resolution()
-    footer_height = _document(footer.replace("%pages", "99").replace("%page", "99"), device, width,
-                              plain=True).size().height()
+    footer_height = (
+        _document(footer.replace("%pages", "99").replace("%page", "99"), device, width, plain=True)
+        .size()
+        .height()
+    )
     body_height = height - footer_height - gap
     body = _document(body_html, device, width, plain=False)
     body.setPageSize(QSizeF(width, body_height))

@@ -39,8 +39,9 @@ def write_json_atomically(path: Path, data: object) -> bool:
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name,
-                                         suffix=".tmp", delete=False) as tmp:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=path.name, suffix=".tmp", delete=False
+        ) as tmp:
             tmp_name = tmp.name
             json.dump(data, tmp, ensure_ascii=False, indent=1)
             tmp.flush()
@@ -96,8 +97,10 @@ class EntryList:
             return self._damaged(report, move_aside=False)
         try:
             raw = json.loads(text)
-            return [Entry(str(item["doc_id"]), str(item.get("anchor", "")), str(item["lang"]),
-                          str(item["title"])) for item in raw["entries"]]
+            return [
+                Entry(str(item["doc_id"]), str(item.get("anchor", "")), str(item["lang"]), str(item["title"]))
+                for item in raw["entries"]
+            ]
         except (ValueError, KeyError, TypeError, RecursionError) as error:  # absurd nesting too
             log.warning("%s is damaged (%s); starting empty", self.path, error)
             return self._damaged(report, move_aside=True)
@@ -105,8 +108,8 @@ class EntryList:
     def _damaged(self, report: bool, move_aside: bool) -> None:
         if report:
             self.notice = QCoreApplication.translate(
-                "Bookmarks", "A saved list could not be read and was started afresh: %1").replace(
-                "%1", self.path.name)
+                "Bookmarks", "A saved list could not be read and was started afresh: %1"
+            ).replace("%1", self.path.name)
         if move_aside:
             try:
                 os.replace(self.path, self.path.with_name(self.path.name + ".damaged"))

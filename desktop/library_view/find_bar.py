@@ -10,8 +10,6 @@ translate = QCoreApplication.translate  # lupdate needs a literal context in eac
 MAX_COUNTED = 999  # counting stops here: a longer count says nothing more to the reader
 
 
-
-
 class FindBar(QWidget):
     def __init__(self, browser: QTextBrowser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +72,7 @@ class FindBar(QWidget):
         return True
 
     def _show_position(self, text: str) -> None:
-        """"3 of 12": how far through the matches the selected one is."""
+        """ "3 of 12": how far through the matches the selected one is."""
         document = self._browser.document()
         selected_start = self._browser.textCursor().selectionStart()
         count, position = 0, 0
@@ -85,7 +83,9 @@ class FindBar(QWidget):
                 position = count
             cursor = document.find(text, cursor)
         total = f"{count}+" if count >= MAX_COUNTED else str(count)
-        self.message.setText(translate("FindBar", "%1 of %2").replace("%1", str(position)).replace("%2", total))
+        self.message.setText(
+            translate("FindBar", "%1 of %2").replace("%1", str(position)).replace("%2", total)
+        )
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(translate("FindBar", "Find in page"))

@@ -40,7 +40,7 @@ class LibrarySource:
         return doc.title if doc is not None else doc_id
 
     def reference_title(self, reference: str, lang: str) -> str | None:
-        """"Document › Section" for a "doc-id#anchor" reference (the document title alone when the
+        """ "Document › Section" for a "doc-id#anchor" reference (the document title alone when the
         anchor names no section); None when the document is not in the library."""
         doc_id, _, anchor = reference.partition("#")
         doc = self._library.get(doc_id, lang)

@@ -15,7 +15,6 @@ translate = QCoreApplication.translate  # lupdate needs a literal context in eac
 LocationRole = Qt.ItemDataRole.UserRole + 1
 
 
-
 def _list_widget(parent: QWidget, name: str) -> QListWidget:
     widget = QListWidget(parent)
     widget.setObjectName(name)

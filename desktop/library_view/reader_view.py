@@ -39,7 +39,6 @@ _TAG = re.compile(r"<[^>]+>")
 _PIXEL_FONT_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 
 
-
 def terms_to_highlight(query: str, snippet_html: str = "") -> list[str]:
     """The words of the query plus the fragments the search marked in the snippet, longest first."""
     marked = [html.unescape(_TAG.sub("", m)).strip() for m in _BOLD.findall(snippet_html or "")]
@@ -65,12 +64,16 @@ def start_page_html() -> str:
         ("Ctrl+D", translate("Reader", "Bookmark this document")),
         ("Ctrl+= / Ctrl+-", translate("Reader", "Larger / smaller text")),
     ]
-    rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(key)}</b></td><td>{html.escape(what)}</td></tr>"
-                   for key, what in keys)
+    rows = "".join(
+        f"<tr><td style='padding-right:16px'><b>{html.escape(key)}</b></td><td>{html.escape(what)}</td></tr>"
+        for key, what in keys
+    )
     hint = translate("Reader", "Search above, or choose a topic from the contents, to read it here.")
     title = translate("Reader", "Keyboard")
-    return (f"<div style='color:#5a6b7b'><p>{html.escape(hint)}</p>"
-            f"<p><b>{html.escape(title)}</b></p><table cellspacing='2'>{rows}</table></div>")
+    return (
+        f"<div style='color:#5a6b7b'><p>{html.escape(hint)}</p>"
+        f"<p><b>{html.escape(title)}</b></p><table cellspacing='2'>{rows}</table></div>"
+    )
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,13 @@ class ReaderView(QWidget):
     documentOpened = Signal(str, str, str, str)  # doc id, anchor, language, title
     bookmarksChanged = Signal()
 
-    def __init__(self, source: Any, lists: ReadingLists, parent: QWidget | None = None,
-                 shortcut_scope: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: Any,
+        lists: ReadingLists,
+        parent: QWidget | None = None,
+        shortcut_scope: QWidget | None = None,
+    ) -> None:
         """``shortcut_scope``: the widget whose focus makes the reader's keys (Ctrl+F, Alt+←/→,
         Ctrl+D) work; the reader itself when None."""
         super().__init__(parent)
@@ -170,7 +178,11 @@ class ReaderView(QWidget):
     def set_content_language(self, lang: str) -> None:
         """Content follows the UI language: reload the open document in `lang` if it exists."""
         self.content_language = lang
-        if self.current is not None and self.current.lang != lang and self.source.has(self.current.doc_id, lang):
+        if (
+            self.current is not None
+            and self.current.lang != lang
+            and self.source.has(self.current.doc_id, lang)
+        ):
             self._show(Location(self.current.doc_id, self._visible_anchor(), lang), announce=False)
         self._update_controls()
 
@@ -179,8 +191,11 @@ class ReaderView(QWidget):
         self.text_scale = factor
         if self.current is not None:
             # Same document, larger text: the search highlights stay.
-            self._show(Location(self.current.doc_id, self._visible_anchor(), self.current.lang), self._terms,
-                       announce=False)
+            self._show(
+                Location(self.current.doc_id, self._visible_anchor(), self.current.lang),
+                self._terms,
+                announce=False,
+            )
 
     def set_source(self, source: Any) -> None:
         self.source = source
@@ -193,8 +208,9 @@ class ReaderView(QWidget):
         if self.lists.bookmarks.contains(doc_id):
             self.lists.bookmarks.remove(doc_id)
         else:
-            self.lists.bookmarks.add(Entry(doc_id, "", self.current.lang,
-                                           self.source.title(doc_id, self.current.lang)))
+            self.lists.bookmarks.add(
+                Entry(doc_id, "", self.current.lang, self.source.title(doc_id, self.current.lang))
+            )
         self._update_controls()
         self.bookmarksChanged.emit()
 
@@ -215,7 +231,9 @@ class ReaderView(QWidget):
         """Render `location`; `announce` = a navigation worth recording in the history."""
         self.current = location
         self._terms = list(terms)
-        self.browser.setHtml(scale_font_sizes(self.source.html(location.doc_id, location.lang), self.text_scale))
+        self.browser.setHtml(
+            scale_font_sizes(self.source.html(location.doc_id, location.lang), self.text_scale)
+        )
         self.find_bar.document_changed()
         self._highlight(terms)
         self._scroll_to(location.anchor)
@@ -290,19 +308,26 @@ class ReaderView(QWidget):
             other = "en" if self.current.lang == "zh" else "zh"
             other = other if self.source.has(self.current.doc_id, other) else None
         self.other_language_button.setEnabled(other is not None)
-        versions = {"en": translate("Reader", "English version"), "zh": translate("Reader", "Chinese version")}
+        versions = {
+            "en": translate("Reader", "English version"),
+            "zh": translate("Reader", "Chinese version"),
+        }
         self.other_language_button.setText(versions.get(other) or translate("Reader", "Other language"))
         self.bookmark_button.setEnabled(has_doc)
         marked = has_doc and self.lists.bookmarks.contains(self.current.doc_id)
         self.bookmark_button.setChecked(marked)
-        self.bookmark_button.setText(translate("Reader", "Bookmarked") if marked else translate("Reader", "Bookmark"))
+        self.bookmark_button.setText(
+            translate("Reader", "Bookmarked") if marked else translate("Reader", "Bookmark")
+        )
         self.title_label.setText(self.source.title(self.current.doc_id, self.current.lang) if has_doc else "")
 
     def retranslate(self) -> None:
         self.back_button.setToolTip(translate("Reader", "Back (Alt+Left)"))
         self.forward_button.setToolTip(translate("Reader", "Forward (Alt+Right)"))
         self.other_language_button.setToolTip(translate("Reader", "Open this document in the other language"))
-        self.bookmark_button.setToolTip(translate("Reader", "Add or remove this document from the bookmarks (Ctrl+D)"))
+        self.bookmark_button.setToolTip(
+            translate("Reader", "Add or remove this document from the bookmarks (Ctrl+D)")
+        )
         self.browser.setAccessibleName(translate("Reader", "Document"))
         if self.current is None:
             self.browser.setHtml(start_page_html())

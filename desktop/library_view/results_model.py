@@ -18,23 +18,28 @@ MATCH_BACKGROUND = "#fff2a8"  # the same yellow as the reader's highlight of mat
 
 
 def language_tag(lang: str) -> str:
-    return {"zh": QCoreApplication.translate("Results", "Chinese"),
-            "en": QCoreApplication.translate("Results", "English")}.get(lang, lang)
+    return {
+        "zh": QCoreApplication.translate("Results", "Chinese"),
+        "en": QCoreApplication.translate("Results", "English"),
+    }.get(lang, lang)
 
 
 def card_html(hit: Any) -> str:
     """Title, section and language tag, then the snippet; the snippet HTML is trusted (<b> marks)."""
     section = f" › {html.escape(hit.section)}" if getattr(hit, "section", "") else ""
-    return (f"<b>{html.escape(hit.title)}</b>{section} "
-            f"<span style='color:#5a6b7b'>[{html.escape(language_tag(hit.lang))}]</span>"
-            f"<br><span style='color:#333'>{mark_matches(hit.snippet_html)}</span>")
+    return (
+        f"<b>{html.escape(hit.title)}</b>{section} "
+        f"<span style='color:#5a6b7b'>[{html.escape(language_tag(hit.lang))}]</span>"
+        f"<br><span style='color:#333'>{mark_matches(hit.snippet_html)}</span>"
+    )
 
 
 def mark_matches(snippet_html: str) -> str:
     """The search marks matches with <b>; they get the reader's highlight colour as well, so the
     words a doctor looked for stand out the same way in the list and in the document."""
-    return (snippet_html.replace("<b>", f"<b><span style='background-color:{MATCH_BACKGROUND}'>")
-            .replace("</b>", "</span></b>"))
+    return snippet_html.replace("<b>", f"<b><span style='background-color:{MATCH_BACKGROUND}'>").replace(
+        "</b>", "</span></b>"
+    )
 
 
 class ResultsModel(QAbstractListModel):

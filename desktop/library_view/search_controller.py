@@ -94,9 +94,13 @@ class SearchController(QObject):
             hits = index.search(query, lang=language, limit=RESULT_LIMIT)
             return hits, list(index.expansions(query))
 
-        run_in_background(self._pool, self, search,
-                          lambda answer: self._show(generation, query, *answer),
-                          lambda error: self._show(generation, query, [], []))
+        run_in_background(
+            self._pool,
+            self,
+            search,
+            lambda answer: self._show(generation, query, *answer),
+            lambda error: self._show(generation, query, [], []),
+        )
 
     def _show(self, generation: int, query: str, hits: list[Any], expansions: list[str]) -> None:
         if generation != self._generation:

@@ -30,7 +30,6 @@ MAX_EXPANSIONS_SHOWN = 5
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
-
 class SearchPanel(QWidget):
     openHit = Signal(object, str)  # the hit, the query it answered
 
@@ -142,8 +141,9 @@ class SearchPanel(QWidget):
         elif controller.results_query != controller.query:
             text = ""  # an answer is on its way; keep the line calm instead of flashing
         elif not controller.results:
-            text = translate("SearchPanel", "No results for “%1”. Try a drug name, an abbreviation or pinyin.").replace(
-                "%1", controller.query)
+            text = translate(
+                "SearchPanel", "No results for “%1”. Try a drug name, an abbreviation or pinyin."
+            ).replace("%1", controller.query)
         elif controller.expansions:
             # A long synonym group would push the results down: the first few, all in the tooltip.
             shown = controller.expansions[:MAX_EXPANSIONS_SHOWN]

@@ -20,8 +20,10 @@ from collections.abc import Sequence
 
 BENCH_ENV = "BONEMET_BENCH_STARTUP"  # set for the launched app: it prints its timings, then exits
 
-_LINE = re.compile(r"bench-startup shown_at=(?P<shown>[\d.]+) ready_at=(?P<ready>[\d.]+) "
-                   r"state=(?P<state>\w+) peak_rss_mb=(?P<rss>[\d.]+)")
+_LINE = re.compile(
+    r"bench-startup shown_at=(?P<shown>[\d.]+) ready_at=(?P<ready>[\d.]+) "
+    r"state=(?P<state>\w+) peak_rss_mb=(?P<rss>[\d.]+)"
+)
 
 
 def _command(exe: str | None) -> list[str]:
@@ -38,9 +40,12 @@ def run_once(command: list[str], env: dict[str, str]) -> dict[str, float | str]:
     match = _LINE.search(done.stdout)
     if done.returncode != 0 or not match:
         raise RuntimeError(f"app run failed (exit {done.returncode}): {done.stderr.strip()[-800:]}")
-    return {"shown_ms": (float(match["shown"]) - started) * 1000,
-            "ready_ms": (float(match["ready"]) - started) * 1000,
-            "rss_mb": float(match["rss"]), "state": match["state"]}
+    return {
+        "shown_ms": (float(match["shown"]) - started) * 1000,
+        "ready_ms": (float(match["ready"]) - started) * 1000,
+        "rss_mb": float(match["rss"]),
+        "state": match["state"],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,11 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bench startup: {error}", file=sys.stderr)
             return 1
     for number, run in enumerate(runs, 1):
-        print(f"run {number}: window {run['shown_ms']:.0f} ms, search ready {run['ready_ms']:.0f} ms "
-              f"({run['state']}), peak {run['rss_mb']:.0f} MB")
+        print(
+            f"run {number}: window {run['shown_ms']:.0f} ms, search ready {run['ready_ms']:.0f} ms "
+            f"({run['state']}), peak {run['rss_mb']:.0f} MB"
+        )
     print(f"command: {' '.join(command)}")
-    print(f"launch-to-window: median {statistics.median(r['shown_ms'] for r in runs):.0f} ms "
-          f"(min {min(r['shown_ms'] for r in runs):.0f}, max {max(r['shown_ms'] for r in runs):.0f})")
+    print(
+        f"launch-to-window: median {statistics.median(r['shown_ms'] for r in runs):.0f} ms "
+        f"(min {min(r['shown_ms'] for r in runs):.0f}, max {max(r['shown_ms'] for r in runs):.0f})"
+    )
     print(f"launch-to-search-ready: median {statistics.median(r['ready_ms'] for r in runs):.0f} ms")
     print(f"peak memory: median {statistics.median(r['rss_mb'] for r in runs):.0f} MB")
     return 0

@@ -36,8 +36,9 @@ def choose_cjk_family(installed: list[str] | None = None) -> str | None:
     for family in preferred_families():
         if family in available:
             return family
-    log.warning("no preferred CJK font installed (%s); Chinese may render poorly",
-                ", ".join(preferred_families()))
+    log.warning(
+        "no preferred CJK font installed (%s); Chinese may render poorly", ", ".join(preferred_families())
+    )
     return None
 
 

@@ -20,7 +20,7 @@ QT_LOCALES = {"zh": "zh_CN", "en": "en_US"}
 
 
 def system_language() -> str:
-    """"zh" when the system locale is Chinese, else "en"."""
+    """ "zh" when the system locale is Chinese, else "en"."""
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 

@@ -34,8 +34,9 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     log_file = log_dir / LOG_FILE_NAME
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = RotatingFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                           encoding="utf-8", delay=False)
+        file_handler = RotatingFileHandler(
+            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=False
+        )
     except OSError as error:
         logging.getLogger(__name__).warning("log file not available (%s); logging to stderr only", error)
         return None

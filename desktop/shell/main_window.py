@@ -31,7 +31,6 @@ DEFAULT_SIZE = (1280, 760)
 FRAME_ALLOWANCE = 40  # the window frame and title bar sit outside the size given to resize()
 
 
-
 class _SearchKeyGuard(QObject):
     """Keeps Ctrl+K / Ctrl+L for "go to search" even inside a text field: on X11 a QLineEdit
     claims Ctrl+K (delete to end of line) and the window shortcut would never fire."""
@@ -48,9 +47,15 @@ class _SearchKeyGuard(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, lists: ReadingLists, switcher: LanguageSwitcher,
-                 zoom: FontZoom | None = None, calculator: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        lists: ReadingLists,
+        switcher: LanguageSwitcher,
+        zoom: FontZoom | None = None,
+        calculator: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
@@ -94,16 +99,18 @@ class MainWindow(QMainWindow):
         self.library.set_source(backend.source)
         if backend.search_index is None:
             self.controller.set_failed()
-            self.statusBar().showMessage(translate("MainWindow", "Search is unavailable: %1").replace(
-                "%1", backend.search_error))
+            self.statusBar().showMessage(
+                translate("MainWindow", "Search is unavailable: %1").replace("%1", backend.search_error)
+            )
         else:
             self.controller.set_index(backend.search_index)
 
     def _backend_failed(self, error: Exception) -> None:
         log.error("library unavailable: %s", error)
         self.controller.set_failed()
-        self.statusBar().showMessage(translate("MainWindow", "The guideline library could not be loaded: %1").replace(
-            "%1", str(error)))
+        self.statusBar().showMessage(
+            translate("MainWindow", "The guideline library could not be loaded: %1").replace("%1", str(error))
+        )
 
     def ask_disclaimer(self) -> bool:
         """First run: intended use and disclaimer, accepted once. False when the user declines."""
@@ -126,14 +133,17 @@ class MainWindow(QMainWindow):
 
     def open_reference(self, reference: str) -> None:
         if self.source is None:  # a citation followed in the first seconds, before the library is read
-            self.statusBar().showMessage(translate("MainWindow", "The guideline library is still loading; "
-                                                                 "try again in a moment."), 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "The guideline library is still loading; try again in a moment."),
+                5000,
+            )
         elif self.library.open_reference(reference):
             self.tabs.setCurrentIndex(LIBRARY_TAB)
             self.library.reader.browser.setFocus()
         else:
             self.statusBar().showMessage(
-                translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000)
+                translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000
+            )
 
     def set_language(self, language: str) -> None:
         """Switch UI and content language at runtime and remember the choice."""
@@ -195,7 +205,9 @@ class MainWindow(QMainWindow):
 
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self._action("show_library", lambda: self.show_view(LIBRARY_TAB), "Ctrl+1"))
-        self.view_menu.addAction(self._action("show_calculator", lambda: self.show_view(CALCULATOR_TAB), "Ctrl+2"))
+        self.view_menu.addAction(
+            self._action("show_calculator", lambda: self.show_view(CALCULATOR_TAB), "Ctrl+2")
+        )
         self.view_menu.addAction(self._action("search", self.focus_search, "Ctrl+K", "Ctrl+L"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("zoom_in", lambda: self.change_zoom(1), keys.ZoomIn, "Ctrl+="))
@@ -217,6 +229,7 @@ class MainWindow(QMainWindow):
         def run() -> None:
             self.show_view(CALCULATOR_TAB)
             method()
+
         return run
 
     def retranslate(self) -> None:
@@ -278,7 +291,9 @@ class MainWindow(QMainWindow):
         self.settings.set("window_geometry", self.saveGeometry())
         self.settings.set("window_state", self.saveState())
         self.settings.set("library_splitter", self.library.splitter_state())
-        self.settings.set("last_view", "calculator" if self.tabs.currentIndex() == CALCULATOR_TAB else "library")
+        self.settings.set(
+            "last_view", "calculator" if self.tabs.currentIndex() == CALCULATOR_TAB else "library"
+        )
         return self.settings.save()
 
     def shutdown(self) -> None:

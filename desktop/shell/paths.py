@@ -66,5 +66,6 @@ def user_dirs() -> UserDirs:
 
 
 def _under(root: Path, portable: bool) -> UserDirs:
-    return UserDirs(config=root / "config", data=root / "data", cache=root / "cache", log=root / "log",
-                    portable=portable)
+    return UserDirs(
+        config=root / "config", data=root / "data", cache=root / "cache", log=root / "log", portable=portable
+    )

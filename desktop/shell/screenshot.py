@@ -31,8 +31,14 @@ def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int
     return True
 
 
-def take_screenshot(app: QApplication, window: MainWindow, out: str, view: str = "library",
-                    query: str | None = None, patient: str | None = None) -> int:
+def take_screenshot(
+    app: QApplication,
+    window: MainWindow,
+    out: str,
+    view: str = "library",
+    query: str | None = None,
+    patient: str | None = None,
+) -> int:
     try:
         window.resize(*SCREENSHOT_SIZE)
         window.show()
@@ -42,8 +48,11 @@ def take_screenshot(app: QApplication, window: MainWindow, out: str, view: str =
             panel = window.library.search_panel
             panel.search_box.setText(query)
             # A failed search (no usable index) never produces results: don't wait for them.
-            wait_until(app, lambda: window.controller.results_query == query.strip()
-                       or window.controller.state == FAILED, TIMEOUT_MS)
+            wait_until(
+                app,
+                lambda: window.controller.results_query == query.strip() or window.controller.state == FAILED,
+                TIMEOUT_MS,
+            )
             hit = panel.current_hit() if window.controller.state != FAILED else None
             if hit is not None:
                 window.library.open_hit(hit, query)

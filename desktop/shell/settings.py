@@ -111,7 +111,8 @@ class Settings:
         except OSError as error:
             log.warning("settings file unreadable: %s", error)
             self.notice = QCoreApplication.translate(
-                "Settings", "The settings file could not be read; default settings are used.")
+                "Settings", "The settings file could not be read; default settings are used."
+            )
             return True
         try:
             damaged = "\x00" in raw.decode("utf-8")
@@ -121,7 +122,8 @@ class Settings:
             return False
         log.warning("settings file %s is damaged; using defaults", self.path)
         self.notice = QCoreApplication.translate(
-            "Settings", "The settings file was damaged and has been reset to defaults.")
+            "Settings", "The settings file was damaged and has been reset to defaults."
+        )
         try:
             os.replace(self.path, self.path.with_name(self.path.name + ".damaged"))
         except OSError as error:

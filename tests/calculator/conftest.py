@@ -63,7 +63,9 @@ def with_crcl(crcl: float, **changes: Any) -> dict[str, Any]:
     if crcl >= 25:
         return make_patient(weight_kg=crcl, **changes)
     # Below the weight floor, triple the creatinine and the weight: CrCl = weight / 3.
-    return make_patient(weight_kg=round(crcl * 3, 6), labs__creatinine={"value": 3.0, "unit": "mg/dL"}, **changes)
+    return make_patient(
+        weight_kg=round(crcl * 3, 6), labs__creatinine={"value": 3.0, "unit": "mg/dL"}, **changes
+    )
 
 
 @pytest.fixture

@@ -9,11 +9,18 @@ from calculator import assess
 from .conftest import agent, make_patient, with_crcl
 
 ZA_BANDS = [
-    (100, 4.0, []), (60.1, 4.0, []), (60.05, 4.0, []), (60.0, 3.5, ["renal_dose_adjusted"]),
-    (55, 3.5, ["renal_dose_adjusted"]), (50.0, 3.5, ["renal_dose_adjusted"]),
-    (49.9, 3.3, ["renal_dose_adjusted"]), (49.95, 3.5, ["renal_dose_adjusted"]),
-    (40.0, 3.3, ["renal_dose_adjusted"]), (39.9, 3.0, ["renal_dose_adjusted"]),
-    (30.0, 3.0, ["renal_dose_adjusted"]), (29.95, 3.0, ["renal_dose_adjusted"]),
+    (100, 4.0, []),
+    (60.1, 4.0, []),
+    (60.05, 4.0, []),
+    (60.0, 3.5, ["renal_dose_adjusted"]),
+    (55, 3.5, ["renal_dose_adjusted"]),
+    (50.0, 3.5, ["renal_dose_adjusted"]),
+    (49.9, 3.3, ["renal_dose_adjusted"]),
+    (49.95, 3.5, ["renal_dose_adjusted"]),
+    (40.0, 3.3, ["renal_dose_adjusted"]),
+    (39.9, 3.0, ["renal_dose_adjusted"]),
+    (30.0, 3.0, ["renal_dose_adjusted"]),
+    (29.95, 3.0, ["renal_dose_adjusted"]),
 ]
 
 
@@ -38,7 +45,9 @@ def test_zoledronic_acid_blocked_below_30(crcl):
     assert "Not to be given now" in za["schedule"]["en"]
 
 
-@pytest.mark.parametrize(("crcl", "eligible", "dose"), [(30.0, True, 90), (29.9, False, None), (120, True, 90)])
+@pytest.mark.parametrize(
+    ("crcl", "eligible", "dose"), [(30.0, True, 90), (29.9, False, None), (120, True, 90)]
+)
 def test_pamidronate(crcl, eligible, dose):
     pam = agent(assess(with_crcl(crcl)), "pamidronate")
     assert (pam["eligible"], pam["dose_mg"], pam["route"], pam["interval_weeks"]) == (eligible, dose, "IV", 4)
@@ -48,12 +57,23 @@ def test_pamidronate(crcl, eligible, dose):
         assert "2 hours" in pam["schedule"]["en"]
 
 
-@pytest.mark.parametrize(("crcl", "dose", "cautions"), [
-    (50.0, 6, []), (49.9, 4, ["renal_dose_adjusted"]), (30.0, 4, ["renal_dose_adjusted"]), (90, 6, []),
-])
+@pytest.mark.parametrize(
+    ("crcl", "dose", "cautions"),
+    [
+        (50.0, 6, []),
+        (49.9, 4, ["renal_dose_adjusted"]),
+        (30.0, 4, ["renal_dose_adjusted"]),
+        (90, 6, []),
+    ],
+)
 def test_ibandronate_iv(crcl, dose, cautions):
     iban = agent(assess(with_crcl(crcl)), "ibandronate")
-    assert (iban["eligible"], iban["dose_mg"], iban["cautions"], iban["route"]) == (True, dose, cautions, "IV")
+    assert (iban["eligible"], iban["dose_mg"], iban["cautions"], iban["route"]) == (
+        True,
+        dose,
+        cautions,
+        "IV",
+    )
 
 
 def test_ibandronate_blocked_below_30():
@@ -61,10 +81,16 @@ def test_ibandronate_blocked_below_30():
     assert (iban["eligible"], iban["blockers"]) == (False, ["crcl_below_30"])
 
 
-@pytest.mark.parametrize(("crcl", "dose", "cautions"), [
-    (80, 1600, []), (50.0, 1600, []), (49.9, 1200, ["renal_dose_adjusted"]), (30.0, 1200, ["renal_dose_adjusted"]),
-    (29.9, 800, ["renal_dose_adjusted"]),
-])
+@pytest.mark.parametrize(
+    ("crcl", "dose", "cautions"),
+    [
+        (80, 1600, []),
+        (50.0, 1600, []),
+        (49.9, 1200, ["renal_dose_adjusted"]),
+        (30.0, 1200, ["renal_dose_adjusted"]),
+        (29.9, 800, ["renal_dose_adjusted"]),
+    ],
+)
 def test_clodronate_oral_daily(crcl, dose, cautions):
     clod = agent(assess(with_crcl(crcl)), "clodronate")
     assert (clod["eligible"], clod["dose_mg"], clod["cautions"]) == (True, dose, cautions)
@@ -74,9 +100,13 @@ def test_clodronate_oral_daily(crcl, dose, cautions):
 
 def test_clodronate_edges_at_10():
     # Creatinine 3.0 mg/dL: CrCl = weight / 3; weight 30 -> 10.0, weight 29.7 -> 9.9
-    at_ten = agent(assess(make_patient(weight_kg=30, labs__creatinine={"value": 3.0, "unit": "mg/dL"})), "clodronate")
+    at_ten = agent(
+        assess(make_patient(weight_kg=30, labs__creatinine={"value": 3.0, "unit": "mg/dL"})), "clodronate"
+    )
     assert (at_ten["eligible"], at_ten["dose_mg"]) == (True, 800)
-    below = agent(assess(make_patient(weight_kg=29.7, labs__creatinine={"value": 3.0, "unit": "mg/dL"})), "clodronate")
+    below = agent(
+        assess(make_patient(weight_kg=29.7, labs__creatinine={"value": 3.0, "unit": "mg/dL"})), "clodronate"
+    )
     assert (below["eligible"], below["blockers"], below["dose_mg"]) == (False, ["crcl_below_30"], None)
 
 
@@ -88,7 +118,9 @@ def test_denosumab_never_renally_dosed(crcl):
     assert severe is (crcl < 30)
 
 
-@pytest.mark.parametrize(("crcl", "preferred"), [(60.1, False), (60.0, False), (59.9, True), (59.95, False), (30, True)])
+@pytest.mark.parametrize(
+    ("crcl", "preferred"), [(60.1, False), (60.0, False), (59.9, True), (59.95, False), (30, True)]
+)
 def test_denosumab_preferred_below_60(crcl, preferred):
     result = assess(with_crcl(crcl))
     assert agent(result, "denosumab")["preferred"] is preferred
@@ -131,4 +163,9 @@ def test_dialysis_blocks_bisphosphonates_whatever_cockcroft_gault_says():
 def test_all_five_agents_always_listed_in_order():
     result = assess(make_patient())
     assert [a["agent"] for a in result["bone_agent"]["agents"]] == [
-        "denosumab", "zoledronic_acid", "pamidronate", "ibandronate", "clodronate"]
+        "denosumab",
+        "zoledronic_acid",
+        "pamidronate",
+        "ibandronate",
+        "clodronate",
+    ]

@@ -13,12 +13,15 @@ BISPHOSPHONATES = AGENTS[1:]
 
 
 def _calcium(value, unit="mmol/L", albumin=40, albumin_unit="g/L"):
-    return make_patient(labs__calcium={"value": value, "unit": unit},
-                        labs__albumin={"value": albumin, "unit": albumin_unit})
+    return make_patient(
+        labs__calcium={"value": value, "unit": unit}, labs__albumin={"value": albumin, "unit": albumin_unit}
+    )
 
 
-@pytest.mark.parametrize(("calcium", "blocked"), [(2.10, False), (2.09, True), (2.095, False), (2.094, True),
-                                                  (1.5, True), (2.3, False)])
+@pytest.mark.parametrize(
+    ("calcium", "blocked"),
+    [(2.10, False), (2.09, True), (2.095, False), (2.094, True), (1.5, True), (2.3, False)],
+)
 def test_hypocalcaemia_blocks_every_agent_below_2_10(calcium, blocked):
     result = assess(_calcium(calcium))
     for name in AGENTS:
@@ -52,10 +55,18 @@ def test_missing_calcium_asks_for_baseline():
     assert all(not a["blockers"] for a in result["bone_agent"]["agents"])
 
 
-@pytest.mark.parametrize(("value", "unit", "low"), [(50, "nmol/L", False), (49.9, "nmol/L", True),
-                                                    (20, "ng/mL", False), (19.9, "ng/mL", True),
-                                                    (49.92, "nmol/L", False), (49.91, "nmol/L", True),
-                                                    (80, "nmol/L", False)])
+@pytest.mark.parametrize(
+    ("value", "unit", "low"),
+    [
+        (50, "nmol/L", False),
+        (49.9, "nmol/L", True),
+        (20, "ng/mL", False),
+        (19.9, "ng/mL", True),
+        (49.92, "nmol/L", False),
+        (49.91, "nmol/L", True),
+        (80, "nmol/L", False),
+    ],
+)
 def test_vitamin_d_low_below_50_nmol_or_20_ng(value, unit, low):
     result = assess(make_patient(labs__vitamin_d={"value": value, "unit": unit}))
     for name in AGENTS:
@@ -128,12 +139,15 @@ def test_blocked_agent_schedule_names_the_blocker_and_dose_once_resolved():
     assert "4.0 mg" in za["schedule"]["en"]
 
 
-@pytest.mark.parametrize(("bone_metastasis", "survival", "indicated", "reasons"), [
-    ("confirmed", 3, True, ["bone_metastasis_confirmed_and_survival_3_months"]),
-    ("confirmed", 2.9, False, ["expected_survival_below_3_months"]),
-    ("suspected", 24, False, ["bone_metastasis_not_confirmed"]),
-    ("none", 1, False, ["bone_metastasis_not_confirmed", "expected_survival_below_3_months"]),
-])
+@pytest.mark.parametrize(
+    ("bone_metastasis", "survival", "indicated", "reasons"),
+    [
+        ("confirmed", 3, True, ["bone_metastasis_confirmed_and_survival_3_months"]),
+        ("confirmed", 2.9, False, ["expected_survival_below_3_months"]),
+        ("suspected", 24, False, ["bone_metastasis_not_confirmed"]),
+        ("none", 1, False, ["bone_metastasis_not_confirmed", "expected_survival_below_3_months"]),
+    ],
+)
 def test_indication(bone_metastasis, survival, indicated, reasons):
     result = assess(make_patient(bone_metastasis=bone_metastasis, expected_survival_months=survival))
     assert result["bone_agent"]["indicated"] is indicated

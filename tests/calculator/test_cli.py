@@ -57,14 +57,29 @@ def test_json_output_is_utf8_not_escaped(capsysbinary, tmp_path):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_text_note(capsysbinary, tmp_path, lang):
-    code, out, err = _run(capsysbinary, _write(tmp_path, json.dumps(make_patient(weight_kg=45))), "--format", "text",
-                          "--lang", lang)
+    code, out, err = _run(
+        capsysbinary,
+        _write(tmp_path, json.dumps(make_patient(weight_kg=45))),
+        "--format",
+        "text",
+        "--lang",
+        lang,
+    )
     assert (code, err) == (0, "")
     assert "\x1b[" not in out and "**" not in out and "##" not in out
     if lang == "en":
-        for expected in ("Creatinine clearance (Cockcroft-Gault): 45.0 mL/min", "Zoledronic acid", "3.3 mg",
-                         "Content version", "Decision support only", "Before starting", "Monitoring",
-                         "References", "[zometa-label]", "Serum creatinine: 1 mg/dL"):
+        for expected in (
+            "Creatinine clearance (Cockcroft-Gault): 45.0 mL/min",
+            "Zoledronic acid",
+            "3.3 mg",
+            "Content version",
+            "Decision support only",
+            "Before starting",
+            "Monitoring",
+            "References",
+            "[zometa-label]",
+            "Serum creatinine: 1 mg/dL",
+        ):
             assert expected in out, expected
     else:
         for expected in ("肌酐清除率", "唑来膦酸", "内容版本", "决策支持", "用药前", "监测", "参考文献"):
@@ -98,6 +113,7 @@ def test_there_are_enough_examples():
 
 
 # --- every class of bad input: exit 2, nothing on stdout, one "field: reason" line per problem ---
+
 
 def test_malformed_json(capsysbinary, tmp_path):
     lines = _bad(capsysbinary, tmp_path, '{"age_years": 60,', "input")
@@ -146,18 +162,21 @@ def test_nan_inside_a_lab(capsysbinary, tmp_path):
     _bad(capsysbinary, tmp_path, text, "labs.albumin.value")
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"labs__creatinine": {"value": 5, "unit": "umol/L"}}, "labs.creatinine.value"),
-    ({"labs__creatinine": {"value": 30, "unit": "mg/dL"}}, "labs.creatinine.value"),
-    ({"labs__calcium": {"value": 6, "unit": "mmol/L"}}, "labs.calcium.value"),
-    ({"labs__albumin": {"value": 70, "unit": "g/L"}}, "labs.albumin.value"),
-    ({"labs__vitamin_d": {"value": 600, "unit": "nmol/L"}}, "labs.vitamin_d.value"),
-    ({"age_years": 12}, "age_years"),
-    ({"weight_kg": 400}, "weight_kg"),
-    ({"expected_survival_months": 5000}, "expected_survival_months"),
-    ({"line": 50}, "line"),
-    ({"biomarkers__pdl1_cps": -1}, "biomarkers.pdl1_cps"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"labs__creatinine": {"value": 5, "unit": "umol/L"}}, "labs.creatinine.value"),
+        ({"labs__creatinine": {"value": 30, "unit": "mg/dL"}}, "labs.creatinine.value"),
+        ({"labs__calcium": {"value": 6, "unit": "mmol/L"}}, "labs.calcium.value"),
+        ({"labs__albumin": {"value": 70, "unit": "g/L"}}, "labs.albumin.value"),
+        ({"labs__vitamin_d": {"value": 600, "unit": "nmol/L"}}, "labs.vitamin_d.value"),
+        ({"age_years": 12}, "age_years"),
+        ({"weight_kg": 400}, "weight_kg"),
+        ({"expected_survival_months": 5000}, "expected_survival_months"),
+        ({"line": 50}, "line"),
+        ({"biomarkers__pdl1_cps": -1}, "biomarkers.pdl1_cps"),
+    ],
+)
 def test_out_of_range(capsysbinary, tmp_path, changes, field):
     _bad(capsysbinary, tmp_path, json.dumps(make_patient(**changes)), field)
 
@@ -208,12 +227,17 @@ def test_problems_in_chinese_by_default(capsysbinary, tmp_path):
 
 def test_real_process_exit_codes(tmp_path):
     good = _write(tmp_path, json.dumps(make_patient()))
-    ok = subprocess.run([sys.executable, "-m", "desktop.cli", "assess", good], capture_output=True, timeout=60)
+    ok = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "assess", good], capture_output=True, timeout=60
+    )
     assert ok.returncode == 0 and json.loads(ok.stdout.decode("utf-8"))["content_version"]
     bad = tmp_path / "bad.json"
     bad.write_text('{"age_years": NaN}', encoding="utf-8")
-    failed = subprocess.run([sys.executable, "-m", "desktop.cli", "assess", str(bad), "--lang", "en"],
-                            capture_output=True, timeout=60)
+    failed = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "assess", str(bad), "--lang", "en"],
+        capture_output=True,
+        timeout=60,
+    )
     assert failed.returncode == 2 and failed.stdout == b""
     err = failed.stderr.decode("utf-8")
     assert "Traceback" not in err and err.startswith("age_years: must be a finite number")

@@ -100,14 +100,18 @@ def _check_warnings(assessment: dict, patterns: list, present: bool) -> None:
     for pattern in patterns:
         found = any(_warning_matches(pattern, w) for w in warnings)
         label = "warnings should include" if present else "warnings should not include"
-        _require(found == present, f"{label} {pattern}", pattern, [(w["code"], w["severity"]) for w in warnings])
+        _require(
+            found == present, f"{label} {pattern}", pattern, [(w["code"], w["severity"]) for w in warnings]
+        )
 
 
 def _check_monitoring(assessment: dict, expected: list) -> None:
     for wanted in expected:
         hits = [
-            m for m in assessment["monitoring"]
-            if m["item"] == wanted["item"] and m["timing"] == wanted["timing"]
+            m
+            for m in assessment["monitoring"]
+            if m["item"] == wanted["item"]
+            and m["timing"] == wanted["timing"]
             and all(a in m["agents"] for a in wanted.get("agents_include", []))
         ]
         _require(bool(hits), "monitoring should include", wanted, assessment["monitoring"])
@@ -132,24 +136,38 @@ def _option_codes(assessment: dict) -> list[str]:
 
 CHECKS: dict[str, Callable[[dict, Any], None]] = {
     "crcl_ml_min": lambda a, v: _check_number(
-        "derived.crcl_ml_min", v, a["derived"]["crcl_ml_min"], CRCL_TOLERANCE),
+        "derived.crcl_ml_min", v, a["derived"]["crcl_ml_min"], CRCL_TOLERANCE
+    ),
     "corrected_calcium_mmol_l": lambda a, v: _check_number(
-        "derived.corrected_calcium_mmol_l", v, a["derived"]["corrected_calcium_mmol_l"], CALCIUM_TOLERANCE),
+        "derived.corrected_calcium_mmol_l", v, a["derived"]["corrected_calcium_mmol_l"], CALCIUM_TOLERANCE
+    ),
     "preferred_agents": lambda a, v: _require(
         sorted(x["agent"] for x in a["bone_agent"]["agents"] if x["preferred"]) == sorted(v),
-        "preferred agents", sorted(v), [x["agent"] for x in a["bone_agent"]["agents"] if x["preferred"]]),
+        "preferred agents",
+        sorted(v),
+        [x["agent"] for x in a["bone_agent"]["agents"] if x["preferred"]],
+    ),
     "bone_agent.indicated": lambda a, v: _require(
-        a["bone_agent"]["indicated"] is v, "bone_agent.indicated", v, a["bone_agent"]["indicated"]),
-    "bone_agent.reasons_include": lambda a, v: _check_includes("bone_agent.reasons", v, a["bone_agent"]["reasons"]),
-    "bone_agent.reasons_exclude": lambda a, v: _check_excludes("bone_agent.reasons", v, a["bone_agent"]["reasons"]),
+        a["bone_agent"]["indicated"] is v, "bone_agent.indicated", v, a["bone_agent"]["indicated"]
+    ),
+    "bone_agent.reasons_include": lambda a, v: _check_includes(
+        "bone_agent.reasons", v, a["bone_agent"]["reasons"]
+    ),
+    "bone_agent.reasons_exclude": lambda a, v: _check_excludes(
+        "bone_agent.reasons", v, a["bone_agent"]["reasons"]
+    ),
     "before_starting_include": lambda a, v: _check_includes(
-        "before_starting", v, a["bone_agent"]["before_starting"]),
+        "before_starting", v, a["bone_agent"]["before_starting"]
+    ),
     "before_starting_exclude": lambda a, v: _check_excludes(
-        "before_starting", v, a["bone_agent"]["before_starting"]),
+        "before_starting", v, a["bone_agent"]["before_starting"]
+    ),
     "systemic.category": lambda a, v: _require(
-        a["systemic_therapy"]["category"] == v, "systemic.category", v, a["systemic_therapy"]["category"]),
+        a["systemic_therapy"]["category"] == v, "systemic.category", v, a["systemic_therapy"]["category"]
+    ),
     "systemic.first_option": lambda a, v: _require(
-        _option_codes(a)[:1] == [v], "systemic first option", v, _option_codes(a)),
+        _option_codes(a)[:1] == [v], "systemic first option", v, _option_codes(a)
+    ),
     "systemic.options_include": lambda a, v: _check_includes("systemic options", v, _option_codes(a)),
     "systemic.options_exclude": lambda a, v: _check_excludes("systemic options", v, _option_codes(a)),
     "warnings_include": lambda a, v: _check_warnings(a, v, present=True),
@@ -212,28 +230,48 @@ def _expected_renal(crcl: float) -> dict[str, tuple[bool, float | None]]:
 
 def _check_renal_invariants(assessment: dict, patient: dict) -> None:
     crcl = assessment["derived"]["crcl_ml_min"]
-    _require(abs(crcl * 10 - round(crcl * 10)) < 1e-6, "crcl_ml_min is shown to one decimal", round(crcl, 1), crcl)
-    _require(abs(crcl - _raw_crcl(patient)) <= 0.05 + 1e-6, "crcl_ml_min vs Cockcroft-Gault recomputed",
-             round(_raw_crcl(patient), 3), crcl)
+    _require(
+        abs(crcl * 10 - round(crcl * 10)) < 1e-6, "crcl_ml_min is shown to one decimal", round(crcl, 1), crcl
+    )
+    _require(
+        abs(crcl - _raw_crcl(patient)) <= 0.05 + 1e-6,
+        "crcl_ml_min vs Cockcroft-Gault recomputed",
+        round(_raw_crcl(patient), 3),
+        crcl,
+    )
     dialysis = patient.get("on_dialysis", False)
     for code, (possible, dose) in _expected_renal(crcl).items():
         agent = _agent(assessment, code)
         if not possible:
-            _require(not agent["eligible"], f"{code} at shown CrCl {crcl}: eligible", False, agent["eligible"])
+            _require(
+                not agent["eligible"], f"{code} at shown CrCl {crcl}: eligible", False, agent["eligible"]
+            )
         if agent["eligible"]:
             _require(agent["dose_mg"] == dose, f"{code} dose at shown CrCl {crcl}", dose, agent["dose_mg"])
     if dialysis:
         for code in ("zoledronic_acid", "pamidronate"):
-            _check_includes(f"{code}.blockers on dialysis", ["on_dialysis"], _agent(assessment, code)["blockers"])
+            _check_includes(
+                f"{code}.blockers on dialysis", ["on_dialysis"], _agent(assessment, code)["blockers"]
+            )
     denosumab = _agent(assessment, "denosumab")
     if denosumab["eligible"]:
         at_risk = crcl < 30 or dialysis
         has_caution = "severe_renal_impairment_hypocalcemia_risk" in denosumab["cautions"]
-        _require(has_caution == at_risk, f"denosumab severe-renal caution (CrCl {crcl}, dialysis {dialysis})",
-                 at_risk, has_caution)
-    should_prefer = denosumab["eligible"] and (crcl < 60 or dialysis or patient.get("nephrotoxic_drugs", False))
-    _require(denosumab["preferred"] == should_prefer, f"denosumab preferred (CrCl {crcl})", should_prefer,
-             denosumab["preferred"])
+        _require(
+            has_caution == at_risk,
+            f"denosumab severe-renal caution (CrCl {crcl}, dialysis {dialysis})",
+            at_risk,
+            has_caution,
+        )
+    should_prefer = denosumab["eligible"] and (
+        crcl < 60 or dialysis or patient.get("nephrotoxic_drugs", False)
+    )
+    _require(
+        denosumab["preferred"] == should_prefer,
+        f"denosumab preferred (CrCl {crcl})",
+        should_prefer,
+        denosumab["preferred"],
+    )
 
 
 def _check_calcium_invariants(assessment: dict, patient: dict) -> None:
@@ -242,20 +280,32 @@ def _check_calcium_invariants(assessment: dict, patient: dict) -> None:
     if raw is None:
         _require(shown is None, "corrected calcium without calcium or albumin", None, shown)
         return
-    _require(shown is not None and abs(shown - raw) <= 0.005 + 1e-6, "corrected calcium vs recomputed",
-             round(raw, 4), shown)
+    _require(
+        shown is not None and abs(shown - raw) <= 0.005 + 1e-6,
+        "corrected calcium vs recomputed",
+        round(raw, 4),
+        shown,
+    )
     low = shown < 2.10
     for agent in assessment["bone_agent"]["agents"]:
         blocked = "uncorrected_hypocalcemia" in agent["blockers"]
-        _require(blocked == low, f"{agent['agent']}: hypocalcaemia block agrees with shown Ca {shown}", low, blocked)
+        _require(
+            blocked == low,
+            f"{agent['agent']}: hypocalcaemia block agrees with shown Ca {shown}",
+            low,
+            blocked,
+        )
     asked = "correct_hypocalcemia" in assessment["bone_agent"]["before_starting"]
     _require(asked == low, f"correct_hypocalcemia agrees with shown Ca {shown}", low, asked)
     high = shown > 2.60
     warned = any("hypercalc" in warning["code"] for warning in assessment["warnings"])
     _require(warned == high, f"hypercalcaemia warning agrees with shown Ca {shown}", high, warned)
     if high:
-        _check_excludes("before_starting when hypercalcaemic", ["calcium_vitamin_d_supplement"],
-                        assessment["bone_agent"]["before_starting"])
+        _check_excludes(
+            "before_starting when hypercalcaemic",
+            ["calcium_vitamin_d_supplement"],
+            assessment["bone_agent"]["before_starting"],
+        )
 
 
 def _check_vocabulary(assessment: dict) -> None:
@@ -278,11 +328,23 @@ def _check_vocabulary(assessment: dict) -> None:
         if kind not in ("route", "timing", "severity"):
             for code in codes:
                 text = text_for(code)
-                _require(bool(text.get("en")) and bool(text.get("zh")), f"text_for({code!r}) in en and zh", True, text)
+                _require(
+                    bool(text.get("en")) and bool(text.get("zh")),
+                    f"text_for({code!r}) in en and zh",
+                    True,
+                    text,
+                )
     for key in ("disclaimer", "working"):
         holder = assessment if key == "disclaimer" else assessment["derived"]
-        _require(bool(holder[key].get("en")) and bool(holder[key].get("zh")), f"{key} in en and zh", True, holder[key])
-    _require(bool(assessment["content_version"]), "content_version", "non-empty", assessment["content_version"])
+        _require(
+            bool(holder[key].get("en")) and bool(holder[key].get("zh")),
+            f"{key} in en and zh",
+            True,
+            holder[key],
+        )
+    _require(
+        bool(assessment["content_version"]), "content_version", "non-empty", assessment["content_version"]
+    )
     _require(bool(assessment["references"]), "references", "non-empty", assessment["references"])
 
 
@@ -293,19 +355,32 @@ def check_invariants(assessment: dict, patient: dict) -> None:
     _require(listed == sorted(AGENTS), "bone_agent.agents (always all five)", sorted(AGENTS), listed)
     for agent in assessment["bone_agent"]["agents"]:
         name = agent["agent"]
-        _require(agent["eligible"] == (not agent["blockers"]), f"{name}: eligible iff no blockers",
-                 not agent["blockers"], agent["eligible"])
+        _require(
+            agent["eligible"] == (not agent["blockers"]),
+            f"{name}: eligible iff no blockers",
+            not agent["blockers"],
+            agent["eligible"],
+        )
         _require(bool(agent["refs"]), f"{name}: refs", "at least one", agent["refs"])
         if agent["preferred"]:
-            _require(name == "denosumab", "only denosumab can be preferred (ASCO: none otherwise)", "denosumab", name)
+            _require(
+                name == "denosumab",
+                "only denosumab can be preferred (ASCO: none otherwise)",
+                "denosumab",
+                name,
+            )
     for option in assessment["systemic_therapy"]["options"]:
         _require(bool(option["refs"]), f"option {option['code']}: refs", "at least one", option["refs"])
     for warning in assessment["warnings"]:
         both = bool(warning["message"].get("en")) and bool(warning["message"].get("zh"))
         _require(both, f"warning {warning['code']}: message in en and zh", True, warning["message"])
     indicated = patient["bone_metastasis"] == "confirmed" and patient["expected_survival_months"] >= 3
-    _require(assessment["bone_agent"]["indicated"] == indicated, "bone_agent.indicated", indicated,
-             assessment["bone_agent"]["indicated"])
+    _require(
+        assessment["bone_agent"]["indicated"] == indicated,
+        "bone_agent.indicated",
+        indicated,
+        assessment["bone_agent"]["indicated"],
+    )
     _check_renal_invariants(assessment, patient)
     _check_calcium_invariants(assessment, patient)
 
@@ -320,18 +395,27 @@ def check_validation_error(patient: dict, expected_fields: list) -> None:
     except ValidationError as error:
         fields = _problem_fields(error)
     else:
-        raise CaseFailure(f"expected ValidationError naming {expected_fields}, but assess() accepted the patient")
+        raise CaseFailure(
+            f"expected ValidationError naming {expected_fields}, but assess() accepted the patient"
+        )
     _require(bool(fields), "ValidationError lists at least one problem", "problems", fields)
     for wanted in expected_fields:
         alternatives = wanted if isinstance(wanted, list) else [wanted]
-        _require(any(alt in fields for alt in alternatives), "ValidationError problem fields",
-                 alternatives, fields)
+        _require(
+            any(alt in fields for alt in alternatives), "ValidationError problem fields", alternatives, fields
+        )
 
 
 def _decisions(assessment: dict) -> dict:
     """The parts of an assessment that must not depend on the unit system."""
     agents = {
-        a["agent"]: (a["eligible"], a["preferred"], a["dose_mg"], sorted(a["blockers"]), sorted(a["cautions"]))
+        a["agent"]: (
+            a["eligible"],
+            a["preferred"],
+            a["dose_mg"],
+            sorted(a["blockers"]),
+            sorted(a["cautions"]),
+        )
         for a in assessment["bone_agent"]["agents"]
     }
     return {
@@ -364,11 +448,17 @@ def run_case(case: dict) -> None:
         check_invariants(other, other_patient)
         mine, theirs = _decisions(assessment), _decisions(other)
         differing = {key: (mine[key], theirs[key]) for key in mine if mine[key] != theirs[key]}
-        _require(not differing, "same patient in the other units: (patient, same_as_patient) differ in", {}, differing)
+        _require(
+            not differing,
+            "same patient in the other units: (patient, same_as_patient) differ in",
+            {},
+            differing,
+        )
         for key in ("crcl_ml_min", "corrected_calcium_mmol_l"):
             mine, theirs = assessment["derived"][key], other["derived"][key]
             same = (mine is None and theirs is None) or (
-                mine is not None and theirs is not None and math.isclose(mine, theirs, abs_tol=0.05))
+                mine is not None and theirs is not None and math.isclose(mine, theirs, abs_tol=0.05)
+            )
             _require(same, f"same patient in the other units: derived.{key}", mine, theirs)
 
 

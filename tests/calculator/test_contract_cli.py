@@ -56,16 +56,28 @@ def test_command_text_note(lang: str, tmp_path: Path, capsys: pytest.CaptureFixt
 def test_command_reads_stdin() -> None:
     patient = _case("sex_female_umol_l_crcl_45")["patient"]
     run = subprocess.run(
-        [sys.executable, "-c", "import sys; from desktop.cli import main; sys.exit(main(sys.argv[1:]))", "assess", "-"],
-        input=json.dumps(patient).encode("utf-8"), capture_output=True, cwd=Path(__file__).parents[2], check=False,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from desktop.cli import main; sys.exit(main(sys.argv[1:]))",
+            "assess",
+            "-",
+        ],
+        input=json.dumps(patient).encode("utf-8"),
+        capture_output=True,
+        cwd=Path(__file__).parents[2],
+        check=False,
     )
     assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
     assert json.loads(run.stdout.decode("utf-8"))["derived"]["crcl_ml_min"] == 45.0
 
 
-@pytest.mark.parametrize("name", ["invalid_creatinine_unit_mmol", "invalid_two_problems_both_listed",
-                                  "invalid_empty_object"])
-def test_command_bad_input_names_fields(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "name", ["invalid_creatinine_unit_mmol", "invalid_two_problems_both_listed", "invalid_empty_object"]
+)
+def test_command_bad_input_names_fields(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = _case(name)
     path = tmp_path / "patient.json"
     path.write_text(json.dumps(case["patient"]), encoding="utf-8")
@@ -78,8 +90,12 @@ def test_command_bad_input_names_fields(name: str, tmp_path: Path, capsys: pytes
         assert any(alt in starts for alt in alternatives), (case["title"], alternatives, err)
 
 
-@pytest.mark.parametrize("raw", ["", "{", "[1]", '{"age_years": NaN}', '{"x": "' + "a" * (1024 * 1024) + '"}'])
-def test_command_rejects_malformed_input(raw: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "raw", ["", "{", "[1]", '{"age_years": NaN}', '{"x": "' + "a" * (1024 * 1024) + '"}']
+)
+def test_command_rejects_malformed_input(
+    raw: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "patient.json"
     path.write_text(raw, encoding="utf-8")
     code, out, err = _bonemet(["assess", str(path)], capsys)

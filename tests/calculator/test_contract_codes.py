@@ -13,17 +13,33 @@ from .contract_vocabulary import CONTRACT
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
 
 PATIENTS = [json.loads(p.read_text(encoding="utf-8")) for p in EXAMPLES] + [
-    make_patient(labs__calcium={"value": 2.0, "unit": "mmol/L"}, dental__active_onj=True, on_dialysis=True,
-                 hypersensitivity=["bisphosphonates"], nephrotoxic_drugs=True, current_bone_agent="clodronate",
-                 dental__assessed=False, dental__invasive_procedure_planned=True, labs__vitamin_d=...),
+    make_patient(
+        labs__calcium={"value": 2.0, "unit": "mmol/L"},
+        dental__active_onj=True,
+        on_dialysis=True,
+        hypersensitivity=["bisphosphonates"],
+        nephrotoxic_drugs=True,
+        current_bone_agent="clodronate",
+        dental__assessed=False,
+        dental__invasive_procedure_planned=True,
+        labs__vitamin_d=...,
+    ),
     make_patient(sex="female", menopausal_status="premenopausal", pregnant=True),
-    make_patient(line=2, her2_status="low", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
-                 biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"},
-                 labs__calcium={"value": 2.7, "unit": "mmol/L"}, labs__albumin=...),
+    make_patient(
+        line=2,
+        her2_status="low",
+        prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
+        biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"},
+        labs__calcium={"value": 2.7, "unit": "mmol/L"},
+        labs__albumin=...,
+    ),
     make_patient(her2_status="positive", line=2, prior_therapies=["trastuzumab", "pertuzumab"]),
     make_patient(her2_status="positive", line=1, labs__calcium=...),
-    make_patient(hr_status="negative", biomarkers={"pdl1_cps": 30, "gbrca": "pathogenic"},
-                 disease_free_interval_months=3),
+    make_patient(
+        hr_status="negative",
+        biomarkers={"pdl1_cps": 30, "gbrca": "pathogenic"},
+        disease_free_interval_months=3,
+    ),
     make_patient(hr_status="negative", her2_status="low", line=2, visceral_crisis=True),
     make_patient(visceral_crisis=True, sex="female", menopausal_status="unknown"),
     make_patient(endocrine_resistance="primary", line=3, her2_status="low"),
@@ -83,14 +99,32 @@ def test_warning_messages_match_text_for():
 
 def test_top_level_keys():
     result = assess(make_patient())
-    assert {"derived", "systemic_therapy", "bone_agent", "monitoring", "warnings", "references",
-            "content_version", "disclaimer"} <= set(result)
+    assert {
+        "derived",
+        "systemic_therapy",
+        "bone_agent",
+        "monitoring",
+        "warnings",
+        "references",
+        "content_version",
+        "disclaimer",
+    } <= set(result)
     assert set(result["derived"]) >= {"crcl_ml_min", "corrected_calcium_mmol_l", "working"}
     assert set(result["derived"]["working"]) == {"en", "zh"}
     assert set(result["disclaimer"]) == {"en", "zh"}
     for agent in result["bone_agent"]["agents"]:
-        assert set(agent) >= {"agent", "eligible", "preferred", "dose_mg", "route", "interval_weeks", "schedule",
-                              "blockers", "cautions", "refs"}
+        assert set(agent) >= {
+            "agent",
+            "eligible",
+            "preferred",
+            "dose_mg",
+            "route",
+            "interval_weeks",
+            "schedule",
+            "blockers",
+            "cautions",
+            "refs",
+        }
     for row in result["monitoring"]:
         assert set(row) >= {"item", "timing", "agents"}
     assert all(set(ref) == {"id", "title"} for ref in result["references"])

@@ -15,14 +15,19 @@ from .conftest import make_patient
 
 def test_crcl_male_textbook_case():
     # (140 - 60) x 72 / (72 x 1.2) = 66.666... -> 66.7
-    result = assess(make_patient(age_years=60, weight_kg=72, labs__creatinine={"value": 1.2, "unit": "mg/dL"}))
+    result = assess(
+        make_patient(age_years=60, weight_kg=72, labs__creatinine={"value": 1.2, "unit": "mg/dL"})
+    )
     assert result["derived"]["crcl_ml_min"] == 66.7
 
 
 def test_crcl_female_factor_and_umol_conversion():
     # 106.08 umol/L / 88.4 = 1.2 mg/dL; (140 - 60) x 72 / (72 x 1.2) x 0.85 = 56.666... -> 56.7
-    result = assess(make_patient(sex="female", age_years=60, weight_kg=72,
-                                 labs__creatinine={"value": 106.08, "unit": "umol/L"}))
+    result = assess(
+        make_patient(
+            sex="female", age_years=60, weight_kg=72, labs__creatinine={"value": 106.08, "unit": "umol/L"}
+        )
+    )
     assert result["derived"]["crcl_ml_min"] == 56.7
     working = result["derived"]["working"]
     assert "106.08 µmol/L ÷ 88.4 = 1.2 mg/dL" in working["en"]
@@ -32,23 +37,39 @@ def test_crcl_female_factor_and_umol_conversion():
     assert "实际体重（72 kg）" in working["zh"]
 
 
-@pytest.mark.parametrize(("weight", "shown"), [(29.95, 30.0), (29.94, 29.9), (59.95, 60.0), (60.05, 60.1),
-                                               (39.95, 40.0), (49.95, 50.0), (30.049, 30.0)])
+@pytest.mark.parametrize(
+    ("weight", "shown"),
+    [
+        (29.95, 30.0),
+        (29.94, 29.9),
+        (59.95, 60.0),
+        (60.05, 60.1),
+        (39.95, 40.0),
+        (49.95, 50.0),
+        (30.049, 30.0),
+    ],
+)
 def test_crcl_rounds_half_up_to_one_decimal(weight, shown):
     assert assess(make_patient(weight_kg=weight))["derived"]["crcl_ml_min"] == shown
 
 
 def test_corrected_calcium_formula_and_working():
-    result = assess(make_patient(labs__calcium={"value": 2.0, "unit": "mmol/L"},
-                                 labs__albumin={"value": 30, "unit": "g/L"}))
+    result = assess(
+        make_patient(
+            labs__calcium={"value": 2.0, "unit": "mmol/L"}, labs__albumin={"value": 30, "unit": "g/L"}
+        )
+    )
     assert result["derived"]["corrected_calcium_mmol_l"] == 2.2
     assert "2 + 0.02 × (40 − 30)" in result["derived"]["working"]["en"]
 
 
 def test_corrected_calcium_conventional_units_show_conversions():
     # 8.0 mg/dL / 4.008 = 1.996 mmol/L; 3.0 g/dL = 30 g/L; 1.996 + 0.2 = 2.196 -> 2.20
-    result = assess(make_patient(labs__calcium={"value": 8.0, "unit": "mg/dL"},
-                                 labs__albumin={"value": 3.0, "unit": "g/dL"}))
+    result = assess(
+        make_patient(
+            labs__calcium={"value": 8.0, "unit": "mg/dL"}, labs__albumin={"value": 3.0, "unit": "g/dL"}
+        )
+    )
     assert result["derived"]["corrected_calcium_mmol_l"] == 2.2
     working = result["derived"]["working"]["en"]
     assert "Calcium 8 mg/dL ÷ 4.008 = 1.996 mmol/L" in working
@@ -72,13 +93,17 @@ def test_corrected_calcium_null_without_calcium():
 
 def test_vitamin_d_conversion_in_working():
     result = assess(make_patient(labs__vitamin_d={"value": 20, "unit": "ng/mL"}))
-    assert "20 ng/mL × 2.496 = 49.92 nmol/L; low if below 20 ng/mL (= 49.92 nmol/L" in result["derived"]["working"]["en"]
+    assert (
+        "20 ng/mL × 2.496 = 49.92 nmol/L; low if below 20 ng/mL (= 49.92 nmol/L"
+        in result["derived"]["working"]["en"]
+    )
     assert result["derived"]["vitamin_d_low"] is False
     assert result["derived"]["vitamin_d_nmol_l"] == 49.92  # was 49.9: read as below 50, yet not low
 
 
-@pytest.mark.parametrize(("value", "ng_ml", "low"), [(49.91, "19.995", True), (49.92, "20", False),
-                                                      (49.93, "20.004", False)])
+@pytest.mark.parametrize(
+    ("value", "ng_ml", "low"), [(49.91, "19.995", True), (49.92, "20", False), (49.93, "20.004", False)]
+)
 def test_vitamin_d_working_never_shows_the_cut_off_on_the_wrong_side(value, ng_ml, low):
     # 49.91 nmol/L used to read "= 20 ng/mL ...; low if below 20 ng/mL" while being flagged low.
     result = assess(make_patient(labs__vitamin_d={"value": value, "unit": "nmol/L"}))
@@ -108,10 +133,16 @@ def test_the_working_text_states_the_numbers_the_engine_uses():
         "crcl_numbers": [fmt(cockcroft["age_from"]), fmt(cockcroft["divisor"])],
         "female_factor": [fmt(cockcroft["female_factor"])],
         "creatinine_conversion": [factor("creatinine", "mg/dL")],
-        "calcium_formula": [fmt(corrected["coefficient_mmol_per_g"]), fmt(corrected["reference_albumin_g_l"])],
-        "calcium_numbers": [fmt(corrected["coefficient_mmol_per_g"]), fmt(corrected["reference_albumin_g_l"]),
-                            fmt(thresholds["hypocalcaemia"]["below_mmol_l"], 2),
-                            fmt(thresholds["hypercalcaemia"]["above_mmol_l"], 2)],
+        "calcium_formula": [
+            fmt(corrected["coefficient_mmol_per_g"]),
+            fmt(corrected["reference_albumin_g_l"]),
+        ],
+        "calcium_numbers": [
+            fmt(corrected["coefficient_mmol_per_g"]),
+            fmt(corrected["reference_albumin_g_l"]),
+            fmt(thresholds["hypocalcaemia"]["below_mmol_l"], 2),
+            fmt(thresholds["hypercalcaemia"]["above_mmol_l"], 2),
+        ],
         "calcium_conversion": [factor("calcium", "mg/dL")],
         "albumin_conversion": [factor("albumin", "g/dL")],
         "vitamin_d_conversion": [factor("vitamin_d", "ng/mL")],
@@ -121,7 +152,11 @@ def test_the_working_text_states_the_numbers_the_engine_uses():
     for key, numbers in expected.items():
         for lang in ("en", "zh"):
             for number in numbers:
-                assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", working[key][lang]), (key, lang, number)
+                assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", working[key][lang]), (
+                    key,
+                    lang,
+                    number,
+                )
 
 
 def test_the_shown_crcl_working_rounds_to_the_band_value():
@@ -154,4 +189,6 @@ def test_calcium_in_mg_dl_without_albumin_shows_digits_that_round_to_the_checked
 def test_vitamin_d_shown_in_nmol_l_stays_below_the_cut_off_when_low():
     result = assess(make_patient(labs__vitamin_d={"value": 19.999, "unit": "ng/mL"}))
     assert result["derived"]["vitamin_d_low"] is True
-    assert result["derived"]["vitamin_d_nmol_l"] == 49.91  # 49.9175…; half up it read 49.92, the cut-off itself
+    assert (
+        result["derived"]["vitamin_d_nmol_l"] == 49.91
+    )  # 49.9175…; half up it read 49.92, the cut-off itself

@@ -15,7 +15,11 @@ def _rows(result):
 
 def test_bisphosphonate_creatinine_before_each_dose_and_denosumab_calcium():
     rows = _rows(assess(make_patient()))
-    assert rows[("serum_creatinine", "before_each_dose")]["agents"] == ["zoledronic_acid", "pamidronate", "ibandronate"]
+    assert rows[("serum_creatinine", "before_each_dose")]["agents"] == [
+        "zoledronic_acid",
+        "pamidronate",
+        "ibandronate",
+    ]
     calcium = rows[("serum_calcium", "periodic")]
     assert "denosumab" in calcium["agents"]
     assert "first weeks" in calcium["detail"]["en"]
@@ -35,17 +39,25 @@ def test_schedule_follows_the_agents_that_can_be_given():
 def test_all_agents_listed_when_none_can_be_given():
     rows = _rows(assess(make_patient(dental__active_onj=True)))
     assert rows[("serum_calcium", "baseline")]["agents"] == [
-        "denosumab", "zoledronic_acid", "pamidronate", "ibandronate", "clodronate"]
+        "denosumab",
+        "zoledronic_acid",
+        "pamidronate",
+        "ibandronate",
+        "clodronate",
+    ]
 
 
-@pytest.mark.parametrize(("creatinine", "rise", "limit", "boundary_note"), [
-    ({"value": 80, "unit": "umol/L"}, "44 µmol/L", "124 µmol/L", False),
-    ({"value": 124, "unit": "umol/L"}, "44 µmol/L", "168 µmol/L", True),
-    ({"value": 125, "unit": "umol/L"}, "88 µmol/L", "213 µmol/L", False),
-    ({"value": 1.2, "unit": "mg/dL"}, "0.5 mg/dL", "1.7 mg/dL", False),
-    ({"value": 1.4, "unit": "mg/dL"}, "0.5 mg/dL", "1.9 mg/dL", True),
-    ({"value": 1.5, "unit": "mg/dL"}, "1 mg/dL", "2.5 mg/dL", False),
-])
+@pytest.mark.parametrize(
+    ("creatinine", "rise", "limit", "boundary_note"),
+    [
+        ({"value": 80, "unit": "umol/L"}, "44 µmol/L", "124 µmol/L", False),
+        ({"value": 124, "unit": "umol/L"}, "44 µmol/L", "168 µmol/L", True),
+        ({"value": 125, "unit": "umol/L"}, "88 µmol/L", "213 µmol/L", False),
+        ({"value": 1.2, "unit": "mg/dL"}, "0.5 mg/dL", "1.7 mg/dL", False),
+        ({"value": 1.4, "unit": "mg/dL"}, "0.5 mg/dL", "1.9 mg/dL", True),
+        ({"value": 1.5, "unit": "mg/dL"}, "1 mg/dL", "2.5 mg/dL", False),
+    ],
+)
 def test_creatinine_rise_rule(creatinine, rise, limit, boundary_note):
     result = assess(make_patient(weight_kg=150, labs__creatinine=creatinine))
     detail = _rows(result)[("serum_creatinine", "before_each_dose")]["detail"]

@@ -16,23 +16,35 @@ DAY = datetime.date(2026, 11, 26)
 
 @pytest.fixture
 def renal_case():
-    return assess(make_patient(weight_kg=45, labs__creatinine={"value": 88.4, "unit": "umol/L"},
-                               labs__vitamin_d={"value": 15, "unit": "ng/mL"}, current_bone_agent="zoledronic_acid"))
+    return assess(
+        make_patient(
+            weight_kg=45,
+            labs__creatinine={"value": 88.4, "unit": "umol/L"},
+            labs__vitamin_d={"value": 15, "unit": "ng/mL"},
+            current_bone_agent="zoledronic_acid",
+        )
+    )
 
 
 def test_english_note_contents(renal_case):
     note = render_text(renal_case, "en", today=DAY)
     for expected in (
-        "Date: 2026-11-26", f"Content version: {renal_case['content_version']}",
-        "Serum creatinine: 88.4 µmol/L", "25-OH vitamin D: 15 ng/mL",
+        "Date: 2026-11-26",
+        f"Content version: {renal_case['content_version']}",
+        "Serum creatinine: 88.4 µmol/L",
+        "25-OH vitamin D: 15 ng/mL",
         "Creatinine clearance (Cockcroft-Gault): 45.0 mL/min",
         "Creatinine 88.4 µmol/L ÷ 88.4 = 1 mg/dL.",
         "Category: Endocrine-based therapy",
         "Bone-modifying agent: Indicated",
         "Denosumab (subcutaneous): can be given, preferred",
-        "3.3 mg IV", "Cautions: Dose reduced for kidney function",
+        "3.3 mg IV",
+        "Cautions: Dose reduced for kidney function",
         "Never give two bone-modifying agents together",
-        "Before starting", "Monitoring", "References", "[zometa-label]",
+        "Before starting",
+        "Monitoring",
+        "References",
+        "[zometa-label]",
         "Decision support only",
     ):
         assert expected in note, expected
@@ -40,8 +52,18 @@ def test_english_note_contents(renal_case):
 
 def test_chinese_note_contents(renal_case):
     note = render_text(renal_case, "zh", today=DAY)
-    for expected in ("日期：2026-11-26", "血清肌酐：88.4 µmol/L", "肌酐清除率", "地舒单抗",
-                     "首选", "已按肾功能减量", "用药前", "监测", "参考文献", "决策支持"):
+    for expected in (
+        "日期：2026-11-26",
+        "血清肌酐：88.4 µmol/L",
+        "肌酐清除率",
+        "地舒单抗",
+        "首选",
+        "已按肾功能减量",
+        "用药前",
+        "监测",
+        "参考文献",
+        "决策支持",
+    ):
         assert expected in note, expected
     assert "Zoledronic acid (" not in note  # agent names in Chinese; reference titles stay as published
 

@@ -20,14 +20,20 @@ def _rule_rows() -> list[tuple[str, dict]]:
         rows.append((f"agents.{agent['agent']}", agent))
         rows.extend((f"agents.{agent['agent']}.band[{b['label']}]", b) for b in agent["bands"])
     rows.extend((f"agents.rules.{r['code']}", r) for r in agents["rules"])
-    rows.extend((f"thresholds.{key}", row) for key, row in rule_table("thresholds").items() if not key.startswith("_"))
+    rows.extend(
+        (f"thresholds.{key}", row) for key, row in rule_table("thresholds").items() if not key.startswith("_")
+    )
     systemic = rule_table("systemic")
     rows.extend((f"systemic.options.{code}", row) for code, row in systemic["options"].items())
     rows.extend((f"systemic.category_rules[{i}]", row) for i, row in enumerate(systemic["category_rules"]))
-    rows.extend((f"systemic.{key}", systemic[key]) for key in ("pdl1_cps_min", "pembrolizumab_min_dfi_months"))
+    rows.extend(
+        (f"systemic.{key}", systemic[key]) for key in ("pdl1_cps_min", "pembrolizumab_min_dfi_months")
+    )
     rows.extend((f"monitoring[{i}]", row) for i, row in enumerate(rule_table("monitoring")["rows"]))
     rows.extend((f"units.{lab}", row) for lab, row in rule_table("units")["labs"].items())
-    rows.extend((f"inputs.{f['path']}", f) for f in rule_table("inputs")["fields"] if "min" in f and "source" in f)
+    rows.extend(
+        (f"inputs.{f['path']}", f) for f in rule_table("inputs")["fields"] if "min" in f and "source" in f
+    )
     return rows
 
 
@@ -43,8 +49,20 @@ def test_rule_row_has_a_source(label, row):
 
 
 def test_all_tables_are_checked():
-    assert set(rule_table_names()) == {"agents", "inputs", "messages", "monitoring", "note", "references",
-                                       "systemic", "texts", "thresholds", "units", "warnings", "working"}
+    assert set(rule_table_names()) == {
+        "agents",
+        "inputs",
+        "messages",
+        "monitoring",
+        "note",
+        "references",
+        "systemic",
+        "texts",
+        "thresholds",
+        "units",
+        "warnings",
+        "working",
+    }
 
 
 def test_reference_keys_match_the_content_readme():
@@ -58,7 +76,9 @@ def test_reference_keys_exist_in_references_yaml_once_it_lands():
     yaml_file = CONTENT_DIR / "references.yaml"
     if not yaml_file.exists():
         pytest.skip("guideline_content/references.yaml not written yet")
-    keys = set(re.findall(r"^([a-z0-9][a-z0-9-]*):", yaml_file.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    keys = set(
+        re.findall(r"^([a-z0-9][a-z0-9-]*):", yaml_file.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    )
     cited = {key for _, row in RULE_ROWS for key in row["source"]}
     assert cited <= keys, sorted(cited - keys)
 

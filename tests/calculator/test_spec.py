@@ -25,13 +25,25 @@ def test_every_entry_has_the_promised_keys():
 
 def test_required_fields_match_the_contract():
     required = {e["path"] for e in SPEC if e["required"]}
-    assert required == {"age_years", "sex", "weight_kg", "hr_status", "her2_status", "bone_metastasis",
-                        "expected_survival_months", "labs.creatinine"}
+    assert required == {
+        "age_years",
+        "sex",
+        "weight_kg",
+        "hr_status",
+        "her2_status",
+        "bone_metastasis",
+        "expected_survival_months",
+        "labs.creatinine",
+    }
 
 
 def test_labs_offer_si_first_with_a_range_per_unit():
-    expected = {"labs.creatinine": ["umol/L", "mg/dL"], "labs.calcium": ["mmol/L", "mg/dL"],
-                "labs.albumin": ["g/L", "g/dL"], "labs.vitamin_d": ["nmol/L", "ng/mL"]}
+    expected = {
+        "labs.creatinine": ["umol/L", "mg/dL"],
+        "labs.calcium": ["mmol/L", "mg/dL"],
+        "labs.albumin": ["g/L", "g/dL"],
+        "labs.vitamin_d": ["nmol/L", "ng/mL"],
+    }
     for path, codes in expected.items():
         entry = BY_PATH[path]
         assert entry["kind"] == "lab"
@@ -54,13 +66,16 @@ def test_spec_is_a_copy():
     assert input_spec()[0]["label"]["en"] != "changed"
 
 
-@pytest.mark.parametrize(("changes", "expected_path"), [
-    ({"labs__creatinine": {"value": 1, "unit": "x"}}, "labs.creatinine.unit"),
-    ({"labs__calcium": {"value": 99, "unit": "mmol/L"}}, "labs.calcium.value"),
-    ({"dental__assessed": "no"}, "dental.assessed"),
-    ({"biomarkers__pdl1_cps": 200}, "biomarkers.pdl1_cps"),
-    ({"prior_therapies": ["x"]}, "prior_therapies"),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected_path"),
+    [
+        ({"labs__creatinine": {"value": 1, "unit": "x"}}, "labs.creatinine.unit"),
+        ({"labs__calcium": {"value": 99, "unit": "mmol/L"}}, "labs.calcium.value"),
+        ({"dental__assessed": "no"}, "dental.assessed"),
+        ({"biomarkers__pdl1_cps": 200}, "biomarkers.pdl1_cps"),
+        ({"prior_therapies": ["x"]}, "prior_therapies"),
+    ],
+)
 def test_problem_fields_are_addressable_from_the_spec(changes, expected_path):
     with pytest.raises(ValidationError) as caught:
         assess(make_patient(**changes))

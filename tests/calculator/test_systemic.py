@@ -29,7 +29,9 @@ def test_hr_positive_first_line_premenopausal_adds_ovarian_suppression(status):
 
 def test_male_gets_gnrh_with_aromatase_inhibitor():
     result = _run(sex="male")
-    option = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "ovarian_function_suppression")
+    option = next(
+        o for o in result["systemic_therapy"]["options"] if o["code"] == "ovarian_function_suppression"
+    )
     assert "GnRH" in option["rationale"]["en"]
     assert "hr-positive-her2-negative#men" in option["refs"]
 
@@ -50,11 +52,23 @@ def test_visceral_metastasis_alone_stays_endocrine():
 
 
 def test_hr_positive_later_line_biomarkers():
-    result = _run(line=2, her2_status="low", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
-                  biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"})
+    result = _run(
+        line=2,
+        her2_status="low",
+        prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
+        biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"},
+    )
     codes = option_codes(result)
-    for code in ("pi3k_akt_inhibitor", "elacestrant", "fulvestrant", "everolimus_exemestane",
-                 "tucidinostat_exemestane", "parp_inhibitor", "t_dxd", "chemotherapy"):
+    for code in (
+        "pi3k_akt_inhibitor",
+        "elacestrant",
+        "fulvestrant",
+        "everolimus_exemestane",
+        "tucidinostat_exemestane",
+        "parp_inhibitor",
+        "t_dxd",
+        "chemotherapy",
+    ):
         assert code in codes
     assert codes.index("pi3k_akt_inhibitor") < codes.index("chemotherapy")
     assert "et_cdk46i" not in codes
@@ -62,13 +76,17 @@ def test_hr_positive_later_line_biomarkers():
 
 
 def test_elacestrant_needs_prior_cdk46_inhibitor():
-    codes = option_codes(_run(line=2, prior_therapies=["aromatase_inhibitor"], biomarkers={"esr1": "mutated"}))
+    codes = option_codes(
+        _run(line=2, prior_therapies=["aromatase_inhibitor"], biomarkers={"esr1": "mutated"})
+    )
     assert "elacestrant" not in codes
     assert "et_cdk46i" in codes
 
 
 def test_hr_positive_third_line_sacituzumab_and_her2_ultralow_t_dxd():
-    result = _run(line=3, her2_status="ultralow", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor", "taxane"])
+    result = _run(
+        line=3, her2_status="ultralow", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor", "taxane"]
+    )
     codes = option_codes(result)
     assert "sacituzumab_govitecan" in codes
     t_dxd = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "t_dxd")
@@ -76,7 +94,9 @@ def test_hr_positive_third_line_sacituzumab_and_her2_ultralow_t_dxd():
 
 
 def test_her2_zero_gets_no_t_dxd():
-    assert "t_dxd" not in option_codes(_run(line=2, her2_status="zero", prior_therapies=["aromatase_inhibitor"]))
+    assert "t_dxd" not in option_codes(
+        _run(line=2, her2_status="zero", prior_therapies=["aromatase_inhibitor"])
+    )
 
 
 def test_her2_positive_first_line():
@@ -90,11 +110,23 @@ def test_her2_positive_hr_positive_adds_endocrine_maintenance():
 
 
 def test_her2_positive_later_lines_by_history():
-    codes = option_codes(_run(her2_status="positive", hr_status="negative", line=2,
-                              prior_therapies=["trastuzumab", "pertuzumab", "taxane"]))
+    codes = option_codes(
+        _run(
+            her2_status="positive",
+            hr_status="negative",
+            line=2,
+            prior_therapies=["trastuzumab", "pertuzumab", "taxane"],
+        )
+    )
     assert codes[:4] == ["t_dxd", "t_dm1", "tucatinib_based", "pyrotinib_based"]
-    used = option_codes(_run(her2_status="positive", hr_status="negative", line=3,
-                             prior_therapies=["trastuzumab", "pertuzumab", "t_dxd", "pyrotinib"]))
+    used = option_codes(
+        _run(
+            her2_status="positive",
+            hr_status="negative",
+            line=3,
+            prior_therapies=["trastuzumab", "pertuzumab", "t_dxd", "pyrotinib"],
+        )
+    )
     assert "t_dxd" not in used and "pyrotinib_based" not in used
     assert used[:2] == ["t_dm1", "tucatinib_based"]
 
@@ -132,10 +164,18 @@ def test_pembrolizumab_short_disease_free_interval_note():
     assert "pembrolizumab_short_dfi" in warning_codes(result)
 
 
-@pytest.mark.parametrize(("hr", "her2"), [("positive", "positive"), ("positive", "zero"), ("negative", "low")])
+@pytest.mark.parametrize(
+    ("hr", "her2"), [("positive", "positive"), ("positive", "zero"), ("negative", "low")]
+)
 def test_pregnancy_leaves_only_chemotherapy(hr, her2):
-    result = _run(sex="female", menopausal_status="premenopausal", pregnant=True, hr_status=hr, her2_status=her2,
-                  biomarkers={"gbrca": "pathogenic", "pdl1_cps": 50})
+    result = _run(
+        sex="female",
+        menopausal_status="premenopausal",
+        pregnant=True,
+        hr_status=hr,
+        her2_status=her2,
+        biomarkers={"gbrca": "pathogenic", "pdl1_cps": 50},
+    )
     assert option_codes(result) == ["chemotherapy"]
     block = [w for w in result["warnings"] if w["code"] == "pregnancy_systemic_specialist"]
     assert block and block[0]["severity"] == "block"

@@ -12,16 +12,30 @@ from .conftest import make_patient
 def _decisions(result):
     bone = result["bone_agent"]
     return (
-        result["derived"]["crcl_ml_min"], result["derived"]["corrected_calcium_mmol_l"],
+        result["derived"]["crcl_ml_min"],
+        result["derived"]["corrected_calcium_mmol_l"],
         result["derived"]["vitamin_d_low"],
-        [(a["agent"], a["eligible"], a["preferred"], a["dose_mg"], a["blockers"], a["cautions"]) for a in bone["agents"]],
-        bone["before_starting"], [w["code"] for w in result["warnings"]],
+        [
+            (a["agent"], a["eligible"], a["preferred"], a["dose_mg"], a["blockers"], a["cautions"])
+            for a in bone["agents"]
+        ],
+        bone["before_starting"],
+        [w["code"] for w in result["warnings"]],
     )
 
 
-SI = {"creatinine": (88.4, "umol/L"), "calcium": (2.1, "mmol/L"), "albumin": (40, "g/L"), "vitamin_d": (50, "nmol/L")}
-CONVENTIONAL = {"creatinine": (1.0, "mg/dL"), "calcium": (8.4168, "mg/dL"), "albumin": (4.0, "g/dL"),
-                "vitamin_d": (20, "ng/mL")}
+SI = {
+    "creatinine": (88.4, "umol/L"),
+    "calcium": (2.1, "mmol/L"),
+    "albumin": (40, "g/L"),
+    "vitamin_d": (50, "nmol/L"),
+}
+CONVENTIONAL = {
+    "creatinine": (1.0, "mg/dL"),
+    "calcium": (8.4168, "mg/dL"),
+    "albumin": (4.0, "g/dL"),
+    "vitamin_d": (20, "ng/mL"),
+}
 
 
 def _labs(table, **overrides):
@@ -56,5 +70,7 @@ def test_micro_sign_spellings_are_accepted(unit):
 def test_female_crcl_in_both_units():
     # Female, age 68, creatinine 0.85 mg/dL (75.14 umol/L): CrCl = weight x 72 / (72 x 0.85) x 0.85 = weight
     mg = assess(make_patient(sex="female", weight_kg=50, labs__creatinine={"value": 0.85, "unit": "mg/dL"}))
-    umol = assess(make_patient(sex="female", weight_kg=50, labs__creatinine={"value": 75.14, "unit": "umol/L"}))
+    umol = assess(
+        make_patient(sex="female", weight_kg=50, labs__creatinine={"value": 75.14, "unit": "umol/L"})
+    )
     assert mg["derived"]["crcl_ml_min"] == umol["derived"]["crcl_ml_min"] == 50.0

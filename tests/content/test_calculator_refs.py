@@ -43,7 +43,9 @@ REFS = calculator_refs()
 def _readme_anchor_table() -> dict[str, set[str]]:
     readme = (CONTENT_DIR / "README.md").read_text(encoding="utf-8")
     table: dict[str, set[str]] = {}
-    for doc_id, anchors in re.findall(r"^\| ([a-z0-9-]+) \| ([a-z0-9, -]+|\(generated[^|]*) \|$", readme, re.MULTILINE):
+    for doc_id, anchors in re.findall(
+        r"^\| ([a-z0-9-]+) \| ([a-z0-9, -]+|\(generated[^|]*) \|$", readme, re.MULTILINE
+    ):
         names = set() if anchors.startswith("(") else {a.strip() for a in anchors.split(",")}
         table[doc_id] = names | {"key-points"}
     return table
@@ -73,4 +75,5 @@ def test_ref_resolves_to_a_heading_anchor(ref, lang):
         pytest.skip(f"{path.name} not written yet")
     text = path.read_text(encoding="utf-8")
     assert re.search(r"^#{2,3} .*\{#" + re.escape(anchor) + r"\}\s*$", text, re.MULTILINE), (
-        f"{path.name} has no heading with {{#{anchor}}}")
+        f"{path.name} has no heading with {{#{anchor}}}"
+    )

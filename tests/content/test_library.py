@@ -7,11 +7,31 @@ from library.content import LANGS, load_library
 from library.validate import validate
 
 REQUIRED_TOPICS = {
-    "bone-metastasis-overview", "treatment-strategy", "hr-positive-her2-negative", "her2-positive",
-    "triple-negative", "her2-low", "visceral-crisis", "bone-agents-overview", "denosumab", "zoledronic-acid",
-    "other-bisphosphonates", "denosumab-vs-bisphosphonates", "interval-and-duration", "osteonecrosis-of-the-jaw",
-    "calcium-vitamin-d", "kidney-function", "monitoring", "other-adverse-effects", "hypercalcaemia",
-    "radiotherapy-surgery", "spinal-cord-compression", "bone-pain", "glossary", "about", "references",
+    "bone-metastasis-overview",
+    "treatment-strategy",
+    "hr-positive-her2-negative",
+    "her2-positive",
+    "triple-negative",
+    "her2-low",
+    "visceral-crisis",
+    "bone-agents-overview",
+    "denosumab",
+    "zoledronic-acid",
+    "other-bisphosphonates",
+    "denosumab-vs-bisphosphonates",
+    "interval-and-duration",
+    "osteonecrosis-of-the-jaw",
+    "calcium-vitamin-d",
+    "kidney-function",
+    "monitoring",
+    "other-adverse-effects",
+    "hypercalcaemia",
+    "radiotherapy-surgery",
+    "spinal-cord-compression",
+    "bone-pain",
+    "glossary",
+    "about",
+    "references",
 }
 
 
@@ -74,4 +94,7 @@ def test_section_text_is_plain():
     for document in load_library().documents.values():
         for section in document.sections:
             assert not any(mark in section.text for mark in ("[ref:", "{#", "](doc:", "|---", "**")), (
-                document.id, document.lang, section.anchor)
+                document.id,
+                document.lang,
+                section.anchor,
+            )

@@ -30,7 +30,10 @@ def test_links_and_citations_become_anchors(fixture_library):
     html = _page(fixture_library, "alpha", "en")
     assert '<a href="doc:alpha#dose">the dose table</a>' in html
     # citations are numbered by their place in references.yaml, so [2] is the same source everywhere
-    assert '<a class="cite" href="doc:references#ref-a">1</a>, <a class="cite" href="doc:references#ref-b">2</a>' in html
+    assert (
+        '<a class="cite" href="doc:references#ref-a">1</a>, <a class="cite" href="doc:references#ref-b">2</a>'
+        in html
+    )
     assert "[ref:" not in html
 
 
@@ -43,7 +46,10 @@ def test_tables_render_with_borders_on_the_table_element(fixture_library):
 def test_references_page_lists_every_reference(fixture_library):
     fixture_library.write_twins("references", body="## Key points {#key-points}\n\n- a\n- b\n- c\n", order=9)
     html = _page(fixture_library, "references", "en")
-    assert '<p class="reference" id="ref-a"><a name="ref-a"></a>[1] Smith J, Jones K. A randomised trial. Lancet 2010;376:100-110.</p>' in html
+    assert (
+        '<p class="reference" id="ref-a"><a name="ref-a"></a>[1] Smith J, Jones K. A randomised trial. Lancet 2010;376:100-110.</p>'
+        in html
+    )
     assert '<a name="ref-b"></a>[2] Product label. Maker Inc. 2020.' in html
 
 

@@ -21,14 +21,18 @@ def test_missing_twin_is_named(fixture_library):
 
 
 def test_unknown_reference_key_in_body_and_sources(fixture_library):
-    fixture_library.write("alpha", "en", BODY.replace("[ref:ref-a]", "[ref:nope-2000]"), sources="[ref-a, gone]")
+    fixture_library.write(
+        "alpha", "en", BODY.replace("[ref:ref-a]", "[ref:nope-2000]"), sources="[ref-a, gone]"
+    )
     problems = problems_of(fixture_library)
     assert "docs/alpha.en.md: sources: unknown reference key 'gone'" in problems
     assert "docs/alpha.en.md: line 16: citation of unknown reference key 'nope-2000'" in problems
 
 
 def test_broken_link_document_and_anchor(fixture_library):
-    fixture_library.write("alpha", "en", BODY.replace("doc:alpha#dose", "doc:alpha#dosing").replace("doc:beta", "doc:gamma"))
+    fixture_library.write(
+        "alpha", "en", BODY.replace("doc:alpha#dose", "doc:alpha#dosing").replace("doc:beta", "doc:gamma")
+    )
     problems = problems_of(fixture_library)
     assert "docs/alpha.en.md: line 17: link to missing anchor 'dosing' in 'alpha'" in problems
     assert "docs/alpha.en.md: line 30: link to missing document 'gamma' (en)" in problems
@@ -40,7 +44,9 @@ def test_sources_list_matches_the_citations(fixture_library):
     assert "docs/beta.en.md: sources: 'ref-a' is cited in the body but not listed" in problems
     assert "docs/beta.en.md: sources: 'ref-b' is listed but never cited in the body" not in problems
     fixture_library.write("beta", "zh", "## Key points {#key-points}\n\n- a\n- b\n- c\n", sources="[ref-a]")
-    assert "docs/beta.zh.md: sources: 'ref-a' is listed but never cited in the body" in problems_of(fixture_library)
+    assert "docs/beta.zh.md: sources: 'ref-a' is listed but never cited in the body" in problems_of(
+        fixture_library
+    )
 
 
 def test_see_also_must_resolve(fixture_library):
@@ -73,11 +79,16 @@ def test_id_and_lang_must_match_file_name(fixture_library):
 
 
 def test_body_must_open_with_three_to_six_key_points(fixture_library):
-    fixture_library.write("alpha", "en", BODY.replace("- Third point, see [the dose table](doc:alpha#dose).\n", ""))
+    fixture_library.write(
+        "alpha", "en", BODY.replace("- Third point, see [the dose table](doc:alpha#dose).\n", "")
+    )
     fixture_library.write("beta", "en", "Intro text.\n\n" + BODY)
     problems = problems_of(fixture_library)
     assert "docs/alpha.en.md: body: key points have 2 bullets, expected 3-6" in problems
-    assert "docs/beta.en.md: body: text before '## Key points' (the body must open with the key points)" in problems
+    assert (
+        "docs/beta.en.md: body: text before '## Key points' (the body must open with the key points)"
+        in problems
+    )
 
 
 def test_empty_section(fixture_library):
@@ -87,7 +98,9 @@ def test_empty_section(fixture_library):
 
 
 def test_unreadable_front_matter_is_a_problem_not_a_crash(fixture_library):
-    (fixture_library.root / "docs" / "alpha.en.md").write_text("## Key points {#key-points}\n", encoding="utf-8")
+    (fixture_library.root / "docs" / "alpha.en.md").write_text(
+        "## Key points {#key-points}\n", encoding="utf-8"
+    )
     problems = problems_of(fixture_library)
     assert problems[0].startswith("docs/alpha.en.md: front matter: the file must start with a '---' line")
 
@@ -115,8 +128,12 @@ def test_setext_heading_is_reported_on_the_body(fixture_library):
 
 
 def test_links_into_the_references_page(fixture_library):
-    fixture_library.write_twins("references", body="## Key points {#key-points}\n\n- a\n- b\n- c\n", order=9, sources="[]")
-    fixture_library.write("alpha", "en", BODY + "\nSee [the trial](doc:references#ref-a) and [this](doc:references#ref-z).\n")
+    fixture_library.write_twins(
+        "references", body="## Key points {#key-points}\n\n- a\n- b\n- c\n", order=9, sources="[]"
+    )
+    fixture_library.write(
+        "alpha", "en", BODY + "\nSee [the trial](doc:references#ref-a) and [this](doc:references#ref-z).\n"
+    )
     problems = problems_of(fixture_library)
     assert problems == ["docs/alpha.en.md: line 32: link to missing anchor 'ref-z' in 'references'"]
 

@@ -43,13 +43,26 @@ class FakeDoc:
 def _fake_docs() -> list[FakeDoc]:
     filler = "<p>filler paragraph</p>" * 80
     return [
-        FakeDoc("alpha", "en", "Alpha topic", "About alpha.",
-                "<h1>Alpha topic</h1><p>See <a href='doc:beta#dose'>beta dosing</a>.</p>" + filler
-                + "<h2 id='late'>Late part</h2><p>needle in the haystack</p>"),
+        FakeDoc(
+            "alpha",
+            "en",
+            "Alpha topic",
+            "About alpha.",
+            "<h1>Alpha topic</h1><p>See <a href='doc:beta#dose'>beta dosing</a>.</p>"
+            + filler
+            + "<h2 id='late'>Late part</h2><p>needle in the haystack</p>",
+        ),
         FakeDoc("alpha", "zh", "阿尔法主题", "关于阿尔法。", "<h1>阿尔法主题</h1><p>中文正文</p>"),
-        FakeDoc("beta", "en", "Beta topic", "About beta.",
-                "<h1>Beta topic</h1>" + filler + "<h2 id='dose'>Dose</h2><p>beta dose text</p>"),
-        FakeDoc("beta", "zh", "贝塔主题", "关于贝塔。", "<h1>贝塔主题</h1><h2 id='dose'>剂量</h2><p>贝塔剂量</p>"),
+        FakeDoc(
+            "beta",
+            "en",
+            "Beta topic",
+            "About beta.",
+            "<h1>Beta topic</h1>" + filler + "<h2 id='dose'>Dose</h2><p>beta dose text</p>",
+        ),
+        FakeDoc(
+            "beta", "zh", "贝塔主题", "关于贝塔。", "<h1>贝塔主题</h1><h2 id='dose'>剂量</h2><p>贝塔剂量</p>"
+        ),
         FakeDoc("gamma", "en", "Gamma only in English", "English only.", "<h1>Gamma</h1><p>gamma</p>"),
     ]
 
@@ -91,8 +104,11 @@ class FakeSearchIndex:
 
     def search(self, query, lang="zh", limit=20):
         self.queries.append((query, lang))
-        return [Hit(d.doc_id, d.lang, d.title, "", "", f"…<b>{query}</b>…", 1.0)
-                for d in self.source.docs.values() if query.lower() in d.html.lower()][:limit]
+        return [
+            Hit(d.doc_id, d.lang, d.title, "", "", f"…<b>{query}</b>…", 1.0)
+            for d in self.source.docs.values()
+            if query.lower() in d.html.lower()
+        ][:limit]
 
     def expansions(self, query):
         return ["haystack"] if query == "needle" else []
@@ -161,8 +177,9 @@ def switcher(qapp):
 def make_window(qtbot, switcher):
     """Build a main window on the test's user folders, the way the app does (without showing it)."""
 
-    def make(backend: Backend | None = None, calculator=None, show: bool = True,
-             real_calculator: bool = False) -> MainWindow:
+    def make(
+        backend: Backend | None = None, calculator=None, show: bool = True, real_calculator: bool = False
+    ) -> MainWindow:
         dirs = user_dirs()
         settings = Settings(dirs.config / SETTINGS_FILE_NAME)
         if calculator is None and not real_calculator:
@@ -184,7 +201,9 @@ def type_text(widget, text: str) -> None:
     """Type any text (Chinese included) one key event per character, like a user with an IME."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def settings_path() -> Path:

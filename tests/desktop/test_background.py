@@ -14,8 +14,12 @@ def test_the_answer_arrives_on_the_ui_thread(qtbot):
     pool = QThreadPool()
     receiver = QObject()
     seen = []
-    run_in_background(pool, receiver, lambda: threading.current_thread().name,
-                      lambda worker: seen.append((worker, threading.current_thread().name)))
+    run_in_background(
+        pool,
+        receiver,
+        lambda: threading.current_thread().name,
+        lambda worker: seen.append((worker, threading.current_thread().name)),
+    )
     qtbot.waitUntil(lambda: bool(seen))
     worker, delivered_on = seen[0]
     assert delivered_on == threading.main_thread().name != worker

@@ -31,9 +31,12 @@ def install_chinese(qapp, tmp_path):
 
 
 def test_every_calculator_string_is_translated():
-    unfinished = [message.findtext("source") for message in ET.parse(TS).iter("message")
-                  if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
-                  or not "".join(message.find("translation").itertext()).strip()]
+    unfinished = [
+        message.findtext("source")
+        for message in ET.parse(TS).iter("message")
+        if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not "".join(message.find("translation").itertext()).strip()
+    ]
     assert unfinished == []
 
 

@@ -90,8 +90,13 @@ def _tab_stops(qtbot, start, count):
 def test_tab_goes_through_buttons_then_the_form_then_the_result(qtbot, page):
     fill_crcl_46(qtbot, page)
     stops = _tab_stops(qtbot, page.new_button, 5)
-    assert stops == [page.load_button, page.copy_button, page.print_button, page.pdf_button,
-                     page.form.fields["age_years"].focus_target()]  # not the form's scroll frame
+    assert stops == [
+        page.load_button,
+        page.copy_button,
+        page.print_button,
+        page.pdf_button,
+        page.form.fields["age_years"].focus_target(),
+    ]  # not the form's scroll frame
     last_field = list(page.form.fields.values())[-1]
     checkboxes = last_field.findChildren(QCheckBox)
     stops = _tab_stops(qtbot, checkboxes[-1] if checkboxes else last_field.focus_target(), 1)
@@ -108,9 +113,11 @@ def test_status_line_links_are_reachable_by_keyboard_only_when_there_are_some(qt
 def test_fields_of_every_group_start_in_one_column(qtbot, page):
     page.resize(1366, 2000)  # tall enough that no row wraps its field under the label
     QApplication.processEvents()
-    lefts = {path: field.mapTo(page.form, field.rect().topLeft()).x()
-             for path, field in page.form.fields.items()
-             if page.form.fields[path].spec.get("kind") in ("number", "enum")}
+    lefts = {
+        path: field.mapTo(page.form, field.rect().topLeft()).x()
+        for path, field in page.form.fields.items()
+        if page.form.fields[path].spec.get("kind") in ("number", "enum")
+    }
     assert len(set(lefts.values())) == 1, lefts
 
 
@@ -130,5 +137,7 @@ def test_before_starting_items_are_check_boxes_without_a_second_bullet(qtbot, pa
     fill_crcl_46(qtbot, page)
     cursor = page.view.browser.document().find("☐")
     assert not cursor.isNull()
-    assert cursor.currentList().format().style() not in (QTextListFormat.Style.ListDisc,
-                                                          QTextListFormat.Style.ListCircle)
+    assert cursor.currentList().format().style() not in (
+        QTextListFormat.Style.ListDisc,
+        QTextListFormat.Style.ListCircle,
+    )

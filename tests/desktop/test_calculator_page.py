@@ -132,7 +132,8 @@ def test_content_language_switch_changes_result_text(qtbot, page):
     assert name("zoledronic_acid", "en") in shown_text(page)
     assert name("zoledronic_acid", "zh") not in shown_text(page)
     assert page.form.row_label("labs.creatinine").startswith(
-        next(e for e in calculator.input_spec() if e["path"] == "labs.creatinine")["label"]["en"])
+        next(e for e in calculator.input_spec() if e["path"] == "labs.creatinine")["label"]["en"]
+    )
 
 
 def test_loading_unknown_fields_names_them(qtbot, page):
@@ -147,8 +148,9 @@ def test_loading_unknown_fields_names_them(qtbot, page):
 
 def test_problem_naming_no_field_appears_in_summary(qtbot, page, monkeypatch):
     def reject(patient):
-        raise calculator.ValidationError([calculator.Problem("", "too_large", {"en": "input too large",
-                                                                                "zh": "输入过大"})])
+        raise calculator.ValidationError(
+            [calculator.Problem("", "too_large", {"en": "input too large", "zh": "输入过大"})]
+        )
 
     fill_crcl_46(qtbot, page)
     monkeypatch.setattr(calculator, "assess", reject)
@@ -196,8 +198,9 @@ def test_reassessing_does_not_drain_references_to_none(qtbot, page):
 
 
 def test_reference_links_use_the_shell_titles_and_stay_distinct(qtbot):
-    page = CalculatorPage(ref_title=lambda ref, lang: {"zoledronic-acid": "Zoledronic acid"}.get(
-        ref.partition("#")[0]))
+    page = CalculatorPage(
+        ref_title=lambda ref, lang: {"zoledronic-acid": "Zoledronic acid"}.get(ref.partition("#")[0])
+    )
     qtbot.addWidget(page)
     page.set_content_language("en")
     fill_crcl_46(qtbot, page)

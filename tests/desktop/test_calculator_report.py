@@ -34,8 +34,11 @@ def plain(html: str) -> str:
 
 def test_report_holds_inputs_results_version_and_date(filled_page):
     assessment = filled_page.assessment()
-    text = plain(report_html(assessment, filled_page.patient(), calculator.input_spec(), "en",
-                             calculator.text_for, WHEN))
+    text = plain(
+        report_html(
+            assessment, filled_page.patient(), calculator.input_spec(), "en", calculator.text_for, WHEN
+        )
+    )
     spec = {entry["path"]: entry for entry in calculator.input_spec()}
     assert spec["weight_kg"]["label"]["en"] in text
     assert "95 µmol/L" in text  # the lab value with its unit label
@@ -55,8 +58,9 @@ def test_footer_has_disclaimer_version_and_page_numbers(filled_page):
 
 def test_long_report_spans_pages(filled_page, tmp_path):
     assessment = filled_page.assessment()
-    body = report_html(assessment, filled_page.patient(), calculator.input_spec(), "en",
-                       calculator.text_for, WHEN)
+    body = report_html(
+        assessment, filled_page.patient(), calculator.input_spec(), "en", calculator.text_for, WHEN
+    )
     writer = QPdfWriter(str(tmp_path / "long.pdf"))
     prepare_a4(writer)
     pages = paint_report(writer, body + body + body, footer_text(assessment, "en", WHEN))
@@ -85,8 +89,16 @@ def test_inputs_take_two_per_row_so_the_answer_starts_on_page_one(filled_page):
     from tests.desktop.calculator_helpers import tables
 
     document = QTextDocument()
-    document.setHtml(report_html(filled_page.assessment(), filled_page.patient(), calculator.input_spec(),
-                                 "en", calculator.text_for, WHEN))
+    document.setHtml(
+        report_html(
+            filled_page.assessment(),
+            filled_page.patient(),
+            calculator.input_spec(),
+            "en",
+            calculator.text_for,
+            WHEN,
+        )
+    )
     inputs = tables(document)[0]
     assert all(len(row) == 4 for row in inputs)
     assert len(inputs) == (len(calculator.input_spec()) + 1) // 2

@@ -84,8 +84,11 @@ def test_unknown_reference_is_reported_in_the_status_bar(make_window, fake_backe
 def test_file_menu_drives_the_calculator(make_window, qtbot):
     calculator = StubCalculator()
     window = make_window(calculator=calculator)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     window._actions["new_patient"].trigger()
     window._actions["save_pdf"].trigger()
     assert [call[0] for call in calculator.calls[-3:]] == ["copy_for_chart", "new_patient", "save_pdf"]
@@ -121,8 +124,11 @@ def test_window_state_is_restored(make_window):
 
 def test_about_shows_versions(make_window, fake_backend, monkeypatch):
     seen = {}
-    monkeypatch.setattr(dialogs, "show_about", lambda parent, version, date, sources: seen.update(
-        version=version, date=date, sources=sources))
+    monkeypatch.setattr(
+        dialogs,
+        "show_about",
+        lambda parent, version, date, sources: seen.update(version=version, date=date, sources=sources),
+    )
     window = make_window(fake_backend)
     window._actions["about"].trigger()
     from guideline_content import content_version
@@ -136,8 +142,10 @@ def test_about_shows_versions(make_window, fake_backend, monkeypatch):
 def test_reader_text_follows_the_zoom(make_window):
     from desktop.library_view.reader_view import scale_font_sizes
 
-    assert scale_font_sizes("body { font-size: 14px; } h1 { font-size:22px }", 1.5) == \
-        "body { font-size: 21.0px; } h1 { font-size: 33.0px }"
+    assert (
+        scale_font_sizes("body { font-size: 14px; } h1 { font-size:22px }", 1.5)
+        == "body { font-size: 21.0px; } h1 { font-size: 33.0px }"
+    )
     assert scale_font_sizes("x { font-size: 14px }", 1.0) == "x { font-size: 14px }"
 
 
@@ -165,7 +173,10 @@ def test_the_real_calculator_page_is_embedded_and_wired(make_window, real_backen
     assert window.tabs.currentIndex() == 0
     reader = window.library.reader
     assert (reader.current.doc_id, reader.current.anchor, reader.current.lang) == (
-        "zoledronic-acid", "renal-dosing", "zh")
+        "zoledronic-acid",
+        "renal-dosing",
+        "zh",
+    )
     assert window._reference_title("zoledronic-acid#renal-dosing", "zh") == "唑来膦酸 › 肾功能调整"
 
 
@@ -179,8 +190,12 @@ def test_zoom_reaches_every_widget_under_the_app_style_sheet(make_window, fake_b
         qapp.setStyleSheet(stylesheet())
         window = make_window(fake_backend, real_calculator=True)
         window.zoom = FontZoom(qapp, 0)
-        widgets = [window.library.search_panel.search_box, window.calculator.new_button,
-                   window.calculator.view.browser, window.menuBar()]
+        widgets = [
+            window.library.search_panel.search_box,
+            window.calculator.new_button,
+            window.calculator.view.browser,
+            window.menuBar(),
+        ]
         before = [widget.font().pointSizeF() for widget in widgets]
         window.change_zoom(2)
         assert [widget.font().pointSizeF() for widget in widgets] == [size + 2 for size in before]
@@ -208,8 +223,11 @@ def test_ctrl_o_opens_a_patient_file_from_anywhere(make_window, qtbot):
 def test_print_preview_is_in_the_file_menu(make_window, qtbot):
     calculator = StubCalculator()
     window = make_window(calculator=calculator)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert calculator.calls[-1] == ("print_preview",)
     assert window._actions["print_preview"] in window.file_menu.actions()
 

@@ -165,14 +165,17 @@ def test_result_cards_wrap_to_the_list_width(make_window, real_backend, qtbot):
     view = _panel(window).results_view
     qtbot.waitUntil(lambda: view.model().rowCount() > 3)
     assert view.horizontalScrollBar().maximum() == 0  # no line runs off the right edge
-    assert all(view.visualRect(view.model().index(row)).width() <= view.viewport().width()
-               for row in range(view.model().rowCount()))
+    assert all(
+        view.visualRect(view.model().index(row)).width() <= view.viewport().width()
+        for row in range(view.model().rowCount())
+    )
     card = view.model().index(0).data(CardHtmlRole)
     assert "background-color:#fff2a8" in card  # matches highlighted like in the reader
 
 
 def test_a_long_also_searched_line_shows_the_first_terms_and_keeps_all_in_the_tooltip(
-        make_window, real_backend, qtbot):
+    make_window, real_backend, qtbot
+):
     window = make_window(real_backend)
     window.set_language("zh")
     type_text(_panel(window).search_box, "ONJ")
@@ -242,7 +245,8 @@ def test_also_searched_terms_are_separated_the_english_way_in_english(make_windo
 
 
 def test_enter_before_the_answer_opens_a_hit_of_what_is_typed_not_of_the_previous_query(
-        make_window, fake_backend, qtbot):
+    make_window, fake_backend, qtbot
+):
     window = make_window(fake_backend)
     box = _panel(window).search_box
     box.setText("needle")

@@ -33,8 +33,15 @@ def test_settings_round_trip_and_bad_values_fall_back_to_defaults(tmp_path):
 def test_settings_never_hold_patient_data():
     from desktop.shell.settings import OPTIONS
 
-    assert set(OPTIONS) == {"language", "zoom", "last_view", "disclaimer_accepted", "window_geometry",
-                            "window_state", "library_splitter"}
+    assert set(OPTIONS) == {
+        "language",
+        "zoom",
+        "last_view",
+        "disclaimer_accepted",
+        "window_geometry",
+        "window_state",
+        "library_splitter",
+    }
 
 
 def test_damaged_settings_give_defaults_and_a_notice(make_window):
@@ -133,8 +140,15 @@ def test_log_file_rotates_in_the_log_folder(tmp_path):
         logging.getLogger().setLevel(level)
 
 
-@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, '{"version": 1, "entries": [' + "9" * 5000 + "]}",
-                                     '{"version": 1, "entries": ["beta"]}', "[]"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"version": 1, "entries": [' + "9" * 5000 + "]}",
+        '{"version": 1, "entries": ["beta"]}',
+        "[]",
+    ],
+)
 def test_any_damaged_history_file_gives_an_empty_list_not_a_crash(tmp_path, content):
     (tmp_path / "history.json").write_text(content, encoding="utf-8")
     lists = ReadingLists(tmp_path)

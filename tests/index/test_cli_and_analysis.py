@@ -40,7 +40,9 @@ def test_index_build_then_if_stale_skips(tmp_path, capsys):
 
 
 def test_search_json_lists_hits(tmp_path, capsys, fixture_index_dir):
-    code = search("安加维", "zh", 3, True, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY)
+    code = search(
+        "安加维", "zh", 3, True, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY
+    )
     assert code == 0
     rows = json.loads(capsys.readouterr().out)
     assert 0 < len(rows) <= 3
@@ -49,14 +51,20 @@ def test_search_json_lists_hits(tmp_path, capsys, fixture_index_dir):
 
 
 def test_search_text_output_is_readable(tmp_path, capsys, fixture_index_dir):
-    assert search("dsdk", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY) == 0
+    assert (
+        search("dsdk", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY)
+        == 0
+    )
     out = capsys.readouterr().out
     assert "also searched: 地舒单抗" in out
     assert "[zh] 地舒单抗" in out and "<b>" not in out
 
 
 def test_bad_query_just_gives_no_hits(tmp_path, capsys, fixture_index_dir):
-    assert search('AND (" *', "en", 5, True, fixture_index_dir, tmp_path / "c", library_root=FIXTURE_LIBRARY) == 0
+    assert (
+        search('AND (" *', "en", 5, True, fixture_index_dir, tmp_path / "c", library_root=FIXTURE_LIBRARY)
+        == 0
+    )
     assert json.loads(capsys.readouterr().out) == []
 
 
@@ -64,10 +72,21 @@ def test_terminal_text_unescapes_and_marks():
     assert terminal_text("a <b>HER2</b> &lt;30", bold=False) == "a *HER2* <30"
 
 
-@pytest.mark.parametrize(("text", "term"), [
-    ("HER-2 阳性", "her2"), ("HER2阳性", "her2"), ("ＨＥＲ２", "her2"), ("T‑DXd", "tdxd"), ("CDK4/6", "cdk46"),
-    ("5.4 mg/kg", "5.4"), ("5.4 mg/kg", "mgkg"), ("25-OH", "25oh"), ("120mg", "120"), ("fractures", "fractur"),
-])
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("HER-2 阳性", "her2"),
+        ("HER2阳性", "her2"),
+        ("ＨＥＲ２", "her2"),
+        ("T‑DXd", "tdxd"),
+        ("CDK4/6", "cdk46"),
+        ("5.4 mg/kg", "5.4"),
+        ("5.4 mg/kg", "mgkg"),
+        ("25-OH", "25oh"),
+        ("120mg", "120"),
+        ("fractures", "fractur"),
+    ],
+)
 def test_clinical_spellings_become_findable_terms(text, term):
     assert term in set(iter_terms(text, index_mode=True))
 
@@ -114,7 +133,12 @@ def test_search_output_redirected_to_a_gbk_file_does_not_stop(tmp_path, monkeypa
     # Chinese Windows redirects print() output as GBK, which has no '›' (section separator) or 'µ'.
     raw = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="gbk"))
-    assert search("地舒单抗", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY) == 0
+    assert (
+        search(
+            "地舒单抗", "zh", 5, False, fixture_index_dir, tmp_path / "cache", library_root=FIXTURE_LIBRARY
+        )
+        == 0
+    )
     sys.stdout.flush()
     text = raw.getvalue().decode("gbk")
     assert "地舒单抗 ? " in text  # the '›' between title and section replaced, the Chinese readable

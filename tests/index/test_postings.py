@@ -36,13 +36,16 @@ def test_the_fast_reader_agrees_with_the_public_interface_on_every_term(index, f
     terms = list(_all_terms(reader))
     assert isinstance(reader.postings(*terms[0]), W3LeafMatcher)  # with the pinned whoosh the fast path runs
     for fieldname, term in terms:
-        fast = postings.read_postings(reader.postings(fieldname, term), expected=reader.doc_frequency(fieldname, term))
+        fast = postings.read_postings(
+            reader.postings(fieldname, term), expected=reader.doc_frequency(fieldname, term)
+        )
         assert fast == postings.read_postings_one_by_one(reader.postings(fieldname, term)), (fieldname, term)
     assert postings._FastPath.usable
 
 
-def test_changed_whoosh_internals_fall_back_to_the_public_interface(fixture_index_dir, fast_path_on, monkeypatch,
-                                                                     caplog):
+def test_changed_whoosh_internals_fall_back_to_the_public_interface(
+    fixture_index_dir, fast_path_on, monkeypatch, caplog
+):
     expected = _hits(fixture_index_dir)
 
     def changed_constructor(*args, **kwargs):
@@ -52,11 +55,14 @@ def test_changed_whoosh_internals_fall_back_to_the_public_interface(fixture_inde
     with caplog.at_level(logging.WARNING, logger="index.postings"):
         assert _hits(fixture_index_dir) == expected
     assert not postings._FastPath.usable
-    assert len([r for r in caplog.records if "public interface" in r.getMessage()]) == 1  # said once, not per term
+    assert (
+        len([r for r in caplog.records if "public interface" in r.getMessage()]) == 1
+    )  # said once, not per term
 
 
-def test_a_fast_read_of_the_wrong_length_is_redone_by_the_public_interface(fixture_index_dir, fast_path_on,
-                                                                           monkeypatch):
+def test_a_fast_read_of_the_wrong_length_is_redone_by_the_public_interface(
+    fixture_index_dir, fast_path_on, monkeypatch
+):
     expected = _hits(fixture_index_dir)
     real = postings._read_blocks
 

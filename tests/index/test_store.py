@@ -110,8 +110,9 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
 def test_two_instances_building_at_once_both_get_a_working_index(tmp_path):
     cache = tmp_path / "cache" / "index"
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda _: ensure_index(tmp_path / "none", cache, library_root=FIXTURE_LIBRARY),
-                                range(2)))
+        results = list(
+            pool.map(lambda _: ensure_index(tmp_path / "none", cache, library_root=FIXTURE_LIBRARY), range(2))
+        )
     assert results == [cache, cache]
     assert finds_denosumab(cache)
     leftovers = [p.name for p in cache.parent.iterdir() if p != cache]
@@ -175,10 +176,17 @@ def test_the_reference_list_ranks_below_a_topic_with_the_same_heading(tmp_path):
     library = type("Lib", (), {})()
     library.synonyms = []
     library.documents = {
-        ("references", "en"): Doc("References", [Sec("", "References", 1, "Sources."),
-                                                 Sec("xgeva-uspi", "Xgeva label", 2, "Amgen, Xgeva label.")]),
-        ("denosumab", "en"): Doc("Denosumab", [Sec("", "Denosumab", 1, "About the drug."),
-                                               Sec("brand", "Xgeva label", 2, "The brand name.")]),
+        ("references", "en"): Doc(
+            "References",
+            [
+                Sec("", "References", 1, "Sources."),
+                Sec("xgeva-uspi", "Xgeva label", 2, "Amgen, Xgeva label."),
+            ],
+        ),
+        ("denosumab", "en"): Doc(
+            "Denosumab",
+            [Sec("", "Denosumab", 1, "About the drug."), Sec("brand", "Xgeva label", 2, "The brand name.")],
+        ),
     }
     build_index(library, tmp_path / "ix", content_version="v")
     with SearchIndex.open(tmp_path / "ix") as index:
@@ -193,7 +201,9 @@ def test_a_bad_side_file_leaves_no_searcher_open(shipped, monkeypatch, side_file
 
     opened = []
     real_searcher = FileIndex.searcher
-    monkeypatch.setattr(FileIndex, "searcher", lambda self, **kw: opened.append(self) or real_searcher(self, **kw))
+    monkeypatch.setattr(
+        FileIndex, "searcher", lambda self, **kw: opened.append(self) or real_searcher(self, **kw)
+    )
     (shipped / side_file).write_bytes(b"\0" * 3)
     with pytest.raises(IndexUnavailable):
         SearchIndex.open(shipped)

@@ -13,7 +13,9 @@ def readonly_install(tmp_path_factory):
     folder = copy_source_install(tmp_path_factory.mktemp("install"))
     profile = tmp_path_factory.mktemp("build-profile")
     env = source_env(folder, home=profile / "home", profile=profile)
-    run_bonemet(SOURCE_COMMAND, ["index", "build", "--out", str(folder / "build" / "index")], env, cwd=profile)
+    run_bonemet(
+        SOURCE_COMMAND, ["index", "build", "--out", str(folder / "build" / "index")], env, cwd=profile
+    )
     set_writable(folder, False)
     yield folder
     set_writable(folder, True)

@@ -20,8 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("calculator", "index", "desktop", "resources", "guideline_content")
 EXAMPLE = ROOT / "examples" / "hr-positive-first-line.json"
 FROZEN_BUNDLE = ROOT / "dist" / "BoneMetGuide"
-USER_FOLDER_VARIABLES = ("BONEMET_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                         "APPDATA", "LOCALAPPDATA")
+USER_FOLDER_VARIABLES = (
+    "BONEMET_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+    "APPDATA",
+    "LOCALAPPDATA",
+)
 
 
 def frozen_executable() -> Path | None:
@@ -43,6 +50,7 @@ def copy_source_install(folder: Path) -> Path:
 def copy_frozen_install(folder: Path) -> Path:
     """A copy of the frozen bundle (hard links where possible: fast, and the original stays untouched
     because the app never writes into its own folder — the tests check exactly that)."""
+
     def link_or_copy(src: str, dst: str) -> None:
         try:
             os.link(src, dst)
@@ -83,8 +91,9 @@ def source_env(install: Path, **kwargs) -> dict[str, str]:
     return bonemet_env(**kwargs, PYTHONPATH=str(install), PYTHONDONTWRITEBYTECODE="1")
 
 
-def run_bonemet(command: list[str], argv: list[str], env: dict[str, str], cwd: Path,
-                expect_ok: bool = True) -> subprocess.CompletedProcess:
+def run_bonemet(
+    command: list[str], argv: list[str], env: dict[str, str], cwd: Path, expect_ok: bool = True
+) -> subprocess.CompletedProcess:
     result = subprocess.run([*command, *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     if expect_ok:
         assert result.returncode == 0, result.stderr[-2000:]

@@ -21,7 +21,7 @@ for name in ("connect", "connect_ex", "sendto"):
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 
-report_path, argv = sys.argv[1], sys.argv[sys.argv.index("--") + 1:]
+report_path, argv = sys.argv[1], sys.argv[sys.argv.index("--") + 1 :]
 code = 0
 try:
     from desktop.cli import main
@@ -34,5 +34,7 @@ finally:
     # calling it; an actual connection attempt through it would still be caught by the socket patch.
     watched = ("PySide6.QtNetwork", "requests", "httpx", "aiohttp", "urllib3")
     with open(report_path, "w", encoding="utf-8") as out:
-        json.dump({"attempts": attempts, "modules": [m for m in watched if m in sys.modules], "exit": code}, out)
+        json.dump(
+            {"attempts": attempts, "modules": [m for m in watched if m in sys.modules], "exit": code}, out
+        )
 sys.exit(code)

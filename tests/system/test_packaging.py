@@ -12,8 +12,14 @@ SPEC = (ROOT / "packaging" / "bonemet.spec").read_text(encoding="utf-8")
 
 
 def test_spec_leaves_out_network_qml_quick_and_web_engine_and_uses_no_upx():
-    for module in ("PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore",
-                   "PySide6.QtWebEngineWidgets", "ssl"):
+    for module in (
+        "PySide6.QtNetwork",
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+        "PySide6.QtWebEngineCore",
+        "PySide6.QtWebEngineWidgets",
+        "ssl",
+    ):
         assert f'"{module}"' in SPEC, module
     for library in ("Qt6Network", "Qt6Qml", "Qt6Quick", "Qt6WebEngine"):
         assert f'"{library}"' in SPEC, library
@@ -26,7 +32,11 @@ def test_spec_builds_a_windowed_and_a_console_launcher():
 
 
 def test_frozen_benchmark_without_a_build_says_how_to_make_one(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "bench_frozen.py"), str(tmp_path / "none")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "bench_frozen.py"), str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "scripts/build_frozen.sh" in result.stderr

@@ -24,7 +24,11 @@ from tests.system.installs import (
 
 
 def files_under(folder) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    return (
+        sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+        if folder.exists()
+        else []
+    )
 
 
 def assert_everything_in_portable_data(install, profile):
@@ -53,7 +57,9 @@ def test_source_install_without_marker_uses_the_user_profile(tmp_path):
     profile = tmp_path / "profile"
     profile.mkdir()
     env = source_env(install, home=None, profile=profile)
-    run_bonemet(SOURCE_COMMAND, ["assess", str(EXAMPLE), "--format", "text", "--lang", "en"], env, cwd=tmp_path)
+    run_bonemet(
+        SOURCE_COMMAND, ["assess", str(EXAMPLE), "--format", "text", "--lang", "en"], env, cwd=tmp_path
+    )
     run_bonemet(SOURCE_COMMAND, screenshot_argv(tmp_path / "shot.png"), env, cwd=tmp_path)
     assert not (install / "data").exists()
     assert any(name.endswith("bonemet.log") for name in files_under(profile))

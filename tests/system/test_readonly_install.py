@@ -21,11 +21,15 @@ from tests.system.installs import (
 )
 
 
-@pytest.mark.parametrize("argv", [
-    ("assess", str(EXAMPLE), "--format", "text", "--lang", "en"),
-    ("search", "zoledronic", "--json"),
-    ("--screenshot", "{home}/shot.png", "--lang", "zh", "--view", "library", "--query", "唑来膦酸"),
-], ids=["assess", "search", "app-screenshot"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("assess", str(EXAMPLE), "--format", "text", "--lang", "en"),
+        ("search", "zoledronic", "--json"),
+        ("--screenshot", "{home}/shot.png", "--lang", "zh", "--view", "library", "--query", "唑来膦酸"),
+    ],
+    ids=["assess", "search", "app-screenshot"],
+)
 def test_runs_without_writing_to_the_install_folder(readonly_install, tmp_path, argv):
     home = tmp_path / "home"
     home.mkdir()

@@ -83,9 +83,17 @@ def test_two_instances_at_once_both_work_and_leave_valid_files(tmp_path):
     seeded.set("language", "zh")
     assert seeded.save()
     ReadingLists(home / "data").bookmarks.add(Entry("zoledronic-acid", "", "zh", "唑来膦酸"))
-    runs = [subprocess.Popen([*SOURCE_COMMAND, *screenshot_argv(tmp_path / f"shot-{n}.png", query)], cwd=tmp_path,
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for n, query in enumerate(["唑来膦酸", "denosumab"])]
+    runs = [
+        subprocess.Popen(
+            [*SOURCE_COMMAND, *screenshot_argv(tmp_path / f"shot-{n}.png", query)],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n, query in enumerate(["唑来膦酸", "denosumab"])
+    ]
     outcomes = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
     for run in runs:
         run.stdout.close()
