@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop import dialogs
 from desktop.assets import icon
 from desktop.background import run_in_background
 from desktop.library_view.bookmarks import ReadingLists
@@ -200,6 +199,8 @@ class MainWindow(QMainWindow):
         """First run: intended use and disclaimer, accepted once. False when the user declines."""
         if self.settings.get("disclaimer_accepted"):
             return True
+        from desktop import dialogs  # imported when needed: its Qt classes cost start-up time
+
         if not dialogs.first_run_disclaimer(self):
             return False
         self.settings.set("disclaimer_accepted", True)
@@ -261,10 +262,17 @@ class MainWindow(QMainWindow):
             return None
         return self.source.reference_title(reference, lang)
 
+    def _intended_use(self) -> None:
+        from desktop import dialogs
+
+        dialogs.show_intended_use(self)
+
     def _about(self) -> None:
         from guideline_content import content_version, edition_date
 
         sources = self.source.sources() if self.source is not None else []
+        from desktop import dialogs
+
         dialogs.show_about(self, content_version(), edition_date(), sources)
 
     # -- menus ------------------------------------------------------------------------------
@@ -311,7 +319,7 @@ class MainWindow(QMainWindow):
             self._language_actions[code] = action
 
         self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self._action("intended_use", lambda: dialogs.show_intended_use(self)))
+        self.help_menu.addAction(self._action("intended_use", self._intended_use))
         self.help_menu.addAction(self._action("about", self._about))
 
     def _on_calculator(self, method: str) -> Callable[[], None]:
