@@ -47,20 +47,44 @@ def library_version(root: Path | None) -> str:
 
 def is_current(index_dir: Path, content_version: str) -> bool:
     """True when the folder holds a finished, readable index of this content and this analyzer."""
+    index = open_if_current(index_dir, content_version)
+    if index is None:
+        return False
+    index.close()
+    return True
+
+
+def open_if_current(index_dir: Path, content_version: str) -> SearchIndex | None:
+    """The folder's index, opened and checked, when it is current (see is_current); else None.
+    Callers that go on to search use this rather than is_current, which would open it twice."""
     stamp = read_stamp(index_dir)
     if not stamp or stamp.get("content_version") != content_version:
-        return False
+        return None
     if stamp.get("analyzer_version") != ANALYZER_VERSION or stamp.get("index_format") != INDEX_FORMAT:
-        return False
+        return None
     if stamp.get("library_format") != COMPACT_FORMAT:
-        return False
+        return None
     try:
-        with SearchIndex.open(index_dir) as index:
-            index.check()
+        index = SearchIndex.open(index_dir)
     except IndexUnavailable as exc:
         log.warning("index in %s is not usable: %s", index_dir, exc)
-        return False
-    return True
+        return None
+    try:
+        index.check()
+    except IndexUnavailable as exc:
+        log.warning("index in %s is not usable: %s", index_dir, exc)
+        index.close()
+        return None
+    return index
+
+
+def open_current(shipped_dir: Path, cache_dir: Path, content_version: str) -> SearchIndex | None:
+    """The current index (shipped first, then cache), opened; None when neither is current."""
+    for folder in (Path(shipped_dir), Path(cache_dir)):
+        index = open_if_current(folder, content_version)
+        if index is not None:
+            return index
+    return None
 
 
 def current_index(shipped_dir: Path, cache_dir: Path, content_version: str) -> Path | None:

@@ -81,12 +81,14 @@ def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter |
     """Read the library and open a current search index (rebuilt into `cache_dir` if needed)."""
     from guideline_content import content_version
     from index.search import SearchIndex
-    from index.store import current_index, ensure_index
+    from index.store import ensure_index, open_current
     from library.compact import LIBRARY_FILE, read_compact
 
     version = content_version()
-    folder = current_index(shipped_dir, cache_dir, version)
-    library = read_compact(folder / LIBRARY_FILE, version) if folder is not None else None
+    search_index = open_current(shipped_dir, cache_dir, version)
+    library = None
+    if search_index is not None:
+        library = read_compact(search_index.index_dir / LIBRARY_FILE, version)
     if library is None:  # no current folder yet, or its prebuilt library is damaged
         from library.content import load_library
 
@@ -95,11 +97,13 @@ def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter |
     source = LibrarySource(library)
     if reporter is not None:
         reporter.library_ready(source)
+    if search_index is not None:
+        return Backend(source, search_index)
     try:
-        if folder is None:
-            progress = reporter.index_progress if reporter is not None else None
-            folder = ensure_index(shipped_dir, cache_dir, library=library, progress=progress)
-        search_index = SearchIndex.open(folder)
+        progress = reporter.index_progress if reporter is not None else None
+        search_index = SearchIndex.open(
+            ensure_index(shipped_dir, cache_dir, library=library, progress=progress)
+        )
     except Exception as error:  # noqa: BLE001 - the reader still works without search
         log.exception("search index unavailable")
         return Backend(source, None, str(error))
