@@ -49,7 +49,8 @@ class ScoreForm(QWidget):
         self._item_labels: dict[str, QLabel] = {}
         rows = [(item["key"], item["label"], item["choices"], True) for item in table["items"]]
         if "bones" in table:  # Mirels: the optional bone, for the humeral note
-            rows.append(("bone", None, table["bones"], False))
+            # "" = not given: an exclusive row needs a choice that takes the answer back
+            rows.append(("bone", None, [{"code": ""}, *table["bones"]], False))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         for row, (key, _label, choices, _required) in enumerate(rows):
@@ -113,7 +114,7 @@ class ScoreForm(QWidget):
         chosen = {}
         for key, buttons in self.buttons.items():
             for code, button in buttons.items():
-                if button.isChecked():
+                if button.isChecked() and code:
                     chosen[key] = code
         return chosen
 
@@ -123,7 +124,7 @@ class ScoreForm(QWidget):
             group.blockSignals(True)
             group.setExclusive(False)  # an exclusive group cannot return to "nothing chosen"
             for code, button in buttons.items():
-                button.setChecked(inputs.get(key) == code)
+                button.setChecked(inputs.get(key, "") == code)
             group.setExclusive(True)
             group.blockSignals(False)
         self._rescore()
@@ -157,6 +158,8 @@ class ScoreForm(QWidget):
                 )
         for bone in self._table.get("bones", []):
             self.buttons["bone"][bone["code"]].setText(bone["label"][lang])
+        if "bone" in self.buttons:
+            self.buttons["bone"][""].setText(translate("ScoreForm", "Not given"))
         if "bone" in self._item_labels:
             self._item_labels["bone"].setText(translate("ScoreForm", "Bone (optional)"))
 
@@ -199,7 +202,10 @@ class ScoreForm(QWidget):
                 f"<b>{html.escape(result['category_text'][lang])}</b> — {html.escape(result['action'][lang])}"
             )
         else:
-            verdict = f"<b>{html.escape(result['risk_text'][lang])}</b> — {html.escape(result['action_text'][lang])}"
+            band = next(b for b in self._table["bands"] if b["code"] == result["action"])
+            verdict = (
+                f"<b>{html.escape(band['label'][lang])}</b> — {html.escape(result['action_text'][lang])}"
+            )
         self.verdict_label.setText(verdict)
         notes = [note["text"][lang] for note in result.get("notes", [])]
         self.notes_label.setText("<br>".join(f"• {html.escape(note)}" for note in notes))

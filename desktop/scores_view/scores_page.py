@@ -11,10 +11,19 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.scores_view.score_form import ScoreForm
 
@@ -60,7 +69,12 @@ class ScoresPage(QWidget):
             form.openReference.connect(self.openReference)
             form.changed.connect(lambda: self.notice.setText(""))
             self.forms[name] = form
-            self.tabs.addTab(form, "")
+            # scrolled, so the long choice rows never make the window wider than a small screen
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the choices, not the frame
+            scroll.setWidget(form)
+            self.tabs.addTab(scroll, "")
         buttons = QHBoxLayout()
         for button in (self.copy_button, self.print_button, self.clear_button):
             buttons.addWidget(button)
@@ -77,12 +91,12 @@ class ScoresPage(QWidget):
         form = self.forms.get(name)
         if form is None:
             return False
-        self.tabs.setCurrentWidget(form)
+        self.tabs.setCurrentIndex(list(self.forms).index(name))
         form.first_button().setFocus()
         return True
 
     def current_form(self) -> ScoreForm:
-        return self.tabs.currentWidget()
+        return list(self.forms.values())[self.tabs.currentIndex()]
 
     # -- language -----------------------------------------------------------------------------
     def set_content_language(self, lang: str) -> None:

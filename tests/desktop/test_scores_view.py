@@ -78,8 +78,8 @@ def test_sins_total_follows_each_change_at_the_cut_off(page, qtbot):
 
 def test_mirels_by_keyboard_with_the_humerus_note(page, qtbot):
     page.set_content_language("en")
-    # upper limb 1, functional 3, lytic 3, <1/3 1 = 8; bone: humerus
-    fill_by_keyboard(qtbot, page, "mirels", [0, 2, 2, 0, 0])
+    # upper limb 1, functional 3, lytic 3, <1/3 1 = 8; bone: humerus (after "not given")
+    fill_by_keyboard(qtbot, page, "mirels", [0, 2, 2, 0, 1])
     form = page.forms["mirels"]
     assert form.inputs()["bone"] == "humerus"
     assert form.total_label.text() == "<b>Total: 8</b>"
@@ -159,7 +159,7 @@ def test_ctrl_shift_c_copies_the_score_when_the_scores_view_is_showing(make_wind
     window.set_language("en")
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 2
-    fill_by_keyboard(qtbot, window.scores, "mirels", [2, 2, 2, 2, 1])  # 12, femur
+    fill_by_keyboard(qtbot, window.scores, "mirels", [2, 2, 2, 2, 2])  # 12, femur
     assert window.scores.forms["mirels"].total_label.text() == "<b>Total: 12</b>"
     qtbot.keyClick(
         QApplication.focusWidget(),
@@ -177,7 +177,11 @@ def test_a_bone_that_cannot_be_at_the_site_is_named_not_scored(page, qtbot):
     form = page.forms["mirels"]
     form.set_inputs({"site": "lower_limb", "pain": "mild", "lesion": "lytic", "size": "under_one_third"})
     assert form.total_label.text() == "<b>Total: 7</b>"
+    assert form.buttons["bone"][""].isChecked()  # "not given" until a bone is chosen
     form.buttons["bone"]["humerus"].click()
     assert form.total_label.text() == "Total: —" and form.result() is None
     shown = form.verdict_label.text()
     assert shown.startswith("Bone (optional): ") and "humerus" in shown and "use one of: femur" in shown
+
+    form.buttons["bone"][""].click()  # taking the bone back scores again
+    assert form.total_label.text() == "<b>Total: 7</b>" and "bone" not in form.inputs()
