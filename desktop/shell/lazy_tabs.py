@@ -94,6 +94,9 @@ class LazyTabs(QTabWidget):
             self._building.discard(spec.name)
         holder = self.widget(index)
         holder.layout().addWidget(view)
+        # The layout would show the view only on the next event-loop pass; focus set right after a
+        # first open (a menu action, a link) needs it shown now. Under a hidden tab it stays hidden.
+        view.show()
         holder.setFocusProxy(view)
         self._views[spec.name] = view
         log.debug("view %s built", spec.name)

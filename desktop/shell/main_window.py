@@ -1,4 +1,4 @@
-"""The main window: Library and Calculator views, menus, language, zoom and window state.
+"""The main window: Library, Calculator and Scores views, menus, language, zoom and window state.
 
 Only the view on screen is built before the window shows (desktop/shell/lazy_tabs.py); the others
 are built when first opened, or one by one in idle moments once the backend has answered.
@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -19,6 +19,7 @@ from desktop.background import run_in_background
 from desktop.library_view.bookmarks import ReadingLists
 from desktop.library_view.library_source import Backend
 from desktop.library_view.search_controller import SearchController
+from desktop.shell.backend_events import BackendEvents
 from desktop.shell.fonts import FontZoom
 from desktop.shell.i18n import LanguageSwitcher
 from desktop.shell.lazy_tabs import LazyTabs, ViewSpec
@@ -28,25 +29,11 @@ translate = QCoreApplication.translate  # lupdate needs a literal context in eac
 
 log = logging.getLogger(__name__)
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
-LIBRARY_TAB, CALCULATOR_TAB = 0, 1  # the positions of the views declared in MainWindow._view_specs
-LIBRARY, CALCULATOR = "library", "calculator"
+LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB = 0, 1, 2  # the positions of the views in MainWindow._view_specs
+LIBRARY, CALCULATOR, SCORES = "library", "calculator", "scores"
 IDLE_BUILD_DELAY_MS = 100  # after the backend answered: let its answer paint before building more
 DEFAULT_SIZE = (1280, 760)
 FRAME_ALLOWANCE = 40  # the window frame and title bar sit outside the size given to resize()
-
-
-class BackendEvents(QObject):
-    """What the backend loader reports before it is done, from its worker thread (queued to the UI):
-    the library as soon as it is read, and the progress of a search index being built."""
-
-    libraryReady = Signal(object)
-    indexProgress = Signal(int, int)
-
-    def library_ready(self, source: Any) -> None:
-        self.libraryReady.emit(source)
-
-    def index_progress(self, done: int, total: int) -> None:
-        self.indexProgress.emit(done, total)
 
 
 class _SearchKeyGuard(QObject):
@@ -119,6 +106,7 @@ class MainWindow(QMainWindow):
                 lambda: translate("MainWindow", "Calculator"),
                 self._make_calculator,
             ),
+            ViewSpec(SCORES, icon("scores"), lambda: translate("MainWindow", "Scores"), self._make_scores),
         ]
 
     @property
@@ -129,10 +117,15 @@ class MainWindow(QMainWindow):
     def calculator(self) -> Any:  # CalculatorPage (or the stand-in a test gave), built on first use
         return self.tabs.view(CALCULATOR)
 
+    @property
+    def scores(self) -> Any:  # ScoresPage, built on first use
+        return self.tabs.view(SCORES)
+
     def _make_library(self) -> QWidget:
         from desktop.library_view.library_page import LibraryPage
 
         page = LibraryPage(self.controller, self.lists, self)
+        page.reader.openScore.connect(self.open_score)  # "在评分中打开" links in the library
         page.restore_splitter(self.settings.get("library_splitter"))
         page.set_language(self._language_applied)
         if self.zoom is not None:
@@ -147,6 +140,14 @@ class MainWindow(QMainWindow):
             from desktop.calculator_view.calculator_page import CalculatorPage
 
             page = CalculatorPage(self, ref_title=self._reference_title)
+        page.openReference.connect(self.open_reference)
+        page.set_content_language(self._language_applied)
+        return page
+
+    def _make_scores(self) -> QWidget:
+        from desktop.scores_view.scores_page import ScoresPage
+
+        page = ScoresPage(self)
         page.openReference.connect(self.open_reference)
         page.set_content_language(self._language_applied)
         return page
@@ -229,6 +230,12 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000
             )
 
+    def open_score(self, name: str) -> None:
+        """A "scores:<name>" link from the library: the Scores view with that score in front."""
+        if self.scores.show_score(name):
+            self.tabs.setCurrentIndex(SCORES_TAB)
+            self.scores.show_score(name)  # focus again: the tab change moved it to the page
+
     def set_language(self, language: str) -> None:
         """Switch UI and content language at runtime and remember the choice."""
         self.settings.set("language", language)
@@ -249,11 +256,13 @@ class MainWindow(QMainWindow):
     def _apply_language(self, language: str) -> None:
         """Views not built yet take the language when they are built."""
         self._language_applied = language
-        library, calculator = self.tabs.built(LIBRARY), self.tabs.built(CALCULATOR)
+        library = self.tabs.built(LIBRARY)
         if library is not None:
             library.set_language(language)
-        if calculator is not None:
-            calculator.set_content_language(language)
+        for name in (CALCULATOR, SCORES):
+            page = self.tabs.built(name)
+            if page is not None:
+                page.set_content_language(language)
         for code, action in self._language_actions.items():
             action.setChecked(code == language)
 
@@ -291,8 +300,8 @@ class MainWindow(QMainWindow):
         for name, slot, shortcuts in (
             ("new_patient", self._on_calculator("new_patient"), ("Ctrl+N",)),
             ("load_patient", self._on_calculator("load_patient_file"), ("Ctrl+O",)),
-            ("copy_for_chart", self._on_calculator("copy_for_chart"), ("Ctrl+Shift+C",)),
-            ("print", self._on_calculator("print_report"), (keys.Print,)),
+            ("copy_for_chart", self._on_calculator("copy_for_chart", "copy_for_chart"), ("Ctrl+Shift+C",)),
+            ("print", self._on_calculator("print_report", "print_report"), (keys.Print,)),
             ("print_preview", self._on_calculator("print_preview"), ("Ctrl+Shift+P",)),
             ("save_pdf", self._on_calculator("save_pdf"), ("Ctrl+Shift+S",)),
         ):
@@ -305,6 +314,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(
             self._action("show_calculator", lambda: self.show_view(CALCULATOR_TAB), "Ctrl+2")
         )
+        self.view_menu.addAction(self._action("show_scores", lambda: self.show_view(SCORES_TAB), "Ctrl+3"))
         self.view_menu.addAction(self._action("search", self.focus_search, "Ctrl+K", "Ctrl+L"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("zoom_in", lambda: self.change_zoom(1), keys.ZoomIn, "Ctrl+="))
@@ -322,10 +332,14 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action("intended_use", self._intended_use))
         self.help_menu.addAction(self._action("about", self._about))
 
-    def _on_calculator(self, method: str) -> Callable[[], None]:
-        """A menu action on the calculator page, which is built (and shown) when first needed."""
+    def _on_calculator(self, method: str, on_scores: str | None = None) -> Callable[[], None]:
+        """File-menu output acts on the calculator, or on the scores when that view is showing
+        (each page is built, and the calculator shown, when first needed)."""
 
         def run() -> None:
+            if on_scores is not None and self.tabs.currentIndex() == SCORES_TAB:
+                getattr(self.scores, on_scores)()
+                return
             self.show_view(CALCULATOR_TAB)
             getattr(self.calculator, method)()
 
@@ -348,6 +362,7 @@ class MainWindow(QMainWindow):
             ("quit", translate("MainWindow", "&Quit")),
             ("show_library", translate("MainWindow", "&Library")),
             ("show_calculator", translate("MainWindow", "&Calculator")),
+            ("show_scores", translate("MainWindow", "Sc&ores")),
             ("search", translate("MainWindow", "&Search")),
             ("zoom_in", translate("MainWindow", "Zoom &in")),
             ("zoom_out", translate("MainWindow", "Zoom &out")),
