@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
 
     # -- views ----------------------------------------------------------------------------
     def _view_specs(self) -> list[ViewSpec]:
-        """The views, in tab order (LIBRARY_TAB, CALCULATOR_TAB); each built on first use."""
+        """The views, in tab order (LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB); each built on first use."""
         return [
             ViewSpec(
                 LIBRARY, icon("library"), lambda: translate("MainWindow", "Library"), self._make_library
