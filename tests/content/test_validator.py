@@ -153,3 +153,16 @@ def test_an_unknown_key_that_is_listed_is_not_called_unlisted(fixture_library):
     assert "docs/alpha.en.md: sources: unknown reference key 'gone'" in problems
     assert "docs/alpha.en.md: line 16: citation of unknown reference key 'gone'" in problems
     assert not any("'gone' is cited in the body but not listed" in p for p in problems)
+
+
+def test_raw_html_and_images_are_rejected_and_render_as_text(fixture_library):
+    from library.markup import to_html
+
+    fixture_library.write(
+        "alpha", "en", BODY + '\nSee <img src="file:///dev/zero"> and ![x](file:///etc/passwd).\n'
+    )
+    problems = problems_of(fixture_library)
+    assert any("alpha.en.md" in p and "raw HTML is not allowed" in p for p in problems)
+    assert any("alpha.en.md" in p and "images are not supported" in p for p in problems)
+    html = to_html('<img src="file:///dev/zero"> ![x](file:///etc/passwd)')
+    assert "<img" not in html and "&lt;img" in html

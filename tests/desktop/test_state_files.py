@@ -95,3 +95,22 @@ def test_two_instances_adding_bookmarks_at_once_lose_none(tmp_path):
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
     saved = json.loads((tmp_path / "bookmarks.json").read_text(encoding="utf-8"))["entries"]
     assert len({entry["doc_id"] for entry in saved}) == 200
+
+
+def test_the_reader_loads_no_file_a_page_points_at(qtbot, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    from desktop.offline_browser import OfflineBrowser
+
+    image = tmp_path / "pixel.png"
+    pixel = QImage(7, 5, QImage.Format.Format_RGB32)
+    pixel.fill(0)
+    assert pixel.save(str(image))
+    browser = OfflineBrowser()
+    qtbot.addWidget(browser)
+    url = QUrl.fromLocalFile(str(image))
+    browser.setHtml(f'<p>text</p><img src="{url.toString()}">')
+    browser.document().adjustSize()  # layout asks for the image
+    loaded = browser.document().resource(QTextDocument.ResourceType.ImageResource, url)
+    assert loaded is None or loaded.size().width() != 7  # never the picture on disk
