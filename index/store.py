@@ -72,6 +72,18 @@ def damaged_files(index_dir: Path, stamp: dict, *, hashes: bool = True) -> list[
     return problems
 
 
+def intact_file(index_dir: Path, name: str, content_version: str) -> Path | None:
+    """One file of a folder of this content version, when it is as the build wrote it; None otherwise.
+    The app reads the prebuilt library this way, so a damaged search part does not cost the reader."""
+    stamp = read_stamp(index_dir)
+    files = stamp.get("files") if stamp else None
+    if not stamp or stamp.get("content_version") != content_version or not isinstance(files, dict):
+        return None
+    if name not in files or damaged_files(index_dir, {"files": {name: files[name]}}):
+        return None
+    return Path(index_dir) / name
+
+
 def is_current(index_dir: Path, content_version: str, damage: list[str] | None = None) -> bool:
     """True when the folder holds a finished, intact, readable index of this content and analyzer."""
     index = open_if_current(index_dir, content_version, damage)
@@ -111,7 +123,7 @@ def open_if_current(
 
 def _damaged(index_dir: Path, reason: str, damage: list[str] | None) -> None:
     log.warning("index in %s is not usable: %s", index_dir, reason)
-    if damage is not None:
+    if damage is not None and f"{index_dir}: {reason}" not in damage:  # met again by ensure_index
         damage.append(f"{index_dir}: {reason}")
 
 
