@@ -34,6 +34,7 @@ STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
 INDEX_FORMAT = 5  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
+WRITELOCK = "_WRITELOCK"
 BUILDING, OLD = ".building-", ".old-"  # temporary siblings: a build in progress, a folder being replaced
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
@@ -134,8 +135,13 @@ def build_index(
         if isinstance(library, Library):
             write_compact(library, temp_dir / LIBRARY_FILE, content_version)
             prebuilt = {"library_format": COMPACT_FORMAT}
-        # Every file's size and hash, checked before the folder is trusted (index/store.py).
-        files = {p.name: file_record(p) for p in sorted(temp_dir.iterdir()) if p.is_file()}
+        # Every file's size and hash, checked before the folder is trusted (index/store.py); not
+        # whoosh's empty write-lock file, which holds no data and which a copy may leave out.
+        files = {
+            p.name: file_record(p)
+            for p in sorted(temp_dir.iterdir())
+            if p.is_file() and not p.name.endswith(WRITELOCK)
+        }
         stamp = {
             "content_version": content_version,
             "analyzer_version": ANALYZER_VERSION,
