@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-ANALYZER_VERSION = "bilingual-4"
+ANALYZER_VERSION = "bilingual-5"  # 5: question words, intents and typo data in expansions.json
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LATIN_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff"

@@ -38,6 +38,7 @@ SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
 class LibraryLike(Protocol):
     documents: dict[tuple[str, str], Any]
     synonyms: list[list[str]]
+    # query_words (how a question is read; see library.content) is optional: read with getattr
 
 
 def section_records(library: LibraryLike) -> Iterator[dict[str, str]]:
@@ -75,6 +76,18 @@ def pinyin_terms(library: LibraryLike) -> set[str]:
     return terms
 
 
+def heading_words(library: LibraryLike) -> set[str]:
+    """Chinese words of the titles and headings (runs of 3–8 characters): what a one-character typo
+    in a query is matched against (颌骨怀死 → 颌骨坏死)."""
+    words: set[str] = set()
+    for (_, lang), document in library.documents.items():
+        if lang != "zh":
+            continue
+        for text in [getattr(document, "title", "") or "", *(s.title for s in document.sections)]:
+            words.update(m.group() for m in TOKEN_RE.finditer(fold(text)) if 3 <= len(m.group()) <= 8)
+    return {w for w in words if is_cjk(w)}
+
+
 def build_index(
     library: LibraryLike, out_dir: Path, *, content_version: str | None = None, limitmb: int = 256
 ) -> dict:
@@ -107,7 +120,12 @@ def build_index(
         ix.close()
         write_lengths(temp_dir / LENGTHS_FILE, lengths)
         write_weights(temp_dir / WEIGHTS_FILE, weights)
-        data = build_expansion_data(library.synonyms, pinyin_terms(library))
+        data = build_expansion_data(
+            library.synonyms,
+            pinyin_terms(library),
+            getattr(library, "query_words", None),
+            heading_words(library) | {t for group in library.synonyms for t in group if is_cjk(t)},
+        )
         _write_json(temp_dir / EXPANSIONS_FILE, data.to_json())
         stamp = {
             "content_version": content_version,

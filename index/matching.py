@@ -260,6 +260,28 @@ class Evaluation:
         body = self._weighted(body.bonus_scores(units, tier))
         return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
 
+    def coverage(
+        self, units: list[Unit], tier: int, bonus: float
+    ) -> dict[int, tuple[int, float, tuple[str, ...]]]:
+        """Sections holding at least one of the units, for a query whose units are not all found
+        together: (how many units are missing, score, the missing units' words). The score adds
+        the units' BM25 scores and `bonus` per unit held, so holding more words counts most."""
+        if self._everything is None:
+            self._everything = Matcher(self.reader, self.norms, postings=self.postings)
+        per_unit = [self._weighted(self._everything.unit_scores(u, tier)) for u in units]
+        total = add_up(per_unit)
+        result: dict[int, tuple[int, float, tuple[str, ...]]] = {}
+        for doc, score in total.items():
+            lacks = tuple(u.surface for u, scores in zip(units, per_unit, strict=True) if doc not in scores)
+            weight = 1.0 if self.weights is None else self.weights[doc]
+            result[doc] = (len(lacks), score + bonus * weight * (len(units) - len(lacks)), lacks)
+        return result
+
+    def lift(self, intents: list[Unit], only: list[int]) -> Scores:
+        """What the intents of a question add to the given sections (never a condition)."""
+        matcher = Matcher(self.reader, self.norms, only=only, postings=self.postings)
+        return self._weighted(matcher.bonus_scores(intents, EXACT))
+
     def _full_weight(self, scores: Scores) -> int:
         """How many of the sections are topic sections: down-weighted ones (the reference list,
         whose headings are citation titles) must not stop the topics' body text being read."""

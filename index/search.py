@@ -44,6 +44,9 @@ from index.snippets import make_snippet, needle_key
 log = logging.getLogger(__name__)
 
 LOOSE = FUZZY + 1  # candidates holding a Chinese word's bigrams but not the word itself
+PARTIAL = LOOSE + 1  # sections holding some of the words (PARTIAL + how many are missing)
+INTENT_WEIGHT = 0.5  # what an intent ("how long" → interval, duration) adds, relative to a word
+COVERAGE_BONUS = 2.0  # per word a partial match holds, on top of its BM25 score
 MAX_SECTIONS_PER_DOC = 3
 REMEMBERED_QUERIES = 64  # how many recent queries remember which tiers they needed (for expansions())
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
@@ -62,6 +65,11 @@ class Hit:
     anchor: str
     snippet_html: str
     score: float
+    missing: tuple[str, ...] = ()  # words of the query this section lacks (partial matches only)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.missing)
 
 
 def read_stamp(index_dir: Path) -> dict | None:
@@ -179,7 +187,9 @@ class SearchIndex:
 
     def _search(self, query: str, lang: str, limit: int) -> list[Hit]:
         units = self._expander.parse(query)
-        if not units:
+        required = [u for u in units if not u.optional] or units  # an intent alone is searched for
+        intents = [u for u in units if u.optional and u not in required]
+        if not required:
             return []
         wanted = limit * 2 + 10  # spare sections for grouping and for the exact-word check
         found: dict[int, tuple[int, float]] = {}
@@ -189,11 +199,11 @@ class SearchIndex:
         enough_documents = min(limit, FALLBACK_BELOW_DOCS)
         for tier in (EXACT, PREFIX, FUZZY):
             if tier != EXACT and (
-                not _has_tier(units, tier) or self._documents(found, fields) >= enough_documents
+                not _has_tier(required, tier) or self._documents(found, fields) >= enough_documents
             ):
                 continue
             tiers_run.add(tier)
-            scores = evaluation.scores(units, tier)
+            scores = evaluation.scores(required, tier)
             new = {doc: score for doc, score in scores.items() if doc not in found}
             # Topic sections first; down-weighted ones (the reference list) only fill what is left,
             # so citation titles never crowd the topics out of the candidates.
@@ -202,8 +212,21 @@ class SearchIndex:
                 found[doc] = (tier, new[doc])
         for docnum in found:
             self._fields(docnum, fields)
-        checked = _check_exact_chinese(units, found, fields)
-        return _arrange(checked, fields, units, lang, limit)
+        found = _check_exact_chinese(required, found, fields)
+        missing: dict[int, tuple[str, ...]] = {}
+        if len(required) > 1 and self._documents(found, fields) < enough_documents:
+            tiers_run.add(FUZZY)
+            for doc, (tier, score, lacks) in evaluation.coverage(required, FUZZY, COVERAGE_BONUS).items():
+                if doc not in found and len(found) < wanted * 2:
+                    found[doc], missing[doc] = (PARTIAL + tier, score), lacks
+                    self._fields(doc, fields)
+        if intents and found:
+            lift = evaluation.lift(intents, sorted(found))
+            found = {
+                doc: (tier, score + INTENT_WEIGHT * lift.get(doc, 0.0))
+                for doc, (tier, score) in found.items()
+            }
+        return _arrange(found, fields, required + intents, lang, limit, missing)
 
     def _remember_tiers(self, query: str) -> set[int]:
         """The (empty) set this search fills with the tiers it runs; called with the lock held."""
@@ -284,7 +307,12 @@ def _needles(units: Iterable[Unit]) -> list[str]:
 
 
 def _arrange(
-    found: dict[int, tuple[int, float]], fields: dict[int, dict], units: list[Unit], lang: str, limit: int
+    found: dict[int, tuple[int, float]],
+    fields: dict[int, dict],
+    units: list[Unit],
+    lang: str,
+    limit: int,
+    missing: dict[int, tuple[str, ...]],
 ) -> list[Hit]:
     groups: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
     for docnum, (tier, score) in found.items():
@@ -320,6 +348,7 @@ def _arrange(
                     anchor=record["anchor"],
                     snippet_html=make_snippet(record["text"] or record["title"], needles),
                     score=round(-negative_score, 3),
+                    missing=missing.get(docnum, ()),
                 )
             )
     return hits
