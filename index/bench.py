@@ -354,10 +354,15 @@ def report(name: str, build: dict, queries: dict, cold: dict) -> None:
     )
 
 
-def run(name: str, library: LibraryLike, work: Path, rounds: int) -> None:
+def run(name: str, library: LibraryLike, work: Path, rounds: int, quality: bool = False) -> None:
     out = work / name
     build = build_index(library, out, content_version=f"bench-{name}")
     report(name, build, measure_queries(out, rounds), measure_cold_open(out))
+    if quality:
+        from index.bench_quality import compare
+        from index.bench_quality import report as report_quality
+
+        report_quality(compare(library, out, rounds))
     if build["bytes"] != folder_size(out):
         print("warning: index folder changed size after the build")
 
@@ -376,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}; {len(QUERIES)} fixed queries")
     with tempfile.TemporaryDirectory(prefix="bonemet-bench-") as temp:
         work = Path(args.keep) if args.keep else Path(temp)
-        run("bundled", library, work, args.rounds)
+        run("bundled", library, work, args.rounds, quality=True)
         if not args.skip_10k:
             started = time.perf_counter()
             corpus = generate_corpus(library, args.docs)

@@ -19,6 +19,7 @@ from index.snippets import compact_with_map
 
 MAX_QUERY_CHARS = 160  # longer input is cut: nobody types more, and it keeps latency flat
 MAX_UNITS = 8
+PARSED_QUERIES = 256
 MAX_GLOSSARY_SPAN = 4  # words of a multi-word glossary term ("osteonecrosis of the jaw")
 MIN_PINYIN_INITIALS = 3
 MIN_PINYIN_PREFIX = 4
@@ -27,6 +28,7 @@ _ASCII_WORD_RE = re.compile(r"[a-z]+")
 # Search-engine habits ("denosumab~2", "HER2^3"): the number is an operator argument, not a word.
 _QUERY_SYNTAX_RE = re.compile(r"[~^][0-9.]*")
 _COMPOUND_SPLIT_RE = re.compile(r"[-/+']")
+_SIGNED = re.compile(r"[0-9a-z][+-]$")
 _LATIN_CHAR = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff]")
 
 
@@ -157,6 +159,7 @@ class QueryExpander:
                 key = match_key(term)
                 if key and number not in self._group_of.setdefault(key, []):
                     self._group_of[key].append(number)
+        self._parsed: dict[str, list[Unit]] = {}  # treated as read-only by the callers
         self._cjk_group_keys = {k for k in self._group_of if is_cjk(k)}
         self._cjk_lengths = sorted({len(k) for k in self._cjk_group_keys}, reverse=True)
         self._fuzzy_keys = self._latin_fuzzy_keys()
@@ -194,6 +197,9 @@ class QueryExpander:
             hits += self.data.initials.get(key, [])
         for term in [text, *hits]:
             for variant in [term, *self.group_terms(match_key(term))]:
+                # "HER2−" would be searched as "her2" (signs are not indexed): its words find it
+                if _SIGNED.search(fold(variant)) and variant != text:
+                    continue
                 if match_key(variant) not in {match_key(v) for v in variants}:
                     variants.append(variant)
         return variants
@@ -247,6 +253,15 @@ class QueryExpander:
         return spans
 
     def parse(self, query: str) -> list[Unit]:
+        """The units of a query (see _parse); the last queries' units are kept (typing repeats them)."""
+        units = self._parsed.get(query)
+        if units is None:
+            if len(self._parsed) >= PARSED_QUERIES:
+                self._parsed.clear()
+            units = self._parsed[query] = self._parse(query)
+        return units
+
+    def _parse(self, query: str) -> list[Unit]:
         """The units of a query (an empty list when it holds nothing searchable): glossary terms
         first (across scripts and spaces), then the words between them without question words and
         stop words; intents ("how long") become optional units."""

@@ -80,6 +80,7 @@ class Matcher:
         fields: tuple[str, ...] = tuple(FIELD_BOOSTS),
         only: list[int] | None = None,
         postings: dict | None = None,
+        frequencies: dict | None = None,
     ) -> None:
         self.reader = reader
         # (field, term) -> (ids, term frequencies) read whole; shared by the matchers of one search
@@ -91,7 +92,8 @@ class Matcher:
         self.only = only  # sorted section numbers: look these up instead of reading whole lists
         self.doc_count = reader.doc_count_all()
         self._term_scores: dict[tuple[str, str], Scores] = {}
-        self._frequencies: dict[tuple[str, str], int] = {}
+        # shared by the matchers of one search, and across searches (the index never changes)
+        self._frequencies: dict[tuple[str, str], int] = {} if frequencies is None else frequencies
         self._text_scores: dict[tuple[str, float], Scores] = {}
 
     # -- one term ----------------------------------------------------------------------------
@@ -213,7 +215,14 @@ class Matcher:
         if not first:
             return {}
         only = sorted(first) if self.only is None else [d for d in self.only if d in first]
-        rest = Matcher(self.reader, self.norms, self.fields, only=only, postings=self.postings)
+        rest = Matcher(
+            self.reader,
+            self.norms,
+            self.fields,
+            only=only,
+            postings=self.postings,
+            frequencies=self._frequencies,
+        )
         return all_of([first, *(rest.unit_scores(u, tier) for u in ordered[1:])])
 
     def _estimate(self, unit: Unit) -> int:
@@ -239,24 +248,41 @@ class Evaluation:
     """
 
     def __init__(
-        self, reader, norms: dict[str, list[float]], enough: int, weights: array | None = None
+        self,
+        reader,
+        norms: dict[str, list[float]],
+        enough: int,
+        weights: array | None = None,
+        cache: tuple[dict, dict] | None = None,
     ) -> None:
         self.reader = reader
         self.norms = norms
         self.enough = enough
         self.weights = weights  # per section (see build.SECTION_WEIGHTS); None = all 1
-        self.postings: dict = {}
-        self.titles = Matcher(reader, norms, TITLE_FIELDS, postings=self.postings)
+        # posting lists and document frequencies read so far (pass `cache` to keep them across searches)
+        self.postings, self.frequencies = cache if cache is not None else ({}, {})
+        self.titles = Matcher(
+            reader, norms, TITLE_FIELDS, postings=self.postings, frequencies=self.frequencies
+        )
         self._everything: Matcher | None = None
 
     def scores(self, units: list[Unit], tier: int) -> Scores:
         titles = self._weighted(self.titles.query_scores(units, tier))
         if self._full_weight(titles) < self.enough:
             if self._everything is None:
-                self._everything = Matcher(self.reader, self.norms, postings=self.postings)
+                self._everything = Matcher(
+                    self.reader, self.norms, postings=self.postings, frequencies=self.frequencies
+                )
             return self._weighted(self._everything.query_scores(units, tier))
         best = heapq.nlargest(BODY_LOOKUPS, titles, key=titles.__getitem__)
-        body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best), postings=self.postings)
+        body = Matcher(
+            self.reader,
+            self.norms,
+            (BODY,),
+            only=sorted(best),
+            postings=self.postings,
+            frequencies=self.frequencies,
+        )
         body = self._weighted(body.bonus_scores(units, tier))
         return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
 
@@ -267,7 +293,9 @@ class Evaluation:
         together: (how many units are missing, score, the missing units' words). The score adds
         the units' BM25 scores and `bonus` per unit held, so holding more words counts most."""
         if self._everything is None:
-            self._everything = Matcher(self.reader, self.norms, postings=self.postings)
+            self._everything = Matcher(
+                self.reader, self.norms, postings=self.postings, frequencies=self.frequencies
+            )
         per_unit = [self._weighted(self._everything.unit_scores(u, tier)) for u in units]
         total = add_up(per_unit)
         result: dict[int, tuple[int, float, tuple[str, ...]]] = {}
@@ -279,7 +307,9 @@ class Evaluation:
 
     def lift(self, intents: list[Unit], only: list[int]) -> Scores:
         """What the intents of a question add to the given sections (never a condition)."""
-        matcher = Matcher(self.reader, self.norms, only=only, postings=self.postings)
+        matcher = Matcher(
+            self.reader, self.norms, only=only, postings=self.postings, frequencies=self.frequencies
+        )
         return self._weighted(matcher.bonus_scores(intents, EXACT))
 
     def _full_weight(self, scores: Scores) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,13 +43,15 @@ from index.matching import (
 from index.snippets import make_snippet, needle_key
 
 log = logging.getLogger(__name__)
+_HAS_LATIN = re.compile(r"[0-9a-z]")
 
 LOOSE = FUZZY + 1  # candidates holding a Chinese word's bigrams but not the word itself
 PARTIAL = LOOSE + 1  # sections holding some of the words (PARTIAL + how many are missing)
-INTENT_WEIGHT = 0.5  # what an intent ("how long" → interval, duration) adds, relative to a word
+INTENT_WEIGHT = 1.0  # what an intent ("how long" → interval, duration) adds, relative to a word
 COVERAGE_BONUS = 2.0  # per word a partial match holds, on top of its BM25 score
 MAX_SECTIONS_PER_DOC = 3
 REMEMBERED_QUERIES = 64  # how many recent queries remember which tiers they needed (for expansions())
+CACHE_ENTRIES = 50_000  # posting lists and frequencies kept between searches (a few MB at most)
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
 
 
@@ -94,6 +97,7 @@ class SearchIndex:
         self._closed = False
         # query -> the looser tiers its last search needed (insertion order = age; the oldest is dropped)
         self._tiers_needed: dict[str, set[int]] = {}
+        self._cache: tuple[dict, dict] = ({}, {})  # posting lists and frequencies (see Evaluation)
         # Read the side files before opening a searcher: a searcher left open on a bad index would
         # keep its files open, and Windows cannot move a folder with open files aside for the rebuild.
         sections = ix.doc_count_all()
@@ -194,7 +198,11 @@ class SearchIndex:
         wanted = limit * 2 + 10  # spare sections for grouping and for the exact-word check
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
-        evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted, weights=self._weights)
+        if sum(map(len, self._cache)) > CACHE_ENTRIES:
+            self._cache = ({}, {})
+        evaluation = Evaluation(
+            self._searcher.reader(), self._norms, enough=wanted, weights=self._weights, cache=self._cache
+        )
         tiers_run = self._remember_tiers(query)
         enough_documents = min(limit, FALLBACK_BELOW_DOCS)
         for tier in (EXACT, PREFIX, FUZZY):
@@ -216,10 +224,13 @@ class SearchIndex:
         missing: dict[int, tuple[str, ...]] = {}
         if len(required) > 1 and self._documents(found, fields) < enough_documents:
             tiers_run.add(FUZZY)
-            for doc, (tier, score, lacks) in evaluation.coverage(required, FUZZY, COVERAGE_BONUS).items():
-                if doc not in found and len(found) < wanted * 2:
-                    found[doc], missing[doc] = (PARTIAL + tier, score), lacks
-                    self._fields(doc, fields)
+            covered = evaluation.coverage(required, FUZZY, COVERAGE_BONUS)
+            ranked = sorted(
+                (c for c in covered.items() if c[0] not in found), key=lambda c: (c[1][0], -c[1][1])
+            )
+            for doc, (lacking, score, lacks) in ranked[:wanted]:
+                found[doc], missing[doc] = (PARTIAL + lacking, score), lacks
+                self._fields(doc, fields)
         if intents and found:
             lift = evaluation.lift(intents, sorted(found))
             found = {
@@ -288,8 +299,10 @@ def _variant_keys(unit: Unit) -> list[tuple[bool, list[str]]]:
     keys: list[tuple[bool, list[str]]] = []
     for variant in [*unit.exact, *unit.prefix_terms, *unit.fuzzy]:
         chinese = is_cjk(variant) and needle_key(variant) == variant
-        if chinese:
+        if chinese and not _HAS_LATIN.search(variant):
             keys.append((True, [variant]))
+        elif chinese:  # mixed script (HER2阴性, 维生素D): the whole term, in the folded text
+            keys.append((False, [needle_key(variant)]))
         else:
             keys.append((False, [needle_key(t) for t in iter_terms(variant, index_mode=False)]))
     return keys

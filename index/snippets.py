@@ -39,10 +39,16 @@ def _needle_keys(needles: tuple[str, ...]) -> list[str]:
     return [key for key in dict.fromkeys(needle_key(n) for n in needles) if key]
 
 
+@lru_cache(maxsize=2048)
+def _prepared(text: str) -> tuple[str, str, list[int]]:
+    """A section text folded and compacted, kept for the next query (the library does not change)."""
+    folded = fold(text)
+    return (folded, *compact_with_map(folded))
+
+
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of `text` matching any needle; Latin matches grow to whole words."""
-    folded = fold(text)
-    compact, where = compact_with_map(folded)
+    folded, compact, where = _prepared(text)
     spans: list[tuple[int, int]] = []
     for key in _needle_keys(tuple(needles)):
         start = compact.find(key)
