@@ -276,10 +276,12 @@ class QueryExpander:
                 units.append(Unit(text[start:end], self._expand_word(text[start:end])))
             cursor = end
         units = [u for u in units if u.surface and _searchable(u.surface)][:MAX_UNITS]
-        units += [
-            Unit(word, list(dict.fromkeys([word, *means])), optional=True)
-            for word, means in self.data.words.intents_in(text)
-        ]
+        for word, intent in self.data.words.intents_in(text):
+            units.append(Unit(word, list(dict.fromkeys([word, *intent.means])), optional=True))
+            for unit in units:
+                # in its context the word itself may be written as its meaning (放疗剂量 → Gy, 分割)
+                if intent.when and not unit.optional and unit.surface == word:
+                    unit.exact.extend(m for m in intent.means if m not in unit.exact)
         return units
 
     def _parse_between(self, text: str, units: list[Unit], typing_last: bool) -> None:

@@ -39,7 +39,12 @@ class QueryWords:
     vocabulary: list[str] = field(default_factory=list)  # Chinese words a typo is matched against
 
     def __post_init__(self) -> None:
-        cjk = [w for w in self.question_words if is_cjk(w)]
+        # An English intent word is not required either: it lifts sections (as an optional unit),
+        # and as a required word "treat" would hide the "Treatment" section. A Chinese one that is
+        # not a question word (剂量, 监测) names what is asked for and stays required.
+        intent_words = {w for intent in self.intents for w in intent.words}
+        self._dropped = self.question_words | {w for w in intent_words if " " not in w and not is_cjk(w)}
+        cjk = [w for w in self._dropped if is_cjk(w)]
         self._cjk_questions = sorted(cjk, key=len, reverse=True)
         self._by_length: dict[int, list[str]] = {}
         for word in self.vocabulary:
@@ -98,7 +103,8 @@ class QueryWords:
         return _SIGN_RE.sub(lambda m: f"{m.group(1)}{_SIGN_WORDS[m.group(2)]} ", text)
 
     def is_question_word(self, word: str) -> bool:
-        return word in self.question_words
+        """A question word or an intent's word: not a required word of the query."""
+        return word in self._dropped
 
     def cut_chinese(self, run: str) -> list[str]:
         """What is left of a Chinese run (no glossary term in it) without its question words, and
@@ -125,13 +131,13 @@ class QueryWords:
                 kept.append(piece)
         return kept
 
-    def intents_in(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
-        """(the word typed, what it means) for each intent the folded query holds."""
-        found: list[tuple[str, tuple[str, ...]]] = []
+    def intents_in(self, text: str) -> list[tuple[str, Intent]]:
+        """(the word typed, the intent) for each intent the folded query holds."""
+        found: list[tuple[str, Intent]] = []
         for intent in self.intents:
             word = next((w for w in intent.words if _holds(text, w)), None)
             if word is not None and (not intent.when or any(_holds(text, w) for w in intent.when)):
-                found.append((word, intent.means))
+                found.append((word, intent))
         return found
 
     def typo_variants(self, word: str) -> list[str]:

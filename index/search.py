@@ -51,6 +51,7 @@ INTENT_WEIGHT = 1.0  # what an intent ("how long" → interval, duration) adds, 
 COVERAGE_BONUS = 2.0  # per word a partial match holds, on top of its BM25 score
 MAX_SECTIONS_PER_DOC = 3
 REMEMBERED_QUERIES = 64  # how many recent queries remember which tiers they needed (for expansions())
+EVERY_SECTION = 10**9
 CACHE_ENTRIES = 50_000  # posting lists and frequencies kept between searches (a few MB at most)
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
 
@@ -200,8 +201,14 @@ class SearchIndex:
         fields: dict[int, dict] = {}
         if sum(map(len, self._cache)) > CACHE_ENTRIES:
             self._cache = ({}, {})
+        # With an intent every section holding the words is a candidate: the one that answers
+        # ("多久" → the 疗程 section) may hold them only in its body.
         evaluation = Evaluation(
-            self._searcher.reader(), self._norms, enough=wanted, weights=self._weights, cache=self._cache
+            self._searcher.reader(),
+            self._norms,
+            enough=EVERY_SECTION if intents else wanted,
+            weights=self._weights,
+            cache=self._cache,
         )
         tiers_run = self._remember_tiers(query)
         enough_documents = min(limit, FALLBACK_BELOW_DOCS)
@@ -213,6 +220,9 @@ class SearchIndex:
             tiers_run.add(tier)
             scores = evaluation.scores(required, tier)
             new = {doc: score for doc, score in scores.items() if doc not in found}
+            if intents and new:
+                lift = evaluation.lift(intents, sorted(new))
+                new = {doc: score + INTENT_WEIGHT * lift.get(doc, 0.0) for doc, score in new.items()}
             # Topic sections first; down-weighted ones (the reference list) only fill what is left,
             # so citation titles never crowd the topics out of the candidates.
             weights = self._weights
@@ -225,18 +235,18 @@ class SearchIndex:
         if len(required) > 1 and self._documents(found, fields) < enough_documents:
             tiers_run.add(FUZZY)
             covered = evaluation.coverage(required, FUZZY, COVERAGE_BONUS)
+            if intents:
+                lift = evaluation.lift(intents, sorted(covered))
+                covered = {
+                    doc: (lacking, score + INTENT_WEIGHT * lift.get(doc, 0.0), lacks)
+                    for doc, (lacking, score, lacks) in covered.items()
+                }
             ranked = sorted(
                 (c for c in covered.items() if c[0] not in found), key=lambda c: (c[1][0], -c[1][1])
             )
             for doc, (lacking, score, lacks) in ranked[:wanted]:
                 found[doc], missing[doc] = (PARTIAL + lacking, score), lacks
                 self._fields(doc, fields)
-        if intents and found:
-            lift = evaluation.lift(intents, sorted(found))
-            found = {
-                doc: (tier, score + INTENT_WEIGHT * lift.get(doc, 0.0))
-                for doc, (tier, score) in found.items()
-            }
         return _arrange(found, fields, required + intents, lang, limit, missing)
 
     def _remember_tiers(self, query: str) -> set[int]:
