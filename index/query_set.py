@@ -20,6 +20,7 @@ class QueryCase:
     lang: str
     query: str
     accepted: tuple[str, ...]  # "doc#anchor" (that section) or "doc" (any of its sections)
+    known_miss: bool = False  # not answered yet (marked `miss` in the file)
 
     def answered_by(self, sections: Iterable[tuple[str, str]]) -> bool:
         """Whether one of the first TOP (doc_id, anchor) pairs is an accepted answer."""
@@ -36,8 +37,8 @@ def load_query_set(path: Path = QUERY_SET_FILE) -> list[QueryCase]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        category, lang, query, accepted = line.split("\t")
-        cases.append(QueryCase(category, lang, query, tuple(accepted.split())))
+        category, lang, query, accepted, *mark = line.split("\t")
+        cases.append(QueryCase(category, lang, query, tuple(accepted.split()), mark == ["miss"]))
     return cases
 
 

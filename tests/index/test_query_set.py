@@ -16,7 +16,13 @@ from index.query_set import load_query_set
 CASES = load_query_set()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.category}:{c.query}" for c in CASES])
+def _param(case):
+    reason = "marked `miss` in query_set.tsv: not answered yet"
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if case.known_miss else []
+    return pytest.param(case, id=f"{case.category}:{case.query}", marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_the_answer_is_in_the_top_three(real_index, case):
     hits = real_index.search(case.query, lang=case.lang, limit=20)
     sections = [(h.doc_id, h.anchor) for h in hits]
@@ -27,3 +33,5 @@ def test_the_set_holds_sixty_questions_in_both_languages():
     counts = Counter(c.category for c in CASES)
     assert counts["question-zh"] + counts["question-en"] >= 60
     assert counts["question-zh"] >= 25 and counts["question-en"] >= 25
+    answered = [c for c in CASES if c.category.startswith("question") and not c.known_miss]
+    assert len(answered) >= 60
