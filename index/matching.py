@@ -18,6 +18,7 @@ import math
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from index.analysis import iter_terms, latin_term
 from index.expand import Unit, edit_distance, fuzzy_limit
@@ -92,8 +93,9 @@ class Matcher:
         self.only = only  # sorted section numbers: look these up instead of reading whole lists
         self.doc_count = reader.doc_count_all()
         self._term_scores: dict[tuple[str, str], Scores] = {}
-        # shared by the matchers of one search, and across searches (the index never changes)
-        self._frequencies: dict[tuple[str, str], int] = {} if frequencies is None else frequencies
+        # shared by the matchers of one search, and across searches (the index never changes);
+        # also holds the results of prefix and typo scans of the lexicon, under 3-part keys
+        self._frequencies: dict[tuple, Any] = {} if frequencies is None else frequencies
         self._text_scores: dict[tuple[str, float], Scores] = {}
 
     # -- one term ----------------------------------------------------------------------------
@@ -162,14 +164,18 @@ class Matcher:
     def prefix_scores(self, prefix: str, boost: float) -> Scores:
         per_field: list[Scores] = []
         for fieldname in self.fields:
-            found: list[tuple[int, str]] = []
-            for count, raw in enumerate(self.reader.expand_prefix(fieldname, prefix)):
-                if count >= PREFIX_SCAN:
-                    break
-                term = raw.decode("utf-8")
-                found.append((self.reader.doc_frequency(fieldname, term), term))
-            found.sort(reverse=True)
-            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in found[:MAX_EXPANDED_TERMS]]))
+            scan_key = ("prefix", fieldname, prefix)  # lexicon scans are memoised with the frequencies
+            found = self._frequencies.get(scan_key)
+            if found is None:
+                found = []
+                for count, raw in enumerate(self.reader.expand_prefix(fieldname, prefix)):
+                    if count >= PREFIX_SCAN:
+                        break
+                    term = raw.decode("utf-8")
+                    found.append((self.reader.doc_frequency(fieldname, term), term))
+                found.sort(reverse=True)
+                found = self._frequencies[scan_key] = found[:MAX_EXPANDED_TERMS]
+            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in found]))
         return _scaled(add_up(per_field), boost)
 
     def fuzzy_scores(self, word: str, boost: float) -> Scores:
@@ -180,16 +186,20 @@ class Matcher:
             return {}
         per_field: list[Scores] = []
         for fieldname in self.fields:
-            close: list[tuple[int, str]] = []
-            for count, raw in enumerate(self.reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
-                if count >= FUZZY_SCAN:
-                    break
-                candidate = raw.decode("utf-8")
-                distance = edit_distance(term, candidate, edits)
-                if 0 < distance <= edits:
-                    close.append((distance, candidate))
-            close.sort()
-            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in close[:MAX_EXPANDED_TERMS]]))
+            scan_key = ("fuzzy", fieldname, term)
+            close = self._frequencies.get(scan_key)
+            if close is None:
+                close = []
+                for count, raw in enumerate(self.reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
+                    if count >= FUZZY_SCAN:
+                        break
+                    candidate = raw.decode("utf-8")
+                    distance = edit_distance(term, candidate, edits)
+                    if 0 < distance <= edits:
+                        close.append((distance, candidate))
+                close.sort()
+                close = self._frequencies[scan_key] = close[:MAX_EXPANDED_TERMS]
+            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in close]))
         return _scaled(add_up(per_field), boost)
 
     # -- units and queries -------------------------------------------------------------------

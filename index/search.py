@@ -52,7 +52,11 @@ COVERAGE_BONUS = 2.0  # per word a partial match holds, on top of its BM25 score
 MAX_SECTIONS_PER_DOC = 3
 REMEMBERED_QUERIES = 64  # how many recent queries remember which tiers they needed (for expansions())
 EVERY_SECTION = 10**9
-CACHE_ENTRIES = 50_000  # posting lists and frequencies kept between searches (a few MB at most)
+# Kept between searches (the index never changes while open), then dropped when this big: posting
+# entries of the lists read (~60 bytes each), lexicon look-ups, stored fields of sections hit.
+CACHED_POSTINGS = 300_000
+CACHED_LOOKUPS = 50_000
+STORED_SECTIONS = 4_096
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
 
 
@@ -98,7 +102,10 @@ class SearchIndex:
         self._closed = False
         # query -> the looser tiers its last search needed (insertion order = age; the oldest is dropped)
         self._tiers_needed: dict[str, set[int]] = {}
-        self._cache: tuple[dict, dict] = ({}, {})  # posting lists and frequencies (see Evaluation)
+        self._cache: tuple[dict, dict] = ({}, {})
+        self._stored: dict[
+            int, dict
+        ] = {}  # stored fields of recently hit sections  # posting lists and frequencies (see Evaluation)
         # Read the side files before opening a searcher: a searcher left open on a bad index would
         # keep its files open, and Windows cannot move a folder with open files aside for the rebuild.
         sections = ix.doc_count_all()
@@ -199,7 +206,8 @@ class SearchIndex:
         wanted = limit * 2 + 10  # spare sections for grouping and for the exact-word check
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
-        if sum(map(len, self._cache)) > CACHE_ENTRIES:
+        postings, lookups = self._cache
+        if len(lookups) > CACHED_LOOKUPS or sum(len(ids) for ids, _ in postings.values()) > CACHED_POSTINGS:
             self._cache = ({}, {})
         # With an intent every section holding the words is a candidate: the one that answers
         # ("多久" → the 疗程 section) may hold them only in its body.
@@ -262,7 +270,12 @@ class SearchIndex:
 
     def _fields(self, docnum: int, cache: dict[int, dict]) -> dict:
         if docnum not in cache:
-            cache[docnum] = self._searcher.stored_fields(docnum)
+            record = self._stored.get(docnum)
+            if record is None:  # kept between searches: the index never changes while open
+                if len(self._stored) >= STORED_SECTIONS:
+                    self._stored.clear()
+                record = self._stored[docnum] = self._searcher.stored_fields(docnum)
+            cache[docnum] = record
         return cache[docnum]
 
 

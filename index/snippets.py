@@ -113,7 +113,7 @@ def _best_window(flat: str, spans: list[tuple[int, int]], width: int) -> int:
     """Where the fragment that shows the answer starts: the match that opens the window holding
     the most different query words, numbers in it counting extra (a dose, an interval, a
     threshold is usually the answer); the first such match on a tie."""
-    folded = fold(flat)
+    folded = _prepared(flat)[0]
     best, best_score = spans[0][0], -1.0
     for begin, _ in spans:
         end = begin - LEAD_CHARS + width
@@ -127,7 +127,7 @@ def _best_window(flat: str, spans: list[tuple[int, int]], width: int) -> int:
 
 def _word_boundary(text: str, index: int) -> int:
     """Move a cut forward out of the middle of a Latin word (at most 12 characters)."""
-    folded = fold(text)
+    folded = _prepared(text)[0]
     limit = min(len(text), index + 12)
     moved = index
     while 0 < moved < limit and _LATIN_CHAR.match(folded[moved - 1]) and _LATIN_CHAR.match(folded[moved]):
