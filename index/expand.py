@@ -335,6 +335,8 @@ class QueryExpander:
         say whether those looser tiers were searched."""
         extra: list[str] = []
         for unit in self.parse(query):
+            if unit.optional:
+                continue  # an intent lifts sections; it does not widen the search
             for term in unit.exact[1:] + unit.prefix_terms * prefix + unit.fuzzy * fuzzy:
                 if term not in extra:
                     extra.append(term)

@@ -335,6 +335,8 @@ def _needles(units: Iterable[Unit]) -> list[str]:
     needles: list[str] = []
     for unit in units:
         for text in [*unit.exact, *unit.prefix, *unit.prefix_terms, *unit.fuzzy]:
+            if unit.optional and len(needle_key(text)) < 2:
+                continue  # an intent's 每 or 周 would mark every week in the text
             needles.append(text)
             terms = list(iter_terms(text, index_mode=False))
             if len(terms) == 1 and not is_cjk(text):
