@@ -37,6 +37,7 @@ LENGTHS_FILE = "lengths.bin"
 WEIGHTS_FILE = "weights.bin"
 TITLE_FIELDS = (HEAD, DOC_TITLE)
 BODY_LOOKUPS = 60  # title matches whose body is scored when titles alone match enough sections
+SPANNING_WEIGHT = 0.8  # a phrase split between heading and body counts a little less
 LOOKUP_COST = 100  # one skip_to costs about as much as reading this many postings in bulk
 
 Scores = dict[int, float]
@@ -156,10 +157,28 @@ class Matcher:
         if key not in self._text_scores:
             terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
             per_field = [self.all_terms(f, terms) for f in self.fields] if terms else []
+            scores = add_up(per_field)
+            if len(terms) > 1 and len(self.fields) > 1 and " " in text.strip():
+                # a phrase of several words may span fields ("creatinine" in the heading,
+                # "clearance" in the body): those sections match too, below the ones that hold
+                # the whole phrase in one field
+                spanning = self._spanning(terms)
+                scores = {**{d: v * SPANNING_WEIGHT for d, v in spanning.items()}, **scores}
             # averaged over the terms: one concept, however many words or bigrams spell it
             # ("XGEVA 120 mg" must not outscore "denosumab" threefold)
-            self._text_scores[key] = _scaled(add_up(per_field), boost / max(1, len(terms)))
+            self._text_scores[key] = _scaled(scores, boost / max(1, len(terms)))
         return self._text_scores[key]
+
+    def _spanning(self, terms: list[str]) -> Scores:
+        """Sections holding every term in some field (not necessarily the same), scores added;
+        the rarest term's sections are the candidates for the others."""
+        by_frequency = sorted(terms, key=lambda t: sum(self.frequency(f, t) for f in self.fields))
+        first = add_up([self.term_scores(f, by_frequency[0]) for f in self.fields])
+        if not first:
+            return {}
+        candidates = sorted(first) if self.only is None else [d for d in self.only if d in first]
+        rest = [add_up([self.term_scores(f, t, candidates) for f in self.fields]) for t in by_frequency[1:]]
+        return all_of([first, *rest])
 
     def prefix_scores(self, prefix: str, boost: float) -> Scores:
         per_field: list[Scores] = []

@@ -86,3 +86,39 @@ def test_the_snippet_shows_the_window_where_the_query_words_meet():
 
 def test_old_indexes_are_rebuilt():
     assert ANALYZER_VERSION != "bilingual-4"  # the expansion data gained question words and intents
+
+
+def test_a_phrase_may_span_the_heading_and_the_body(tmp_path):
+    from dataclasses import dataclass, field
+
+    from index.build import build_index
+    from index.search import SearchIndex
+
+    @dataclass
+    class Section:
+        anchor: str
+        title: str
+        level: int
+        text: str
+
+    @dataclass
+    class Document:
+        title: str
+        sections: list
+        tags: list = field(default_factory=list)
+
+    @dataclass
+    class Library:
+        documents: dict
+        synonyms: list
+
+    documents = {
+        ("kidney", "en"): Document(
+            "Kidney", [Section("", "Kidney", 1, "About."), Section("crcl", "Creatinine", 2, "Its clearance.")]
+        ),
+        ("other", "en"): Document("Other", [Section("", "Other", 1, "Creatinine only.")]),
+    }
+    build_index(Library(documents, [["creatinine clearance", "CrCl"]]), tmp_path / "ix", content_version="t")
+    with SearchIndex.open(tmp_path / "ix") as index:
+        hits = index.search("creatinine clearance", "en")
+    assert [(h.doc_id, h.anchor) for h in hits] == [("kidney", "crcl")]
