@@ -122,3 +122,26 @@ def test_a_phrase_may_span_the_heading_and_the_body(tmp_path):
     with SearchIndex.open(tmp_path / "ix") as index:
         hits = index.search("creatinine clearance", "en")
     assert [(h.doc_id, h.anchor) for h in hits] == [("kidney", "crcl")]
+
+
+def test_query_words_of_the_wrong_shape_are_named_not_fatal(tmp_path):
+    from library.content import load_library
+    from library.validate import validate
+
+    (tmp_path / "query_words.yaml").write_text(
+        "question_words: {zh: 多少}\nintents: [{words: [多久]}]\n", encoding="utf-8"
+    )
+    library = load_library(tmp_path)
+    fields = {(p.file, p.field) for p in validate(library)}
+    assert ("query_words.yaml", "question_words.zh") in fields
+    assert ("query_words.yaml", "intent 1") in fields
+    assert library.query_words["intents"] == []
+
+
+def test_the_fts5_baseline_answers_from_the_same_sections(fixture_library):
+    from index.bench_quality import Fts5Baseline
+
+    baseline = Fts5Baseline(fixture_library)
+    assert ("denosumab", "dose") in baseline.search("denosumab dose", "en")
+    assert baseline.search("地舒单抗", "zh")[0][0] == "denosumab"
+    assert baseline.search("？", "zh") == []
