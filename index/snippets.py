@@ -91,6 +91,8 @@ def make_snippet(text: str, needles: Iterable[str], width: int = SNIPPET_CHARS) 
     start = 0
     if spans:
         start = max(0, _best_window(flat, spans, width) - LEAD_CHARS)
+        # never open the fragment in the middle of an earlier match (…功能 of 肾功能)
+        start = next((a for a, b in spans if a < start < b), start)
         if len(flat) - start < width:
             start = max(0, len(flat) - width)
         start = _word_boundary(flat, start)

@@ -145,3 +145,12 @@ def test_the_fts5_baseline_answers_from_the_same_sections(fixture_library):
     assert ("denosumab", "dose") in baseline.search("denosumab dose", "en")
     assert baseline.search("地舒单抗", "zh")[0][0] == "denosumab"
     assert baseline.search("？", "zh") == []
+
+
+def test_the_snippet_does_not_open_in_the_middle_of_a_match():
+    # the second 肾功能 opens the best window (the numbers are near it); LEAD_CHARS before it falls
+    # inside the first one
+    text = "开头" * 10 + "不同肾功能" + "受" * 22 + "肾功能" + "无" * 45 + "剂量 60 mg，每 4 周 12 次"
+    snippet = make_snippet(text, ["肾功能"])
+    assert "60" in snippet
+    assert "<b>肾功能</b>" in snippet and "…<b>功能" not in snippet
