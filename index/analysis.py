@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
@@ -141,3 +142,10 @@ def iter_terms(text: str, index_mode: bool) -> Iterator[str]:
                 term = latin_term(part)
                 if term and term != joined:
                     yield term
+
+
+@lru_cache(maxsize=8192)
+def query_terms(text: str) -> tuple[str, ...]:
+    """The search terms of a query text (iter_terms in query mode), remembered: the same synonyms
+    and words come back search after search."""
+    return tuple(iter_terms(text, index_mode=False))

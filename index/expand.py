@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from index.analysis import TOKEN_RE, fold, is_cjk, iter_terms, joined_form
+from index.analysis import TOKEN_RE, fold, is_cjk, joined_form, query_terms
 from index.questions import QueryWords
 from index.snippets import compact_with_map
 
@@ -41,7 +41,7 @@ def _latin_bounded(text: str, start: int, end: int, key: str) -> bool:
 
 def _searchable(surface: str) -> bool:
     """Whether a unit has a search term at all ("of", "the" alone have none: they must not veto)."""
-    return any(True for _ in iter_terms(surface, index_mode=False))
+    return bool(query_terms(surface))
 
 
 def match_key(text: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from index.analysis import iter_terms, latin_term
+from index.analysis import latin_term, query_terms
 from index.expand import Unit, edit_distance, fuzzy_limit
 from index.postings import look_up, read_postings
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD
@@ -155,7 +155,7 @@ class Matcher:
         """All query terms of `text` in one field (any field); fields add up."""
         key = (text, boost)
         if key not in self._text_scores:
-            terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
+            terms = list(dict.fromkeys(query_terms(text)))
             per_field = [self.all_terms(f, terms) for f in self.fields] if terms else []
             scores = add_up(per_field)
             if len(terms) > 1 and len(self.fields) > 1 and " " in text.strip():
@@ -258,7 +258,7 @@ class Matcher:
         """Roughly how many sections a unit matches: its exact texts' rarest terms, summed."""
         total = 0
         for text in unit.exact:
-            terms = list(iter_terms(text, index_mode=False))
+            terms = query_terms(text)
             total += min((sum(self.frequency(f, t) for f in self.fields) for t in terms), default=0)
         return total
 

@@ -21,11 +21,12 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms
+from index.analysis import ANALYZER_VERSION, is_cjk, query_terms
 from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, REFERENCES_DOC, STAMP_FILE
 from index.expand import ExpansionData, QueryExpander, Unit
 from index.matching import (
@@ -102,10 +103,9 @@ class SearchIndex:
         self._closed = False
         # query -> the looser tiers its last search needed (insertion order = age; the oldest is dropped)
         self._tiers_needed: dict[str, set[int]] = {}
-        self._cache: tuple[dict, dict] = ({}, {})
-        self._stored: dict[
-            int, dict
-        ] = {}  # stored fields of recently hit sections  # posting lists and frequencies (see Evaluation)
+        self._cache: tuple[dict, dict] = ({}, {})  # posting lists and lexicon look-ups (see Evaluation)
+        self._stored: dict[int, dict] = {}  # stored fields of recently hit sections
+        self._searches = 0
         # Read the side files before opening a searcher: a searcher left open on a bad index would
         # keep its files open, and Windows cannot move a folder with open files aside for the rebuild.
         sections = ix.doc_count_all()
@@ -207,7 +207,10 @@ class SearchIndex:
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
         postings, lookups = self._cache
-        if len(lookups) > CACHED_LOOKUPS or sum(len(ids) for ids, _ in postings.values()) > CACHED_POSTINGS:
+        self._searches += 1
+        if len(lookups) > CACHED_LOOKUPS or (
+            self._searches % 16 == 0 and sum(len(ids) for ids, _ in postings.values()) > CACHED_POSTINGS
+        ):  # summed now and then: it costs about a search's worth of work on a big cache
             self._cache = ({}, {})
         # With an intent every section holding the words is a candidate: the one that answers
         # ("多久" → the 疗程 section) may hold them only in its body.
@@ -310,10 +313,16 @@ def _holds(unit_keys: list[tuple[bool, list[str]]], raw: str, compact: list[str]
     for chinese, keys in unit_keys:
         if not chinese:
             if not compact:
-                compact.append(needle_key(raw))
+                compact.append(_compact(raw))
             if all(k in compact[0] for k in keys):
                 return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _compact(raw: str) -> str:
+    """A section's text as needle keys are compared with it (kept: the library does not change)."""
+    return needle_key(raw)
 
 
 def _variant_keys(unit: Unit) -> list[tuple[bool, list[str]]]:
@@ -327,7 +336,7 @@ def _variant_keys(unit: Unit) -> list[tuple[bool, list[str]]]:
         elif chinese:  # mixed script (HER2阴性, 维生素D): the whole term, in the folded text
             keys.append((False, [needle_key(variant)]))
         else:
-            keys.append((False, [needle_key(t) for t in iter_terms(variant, index_mode=False)]))
+            keys.append((False, [needle_key(t) for t in query_terms(variant)]))
     return keys
 
 
@@ -338,7 +347,7 @@ def _needles(units: Iterable[Unit]) -> list[str]:
             if unit.optional and len(needle_key(text)) < 2:
                 continue  # an intent's 每 or 周 would mark every week in the text
             needles.append(text)
-            terms = list(iter_terms(text, index_mode=False))
+            terms = query_terms(text)
             if len(terms) == 1 and not is_cjk(text):
                 needles.append(terms[0])  # the stem: "fractures" also marks "fracture"
     return [n for n in dict.fromkeys(needles) if len(needle_key(n)) >= 1]
