@@ -154,3 +154,16 @@ def test_the_snippet_does_not_open_in_the_middle_of_a_match():
     snippet = make_snippet(text, ["肾功能"])
     assert "60" in snippet
     assert "<b>肾功能</b>" in snippet and "…<b>功能" not in snippet
+
+
+def test_question_shaped_oddities_never_fail(real_index, caplog):
+    from .test_robust_and_ranking import ROBUST_INPUTS
+
+    odd = ["HR+", "HER2-", "her2+/-", "ER−", "+-+-", "怎么", "吗", "how", "how long", "of the", "vs"]
+    odd += ["是否吗呢", "拨", "颌骨怀死" * 20, "CDK4/6抑制剂" * 30, "放疗剂量", "how much"]
+    for query in ROBUST_INPUTS + odd:
+        for lang in ("zh", "en"):
+            assert isinstance(real_index.search(query, lang=lang, limit=10), list)
+            assert isinstance(real_index.expansions(query), list)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"], "a search failed and was logged"
+    assert real_index.search("of the", "en") == []  # stop words alone: nothing to search for
