@@ -7,6 +7,7 @@ Dialogs go through the module-level ``ask_*`` functions so tests can replace the
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -30,11 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.calculator_view import report_header
 from desktop.calculator_view.assessment_html import RefTitle
 from desktop.calculator_view.assessment_view import AssessmentView
 from desktop.calculator_view.calculator_form import CalculatorForm
+from desktop.calculator_view.field_values import localized
 from desktop.calculator_view.field_widgets import MISSING_CODE
 from desktop.calculator_view.report import footer_text, paint_report, prepare_a4, report_html
+from desktop.calculator_view.report_header import ReportHeader
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -82,6 +87,18 @@ def show_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: Q
         dialog.deleteLater()
 
 
+def ask_clear_form(parent: QWidget) -> bool:
+    """Ask before a filled form is cleared (replaced in tests); True to clear."""
+    answer = QMessageBox.question(
+        parent,
+        translate("CalculatorPage", "New patient"),
+        translate("CalculatorPage", "Clear the form? What was entered for this patient will be lost."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def _default_engine() -> ModuleType:
     import calculator
 
@@ -100,21 +117,36 @@ class CalculatorPage(QWidget):
         self._engine = engine or _default_engine()
         self._spec = self._engine.input_spec()
         self._lang = "zh"
+        # partial=True (the contract of issue 10): an answer as soon as the kidney facts are in.
+        self._partial = "partial" in inspect.signature(self._engine.assess).parameters
+        self._output_notice = False  # the notice says something was copied or saved
         # Created in reading order, which is the Tab order: buttons, then the form, then the result.
-        self.new_button, self.load_button, self.copy_button, self.print_button, self.pdf_button = (
-            QPushButton(self) for _ in range(5)
-        )
+        (
+            self.new_button,
+            self.load_button,
+            self.copy_button,
+            self.copy_full_button,
+            self.print_button,
+            self.pdf_button,
+        ) = (QPushButton(self) for _ in range(6))
         self.form = CalculatorForm(self._spec, self)
-        self.view = AssessmentView(self._engine.text_for, ref_title, self)
+        self._blank_patient = self.form.to_patient()
+        self.view = AssessmentView(self._engine.text_for, ref_title, self, field_label=self.field_label)
+        # Ctrl+2 (the shell focuses the page) puts the cursor in the first field.
+        first = self.form.first_focus()
+        if first is not None:
+            self.setFocusProxy(first)
         self.view.openReference.connect(self.openReference)
         self.view.fieldRequested.connect(self.show_field)
         self.form.changed.connect(self.reassess)
+        self.form.changed.connect(self._clear_output_notice)
         self._build_layout()
         self.retranslate()
         self.reassess()
 
     def _build_layout(self) -> None:
         self.copy_button.clicked.connect(self.copy_for_chart)
+        self.copy_full_button.clicked.connect(self.copy_full_report)
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.new_button.clicked.connect(self.new_patient)
@@ -127,6 +159,7 @@ class CalculatorPage(QWidget):
             self.new_button,
             self.load_button,
             self.copy_button,
+            self.copy_full_button,
             self.print_button,
             self.pdf_button,
         ):
@@ -167,7 +200,13 @@ class CalculatorPage(QWidget):
         self.copy_button.setText(translate("CalculatorPage", "&Copy for chart"))
         self.print_button.setText(translate("CalculatorPage", "P&rint…"))
         self.pdf_button.setText(translate("CalculatorPage", "Save as P&DF…"))
-        self.copy_button.setToolTip(translate("CalculatorPage", "Put the chart note on the clipboard"))
+        self.copy_full_button.setText(translate("CalculatorPage", "Copy &full report"))
+        self.copy_button.setToolTip(
+            translate("CalculatorPage", "Put the short chart note (at most 10 lines) on the clipboard")
+        )
+        self.copy_full_button.setToolTip(
+            translate("CalculatorPage", "Put the full report (inputs, working, references) on the clipboard")
+        )
         self.form_scroll.setAccessibleName(translate("CalculatorPage", "Patient input"))
         self.view.setAccessibleName(translate("CalculatorPage", "Assessment"))
 
@@ -184,10 +223,18 @@ class CalculatorPage(QWidget):
         """The assessment on screen (None while the input cannot be assessed)."""
         return self.view.assessment  # type: ignore[return-value]
 
+    def field_label(self, path: str) -> str:
+        """A field's label in the content language (for "waiting for" lists in the result)."""
+        field = self.form.field_for(path)
+        return localized(field.spec.get("label"), self._lang) if field is not None else path
+
     def reassess(self) -> None:
         patient = self.form.to_patient()
         try:
-            assessment = self._engine.assess(patient)
+            if self._partial:
+                assessment = self._engine.assess(patient, partial=True)
+            else:
+                assessment = self._engine.assess(patient)
         except self._engine.ValidationError as error:
             unplaced = self.form.show_problems(error.problems)
             self.view.show_invalid(
@@ -212,7 +259,7 @@ class CalculatorPage(QWidget):
             self.form.clear_problems()
             self.view.show_assessment(assessment)
         has_result = self.view.assessment is not None
-        for button in (self.copy_button, self.print_button, self.pdf_button):
+        for button in (self.copy_button, self.copy_full_button, self.print_button, self.pdf_button):
             button.setEnabled(has_result)
 
     # -- patients -----------------------------------------------------------------------------
@@ -228,20 +275,26 @@ class CalculatorPage(QWidget):
         )
         self.form.set_patient(patient)
 
-    def new_patient(self) -> None:
-        """Clear every field and the result; ready to type the first field."""
+    def new_patient(self) -> bool:
+        """Clear every field and the result (after asking, if anything was entered); ready to type
+        the first field. False when the doctor kept the form."""
+        if self.form.to_patient() != self._blank_patient and not ask_clear_form(self):
+            return False
         self.notice.clear()
         self.form.clear()
         self.form_scroll.verticalScrollBar().setValue(0)
         first = next(iter(self.form.fields), None)
         if first is not None:
             self.show_field(first)
+        return True
 
     def show_field(self, path: str) -> None:
         """Scroll the form to the field at ``path`` and put the cursor in it."""
-        field = self.form.fields.get(path)
+        field = self.form.fields.get(path) or self.form.field_for(path)
         if field is None:
             return
+        if not field.isVisibleTo(self.form):
+            self.form.show_history(True)
         self.form_scroll.ensureWidgetVisible(field, 0, 60)
         field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -270,8 +323,26 @@ class CalculatorPage(QWidget):
 
     # -- output -------------------------------------------------------------------------------
     def chart_note(self) -> str | None:
+        """The short chart note (the engine's ``render_note``; its full text where it has none)."""
+        assessment = self.assessment()
+        if assessment is None:
+            return None
+        render = getattr(self._engine, "render_note", None) or self._engine.render_text
+        return render(assessment, self._lang)
+
+    def full_report_text(self) -> str | None:
         assessment = self.assessment()
         return None if assessment is None else self._engine.render_text(assessment, self._lang)
+
+    def _set_output_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self._output_notice = True
+
+    def _clear_output_notice(self) -> None:
+        """Any edit makes the clipboard (or a saved file) older than the screen: stop saying "copied"."""
+        if self._output_notice:
+            self.notice.clear()
+            self._output_notice = False
 
     def _say_no_result(self) -> None:
         """The File menu's copy/print/PDF stay enabled (their keys work from the library too);
@@ -286,7 +357,16 @@ class CalculatorPage(QWidget):
             self._say_no_result()
             return False
         QGuiApplication.clipboard().setText(note)
-        self.notice.setText(translate("CalculatorPage", "Chart note copied."))
+        self._set_output_notice(translate("CalculatorPage", "Chart note copied."))
+        return True
+
+    def copy_full_report(self) -> bool:
+        text = self.full_report_text()
+        if text is None:
+            self._say_no_result()
+            return False
+        QGuiApplication.clipboard().setText(text)
+        self._set_output_notice(translate("CalculatorPage", "Full report copied."))
         return True
 
     def _report_parts(self) -> tuple[str, str] | None:
@@ -294,15 +374,23 @@ class CalculatorPage(QWidget):
         if assessment is None:
             self._say_no_result()
             return None
+        # Name and hospital number are asked for each printout and never kept anywhere.
+        header = report_header.ask_report_header(self)
+        if header is None:
+            return None
+        return self.report_parts(assessment, header)
+
+    def report_parts(self, assessment: dict[str, Any], header: ReportHeader) -> tuple[str, str]:
+        """The report body and footer for ``assessment`` with the typed ``header``."""
         now = datetime.now()
         body = report_html(
             assessment,
-            self.form.to_patient(),
             self._spec,
             self._lang,
             self._engine.text_for,
             now,
-            self.view.ref_title,
+            header,
+            field_label=self.field_label,
         )
         return body, footer_text(assessment, self._lang, now)
 
@@ -365,5 +453,5 @@ class CalculatorPage(QWidget):
                 .replace("%2", translate("CalculatorPage", "the PDF could not be started"))
             )
             return None
-        self.notice.setText(translate("CalculatorPage", "Saved %1").replace("%1", path))
+        self._set_output_notice(translate("CalculatorPage", "Saved %1").replace("%1", path))
         return path

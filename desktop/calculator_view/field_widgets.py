@@ -14,16 +14,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.calculator_view.choice_keys import keys_for, labels_of
 from desktop.calculator_view.field_values import (
     NO_VALUE,
     combo_data,
@@ -32,7 +33,9 @@ from desktop.calculator_view.field_values import (
     parse_number,
     range_hint,
     refill_combo,
+    unit_slip,
 )
+from desktop.calculator_view.pick_combo import PickCombo
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #b00020;"
@@ -128,8 +131,14 @@ class LabField(FieldWidget):
         super().__init__(spec, parent)
         row = QHBoxLayout()
         self.edit = QLineEdit(self)
-        self.unit = QComboBox(self)
-        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit = PickCombo(self)
+        self.unit.setSizeAdjustPolicy(PickCombo.SizeAdjustPolicy.AdjustToContents)
+        # A plausible unit slip is offered, never applied: the doctor clicks to switch.
+        self.suggest_button = QPushButton(self)
+        self.suggest_button.setObjectName("unitSuggestion")
+        self.suggest_button.hide()
+        self.suggest_button.clicked.connect(self._take_suggestion)
+        self._suggested: str | None = None
         self._fill_units()
         self.unit.setCurrentIndex(0 if self.unit.count() else -1)  # the SI unit until told otherwise
         self.edit.textChanged.connect(self.changed)
@@ -137,16 +146,39 @@ class LabField(FieldWidget):
         row.addWidget(self.edit, 1)
         row.addWidget(self.unit)
         self._finish_layout(row)
+        self._outer.addWidget(self.suggest_button)
         self.retranslate()
 
     def _fill_units(self) -> None:
+        units = self.spec.get("units") or []
         refill_combo(
             self.unit,
-            [
-                (localized(unit.get("label") or unit["code"], self._lang), unit["code"])
-                for unit in self.spec.get("units") or []
-            ],
+            [(localized(unit.get("label") or unit["code"], self._lang), unit["code"]) for unit in units],
         )
+        self.unit.set_item_keys([keys_for(labels_of(u.get("label")), u["code"]) for u in units])
+
+    def show_message(self, text: str, *, pending: bool = False) -> None:
+        super().show_message(text, pending=pending)
+        self._suggested = unit_slip(self.spec, self.edit.text(), combo_data(self.unit)) if text else None
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        if self._suggested is None:
+            self.suggest_button.hide()
+            return
+        labels = {u["code"]: localized(u.get("label") or u["code"], self._lang) for u in self.spec["units"]}
+        self.suggest_button.setText(
+            translate("CalculatorForm", "%1 looks like %2 — switch unit?")
+            .replace("%1", self.edit.text().strip())
+            .replace("%2", labels.get(self._suggested, self._suggested))
+        )
+        self.suggest_button.show()
+
+    def _take_suggestion(self) -> None:
+        index = self.unit.findData(self._suggested)
+        if index >= 0:
+            self.unit.setCurrentIndex(index)
+        self.edit.setFocus()
 
     def _unit_changed(self) -> None:
         self.retranslate()
@@ -157,6 +189,7 @@ class LabField(FieldWidget):
         self._fill_units()
 
     def retranslate(self) -> None:
+        self._show_suggestion()
         self.edit.setPlaceholderText(range_hint(self.spec, combo_data(self.unit)))
         self.unit.setAccessibleName(translate("CalculatorForm", "Unit"))
         self.unit.setPlaceholderText(translate("CalculatorForm", "unit?"))  # shown while none is chosen
@@ -197,8 +230,8 @@ class EnumField(FieldWidget):
     def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         row = QHBoxLayout()
-        self.combo = QComboBox(self)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo = PickCombo(self)
+        self.combo.setSizeAdjustPolicy(PickCombo.SizeAdjustPolicy.AdjustToContents)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._has_blank = spec.get("default") is None
         self._fill()
@@ -214,12 +247,13 @@ class EnumField(FieldWidget):
 
     def _fill(self) -> None:
         items = [(self._blank_text(), NO_VALUE)] if self._has_blank else []
-        items += [
-            (localized(choice.get("label") or choice["code"], self._lang), choice["code"])
-            for choice in self.spec.get("choices") or []
-            if choice.get("code") is not None
-        ]
+        keys: list[list[str]] = [[]] if self._has_blank else []
+        for choice in self.spec.get("choices") or []:
+            if choice.get("code") is not None:
+                items.append((localized(choice.get("label") or choice["code"], self._lang), choice["code"]))
+                keys.append(keys_for(labels_of(choice.get("label")), choice["code"]))
         refill_combo(self.combo, items)
+        self.combo.set_item_keys(keys)
 
     def _default_index(self) -> int:
         default = self.spec.get("default")
@@ -284,6 +318,47 @@ class BoolField(FieldWidget):
         return self.check
 
 
+class ChoiceBoolField(FieldWidget):
+    """A yes/no question that may stay open ("unsure" = not given), for a bool without a default."""
+
+    def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        row = QHBoxLayout()
+        self.combo = PickCombo(self)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._as_loaded: Any = _NOTHING
+        self.retranslate()
+        self.combo.currentIndexChanged.connect(self._picked)
+        row.addWidget(self.combo)
+        self._finish_layout(row)
+
+    def retranslate(self) -> None:
+        yes, no, unsure = (
+            translate("CalculatorForm", "Yes"),
+            translate("CalculatorForm", "No"),
+            translate("CalculatorForm", "Unsure"),
+        )
+        refill_combo(self.combo, [(unsure, NO_VALUE), (yes, "yes"), (no, "no")])
+        self.combo.set_item_keys([keys_for([unsure, "unsure"]), keys_for([yes, "yes"]), keys_for([no, "no"])])
+
+    def _picked(self) -> None:
+        self._as_loaded = _NOTHING
+        self.changed.emit()
+
+    def value(self) -> Any:
+        if self._as_loaded is not _NOTHING:
+            return self._as_loaded
+        return {"yes": True, "no": False}.get(combo_data(self.combo))
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setCurrentIndex(self.combo.findData({True: "yes", False: "no"}.get(value, NO_VALUE)))
+        # A loaded value that is not a bool goes to the engine as written, so it names it.
+        self._as_loaded = _NOTHING if value is None or isinstance(value, bool) else value
+
+    def focus_target(self) -> QWidget:
+        return self.combo
+
+
 class CodesField(FieldWidget):
     """A set of codes (e.g. prior therapies) as a grid of check boxes."""
 
@@ -341,4 +416,6 @@ FIELD_CLASSES: dict[str, type[FieldWidget]] = {
 
 def make_field(spec: Mapping[str, Any], parent: QWidget | None = None) -> FieldWidget:
     """The editor for one spec entry; an unknown kind gets a plain text box (passed through)."""
+    if spec.get("kind") == "bool" and spec.get("default") is None:
+        return ChoiceBoolField(spec, parent)
     return FIELD_CLASSES.get(spec.get("kind", ""), NumberField)(spec, parent)

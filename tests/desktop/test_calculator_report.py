@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -34,11 +35,7 @@ def plain(html: str) -> str:
 
 def test_report_holds_inputs_results_version_and_date(filled_page):
     assessment = filled_page.assessment()
-    text = plain(
-        report_html(
-            assessment, filled_page.patient(), calculator.input_spec(), "en", calculator.text_for, WHEN
-        )
-    )
+    text = plain(report_html(assessment, calculator.input_spec(), "en", calculator.text_for, WHEN))
     spec = {entry["path"]: entry for entry in calculator.input_spec()}
     assert spec["weight_kg"]["label"]["en"] in text
     assert "95 µmol/L" in text  # the lab value with its unit label
@@ -58,9 +55,7 @@ def test_footer_has_disclaimer_version_and_page_numbers(filled_page):
 
 def test_long_report_spans_pages(filled_page, tmp_path):
     assessment = filled_page.assessment()
-    body = report_html(
-        assessment, filled_page.patient(), calculator.input_spec(), "en", calculator.text_for, WHEN
-    )
+    body = report_html(assessment, calculator.input_spec(), "en", calculator.text_for, WHEN)
     writer = QPdfWriter(str(tmp_path / "long.pdf"))
     prepare_a4(writer)
     pages = paint_report(writer, body + body + body, footer_text(assessment, "en", WHEN))
@@ -85,24 +80,68 @@ def test_print_cancelled_prints_nothing(filled_page, monkeypatch):
     assert not filled_page.print_report()
 
 
-def test_inputs_take_two_per_row_so_the_answer_starts_on_page_one(filled_page):
+def test_page_one_holds_the_answer_and_the_inputs_come_after_it(filled_page, tmp_path):
     from tests.desktop.calculator_helpers import tables
 
+    body = report_html(filled_page.assessment(), calculator.input_spec(), "en", calculator.text_for, WHEN)
     document = QTextDocument()
-    document.setHtml(
-        report_html(
-            filled_page.assessment(),
-            filled_page.patient(),
-            calculator.input_spec(),
-            "en",
-            calculator.text_for,
-            WHEN,
-        )
-    )
-    inputs = tables(document)[0]
-    assert all(len(row) == 4 for row in inputs)
+    document.setHtml(body)
+    first, *_, inputs = tables(document)
+    assert first[0] == ["Agent", "Dose and schedule", "Status"]  # no link column on paper
+    assert all(len(row) == 4 for row in inputs)  # two inputs per row
     assert len(inputs) == (len(calculator.input_spec()) + 1) // 2
     assert "Age (years)" in inputs[0][0] and inputs[0][1] == "70"
+    # Paint it and read page one back: the agent table is there.
+    pdf = tmp_path / "one.pdf"
+    writer = QPdfWriter(str(pdf))
+    prepare_a4(writer)
+    assert paint_report(writer, body, footer_text(filled_page.assessment(), "en", WHEN)) >= 1
+    text = plain(body)
+    assert text.index(calculator.text_for("zoledronic_acid")["en"]) < text.index("Inputs")
+
+
+def test_paper_has_no_link_text_a_name_line_and_a_signature_line(filled_page):
+    from desktop.calculator_view.report_header import ReportHeader
+
+    body = report_html(
+        filled_page.assessment(),
+        calculator.input_spec(),
+        "en",
+        calculator.text_for,
+        WHEN,
+        ReportHeader("Wang Fang", "ZY123456"),
+    )
+    assert "<a " not in body and "§" not in body  # links mean nothing on paper
+    text = plain(body)
+    assert "Name: Wang Fang" in text and "Hospital number: ZY123456" in text
+    assert "Doctor's signature: ____" in text
+    blank = plain(
+        report_html(filled_page.assessment(), calculator.input_spec(), "en", calculator.text_for, WHEN)
+    )
+    assert "Name: ____" in blank  # nothing typed: a line to write on
+
+
+def test_name_typed_at_print_time_is_printed_and_never_stored(filled_page, tmp_path, monkeypatch):
+    from desktop.calculator_view import report_header
+
+    monkeypatch.setattr(
+        report_header, "ask_report_header", lambda parent: report_header.ReportHeader("Li Na", "ZY9")
+    )
+    target = tmp_path / "named.pdf"
+    monkeypatch.setattr(calculator_page, "ask_pdf_path", lambda parent, suggested: str(target))
+    assert filled_page.save_pdf() == str(target)
+    home = tmp_path.parent  # BONEMET_HOME and the settings live under the test's tmp_path
+    stored = [p for p in home.rglob("*") if p.is_file() and p != target]
+    assert not any(b"ZY9" in p.read_bytes() for p in stored)
+    assert "ZY9" not in json.dumps(filled_page.patient())
+
+
+def test_cancelling_the_name_question_prints_nothing(filled_page, monkeypatch):
+    from desktop.calculator_view import report_header
+
+    monkeypatch.setattr(report_header, "ask_report_header", lambda parent: None)
+    monkeypatch.setattr(calculator_page, "ask_print", lambda *a: pytest.fail("print dialog opened"))
+    assert not filled_page.print_report()
 
 
 def test_print_preview_shows_the_a4_report_pages(filled_page, monkeypatch, tmp_path):
