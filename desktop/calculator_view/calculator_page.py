@@ -200,7 +200,7 @@ class CalculatorPage(QWidget):
         self.copy_button.setText(translate("CalculatorPage", "&Copy for chart"))
         self.print_button.setText(translate("CalculatorPage", "P&rint…"))
         self.pdf_button.setText(translate("CalculatorPage", "Save as P&DF…"))
-        self.copy_full_button.setText(translate("CalculatorPage", "Copy &full report"))
+        self.copy_full_button.setText(translate("CalculatorPage", "Copy f&ull report"))
         self.copy_button.setToolTip(
             translate("CalculatorPage", "Put the short chart note (at most 10 lines) on the clipboard")
         )

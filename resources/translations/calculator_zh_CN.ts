@@ -356,8 +356,8 @@
     </message>
     <message>
         <location filename="../../desktop/calculator_view/calculator_page.py" line="203"/>
-        <source>Copy &amp;full report</source>
-        <translation>复制完整报告(&amp;F)</translation>
+        <source>Copy f&amp;ull report</source>
+        <translation>复制完整报告(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/calculator_page.py" line="205"/>
