@@ -14,7 +14,16 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
 
 from calculator.note import _input_value as engine_input_text
 from desktop.calculator_view.assessment_html import GRID_TABLE, STYLE, AssessmentHtml, FieldLabel, TextFor
@@ -123,15 +132,39 @@ def _document(html_or_text: str, device: QPagedPaintDevice, width: float, *, pla
         document.setPlainText(html_or_text)
     else:
         document.setHtml(html_or_text)
+        _keep_rows_together(document)
     document.setTextWidth(width)
     return document
 
 
-def paint_report(device: QPagedPaintDevice, body_html: str, footer: str) -> int:
-    """Paint the report onto ``device`` (already A4); returns the number of pages, 0 when the
-    device could not be opened (a printer that went away, a file that cannot be written)."""
-    layout = device.pageLayout()
-    page = layout.paintRectPixels(device.resolution())
+def table_frames(document: QTextDocument) -> list[QTextTable]:
+    found: list[QTextTable] = []
+    pending = [document.rootFrame()]
+    while pending:
+        frame = pending.pop(0)
+        pending.extend(frame.childFrames())
+        if isinstance(frame, QTextTable):
+            found.append(frame)
+    return found
+
+
+def _keep_rows_together(document: QTextDocument) -> None:
+    """A table row never splits across pages: Qt moves a row to the next page only when a cell's
+    first line would cross the page edge, so every cell's text is made one unbreakable block."""
+    unbreakable = QTextBlockFormat()
+    unbreakable.setNonBreakableLines(True)
+    for table in table_frames(document):
+        for row in range(table.rows()):
+            for column in range(table.columns()):
+                cell = table.cellAt(row, column)
+                cursor = cell.firstCursorPosition()
+                cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeBlockFormat(unbreakable)
+
+
+def report_document(device: QPagedPaintDevice, body_html: str, footer: str) -> tuple[QTextDocument, float]:
+    """The body laid out in pages of ``device`` (already A4) less the footer; and the footer's height."""
+    page = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(page.width()), float(page.height())
     gap = FOOTER_GAP_MM / 25.4 * device.resolution()
     footer_height = (
@@ -139,9 +172,18 @@ def paint_report(device: QPagedPaintDevice, body_html: str, footer: str) -> int:
         .size()
         .height()
     )
-    body_height = height - footer_height - gap
     body = _document(body_html, device, width, plain=False)
-    body.setPageSize(QSizeF(width, body_height))
+    body.setPageSize(QSizeF(width, height - footer_height - gap))
+    return body, footer_height
+
+
+def paint_report(device: QPagedPaintDevice, body_html: str, footer: str) -> int:
+    """Paint the report onto ``device`` (already A4); returns the number of pages, 0 when the
+    device could not be opened (a printer that went away, a file that cannot be written)."""
+    body, footer_height = report_document(device, body_html, footer)
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    width, height = float(page.width()), float(page.height())
+    body_height = body.pageSize().height()
     pages = body.pageCount()
     painter = QPainter()
     if not painter.begin(device):

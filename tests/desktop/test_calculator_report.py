@@ -199,3 +199,42 @@ def test_print_dialogs_do_not_pile_up_on_the_page(filled_page, monkeypatch):
         assert not calculator_page.ask_print(QPrinter(), filled_page)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert filled_page.findChildren(QPrintDialog) == []
+
+
+def _row_pages(document, page_height):
+    """(first page, last page) of every table row in the laid-out ``document``."""
+    from desktop.calculator_view.report import table_frames
+
+    layout = document.documentLayout()
+    spans = []
+    for table in table_frames(document):
+        for row in range(table.rows()):
+            tops, bottoms = [], []
+            for column in range(table.columns()):
+                cell = table.cellAt(row, column)
+                tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+                bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+            spans.append((table, int(min(tops) // page_height), int((max(bottoms) - 1) // page_height)))
+    return spans
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_rows_never_split_and_page_one_holds_the_agent_table(filled_page, tmp_path, lang):
+    from desktop.calculator_view.report import report_document
+
+    assessment = filled_page.assessment()
+    body = report_html(assessment, calculator.input_spec(), lang, calculator.text_for, WHEN)
+    writer = QPdfWriter(str(tmp_path / "rows.pdf"))
+    prepare_a4(writer)
+    # Three reports in a row put row edges at many different places on the pages.
+    document, _ = report_document(writer, body * 3, footer_text(assessment, lang, WHEN))
+    height = document.pageSize().height()
+    spans = _row_pages(document, height)
+    assert document.pageCount() > 2 and len(spans) > 50
+    assert [span for span in spans if span[1] != span[2]] == []
+    agent_table = next(
+        table
+        for table, _, _ in spans
+        if table.cellAt(0, 0).firstCursorPosition().block().text() in ("Agent", "药物")
+    )
+    assert all(last == 0 for table, _, last in spans if table is agent_table)
