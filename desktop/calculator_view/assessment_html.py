@@ -8,7 +8,7 @@ engine in the content language; headings, column titles and severity words are U
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -16,42 +16,20 @@ from PySide6.QtCore import QCoreApplication
 
 from calculator.findings import SEVERITIES as SEVERITY_ORDER
 from desktop.calculator_view.field_values import format_number, localized
+from desktop.calculator_view.html_parts import (
+    ALERT_SEVERITIES,
+    GRID_TABLE,
+    SEVERITY_STYLE,
+    STYLE,
+    FieldLabel,
+    HtmlParts,
+    RefTitle,
+    TextFor,
+    severity_word,
+)
 
+__all__ = ["GRID_TABLE", "STYLE", "AssessmentHtml", "FieldLabel", "RefTitle", "TextFor"]
 translate = QCoreApplication.translate
-
-TextFor = Callable[[str], Mapping[str, str]]
-RefTitle = Callable[[str, str], str | None]
-FieldLabel = Callable[[str], str]
-
-ALERT_SEVERITIES = ("block", "caution")  # the alert box; "info" goes inline
-# (icon, text colour, background): colour is never the only signal, the icon and word go with it.
-SEVERITY_STYLE = {
-    "block": ("✖", "#8b0000", "#fde2e2"),
-    "caution": ("⚠", "#7a4b00", "#fff1cc"),
-    "info": ("ℹ", "#0b4f8a", "#e3eefb"),
-}
-STYLE = """
-h2 { font-size: large; margin-top: 14px; margin-bottom: 4px; }
-p.answer { font-size: x-large; font-weight: bold; margin-top: 2px; margin-bottom: 2px; }
-p.pending { color: #555; margin-top: 2px; margin-bottom: 2px; }
-table.grid { border-collapse: collapse; border-width: 1px; border-style: solid; border-color: #999; }
-td, th { padding: 4px; vertical-align: top; }
-th { background-color: #eef0f3; text-align: left; }
-.muted { color: #555; }
-.note { color: #0b4f8a; }
-"""
-# Not 100%: Qt lays a 100%-wide bordered table out one pixel wider than the page, which puts a
-# useless horizontal scroll bar under every result.
-GRID_TABLE = '<table class="grid" width="99%" cellspacing="0">'
-
-
-def severity_word(severity: str) -> str:
-    words = {
-        "block": translate("AssessmentView", "Blocked"),
-        "caution": translate("AssessmentView", "Caution"),
-        "info": translate("AssessmentView", "Info"),
-    }
-    return words.get(severity, severity)
 
 
 def section_name(section: str) -> str:
@@ -63,10 +41,6 @@ def section_name(section: str) -> str:
         "hypercalcemia": translate("AssessmentView", "Hypercalcaemia"),
     }
     return names.get(section, section)
-
-
-def ref_href(ref: str) -> str:
-    return f"doc:{ref}"
 
 
 def _refs_of(node: Any) -> set[str]:
@@ -82,77 +56,8 @@ def _refs_of(node: Any) -> set[str]:
     return set()
 
 
-class AssessmentHtml:
+class AssessmentHtml(HtmlParts):
     """Builds the HTML sections of one assessment in one content language."""
-
-    def __init__(
-        self,
-        assessment: Mapping[str, Any],
-        lang: str,
-        text_for: TextFor,
-        ref_title: RefTitle | None = None,
-        *,
-        field_label: FieldLabel | None = None,
-        paper: bool = False,
-    ) -> None:
-        self.a = assessment
-        self.lang = lang
-        self._text_for = text_for
-        self._ref_title = ref_title
-        self._field_label = field_label or (lambda path: path)
-        self.paper = paper
-
-    # -- small helpers ----------------------------------------------------------------------
-    def text(self, value: Any) -> str:
-        """Escaped engine text ({en, zh} dict or plain string)."""
-        return escape(localized(value, self.lang)).replace("\n", "<br>")
-
-    def code(self, code: Any) -> str:
-        """Escaped human text of an output code; the bare code if the engine has none."""
-        if code is None:
-            return ""
-        try:
-            return self.text(self._text_for(str(code)))
-        except (KeyError, LookupError, ValueError):
-            return escape(str(code))
-
-    def link(self, href: str, text_html: str) -> str:
-        return text_html if self.paper else f'<a href="{escape(href, quote=True)}">{text_html}</a>'
-
-    def links(self, refs: Iterable[str] | None, separator: str = "　") -> str:
-        """Links to the cited guideline sections, titled by ``ref_title`` when the shell gives one;
-        repeated titles are numbered so each link is distinct. Nothing on paper."""
-        refs = list(refs or [])
-        if self.paper:
-            return ""
-        titles = [
-            (self._ref_title(ref, self.lang) if self._ref_title else None)
-            or translate("AssessmentView", "Guideline")
-            for ref in refs
-        ]
-        parts = []
-        for index, (ref, title) in enumerate(zip(refs, titles, strict=True)):
-            if titles.count(title) > 1:
-                title = f"{title} {titles[: index + 1].count(title)}"
-            parts.append(self.link(ref_href(ref), f"§ {escape(title)}"))
-        return separator.join(parts)
-
-    def guide_link(self, refs: Iterable[str] | None) -> str:
-        """One small "Guideline" link to the first cited section (the rest are in the details)."""
-        refs = list(refs or [])
-        if not refs or self.paper:
-            return ""
-        return self.link(ref_href(refs[0]), escape(translate("AssessmentView", "Guideline")))
-
-    @staticmethod
-    def heading(title: str) -> str:
-        return f"<h2>{escape(title)}</h2>"
-
-    @staticmethod
-    def table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-        head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-        return f"{GRID_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     # -- the answer ---------------------------------------------------------------------------
     def answer(self) -> str:
@@ -245,24 +150,50 @@ class AssessmentHtml:
         ]
         if not self.paper:
             headers.append("")
-        rows = [self._agent_row(agent) for agent in bone.get("agents") or []]
+        agents = bone.get("agents") or []
+        usable = [a for a in agents if self._status(a) == "eligible"]
+        # A caution every usable agent shares is said once under the table, not on every row.
+        shared = (
+            [
+                c
+                for c in (usable[0].get("cautions") or [])
+                if all(c in (a.get("cautions") or []) for a in usable)
+            ]
+            if len(usable) > 1
+            else []
+        )
+        rows = [self._agent_row(agent, shared) for agent in agents]
+        shared_html = (
+            "<p>"
+            + escape(translate("AssessmentView", "Every usable agent:"))
+            + " "
+            + "　".join(f"⚠ {self.code(code)}" for code in shared)
+            + "</p>"
+            if shared
+            else ""
+        )
         return (
             self.heading(translate("AssessmentView", "Bone-modifying agent"))
             + f"<p><b>{escape(indicated)}</b>"
             + (f" — {reasons}" if reasons else "")
             + "</p>"
             + self.table(headers, rows)
+            + shared_html
             + self.notes("bone_agent")
             + self.before_starting()
         )
 
-    def _agent_row(self, agent: Mapping[str, Any]) -> list[str]:
+    @staticmethod
+    def _status(agent: Mapping[str, Any]) -> str:
+        return agent.get("status") or ("eligible" if agent.get("eligible") else "blocked")
+
+    def _agent_row(self, agent: Mapping[str, Any], shared: list[str]) -> list[str]:
         # Words first: lupdate does not see translate() inside f-strings.
         preferred = escape(translate("AssessmentView", "Preferred"))
         usable = escape(translate("AssessmentView", "Can be used"))
         waiting = escape(translate("AssessmentView", "Waiting for input"))
         unusable = escape(translate("AssessmentView", "Not to be used"))
-        status = agent.get("status") or ("eligible" if agent.get("eligible") else "blocked")
+        status = self._status(agent)
         name = f"<b>{self.code(agent.get('agent'))}</b>"
         if agent.get("preferred") and status == "eligible":
             name += f"<br>★ {preferred}"
@@ -277,7 +208,8 @@ class AssessmentHtml:
             state = f'<span style="color:#8b0000">✘ {unusable}</span>'
             schedule = "—"
         details = [f"✖ {self.code(code)}" for code in agent.get("blockers") or []]
-        details += [f"⚠ {self.code(code)}" for code in agent.get("cautions") or []]
+        if status != "blocked":  # a blocked agent's cautions do not matter now
+            details += [f"⚠ {self.code(code)}" for code in agent.get("cautions") or [] if code not in shared]
         if details:
             state += "<br>" + "<br>".join(details)
         row = [name, schedule, state]
@@ -334,6 +266,7 @@ class AssessmentHtml:
         grouped: dict[str, list[Mapping[str, Any]]] = {}
         for item in items:
             grouped.setdefault(str(item.get("item")), []).append(item)
+        colon = "：" if self.lang == "zh" else ": "
         rows = []
         for code, entries in grouped.items():
             baseline = [e for e in entries if e.get("timing") == "baseline"]
@@ -348,8 +281,7 @@ class AssessmentHtml:
                     "✔" if baseline else "",
                     "<br>".join(
                         self.code(e.get("timing"))
-                        + (f"：{self.text(e['detail'])}" if self.lang == "zh" and e.get("detail") else "")
-                        + (f": {self.text(e['detail'])}" if self.lang != "zh" and e.get("detail") else "")
+                        + (colon + self.text(e["detail"]) if e.get("detail") else "")
                         for e in during
                     ),
                     ", ".join(self.code(agent) for agent in agents),

@@ -2,7 +2,7 @@
 
 Every edit re-assesses at once (the engine takes well under 5 ms), so the result on screen always
 belongs to the input beside it; while the input cannot be assessed no result is shown at all.
-Dialogs go through the module-level ``ask_*`` functions so tests can replace them.
+Dialogs go through ``page_dialogs`` and ``report_header.ask_report_header`` so tests can replace them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import inspect
 import json
 import logging
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -18,13 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPdfWriter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.calculator_view import report_header
+from desktop.calculator_view import page_dialogs, report_header
 from desktop.calculator_view.assessment_html import RefTitle
 from desktop.calculator_view.assessment_view import AssessmentView
 from desktop.calculator_view.calculator_form import CalculatorForm
@@ -44,59 +40,6 @@ from desktop.calculator_view.report_header import ReportHeader
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 FORM_SHARE = 42  # per cent of the page width the form starts with (the splitter can change it)
-
-
-def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
-    """Ask where to save the PDF (replaced in tests)."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        translate("CalculatorPage", "Save as PDF"),
-        suggested,
-        translate("CalculatorPage", "PDF files (*.pdf)"),
-    )
-    return path or None
-
-
-def ask_patient_path(parent: QWidget) -> str | None:
-    """Ask for a patient JSON file to load (replaced in tests)."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent,
-        translate("CalculatorPage", "Load patient"),
-        "",
-        translate("CalculatorPage", "Patient files (*.json)"),
-    )
-    return path or None
-
-
-def ask_print(printer: QPrinter, parent: QWidget) -> bool:
-    """Show the print dialog (replaced in tests); True to print."""
-    dialog = QPrintDialog(printer, parent)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()  # parented to the page: each print would otherwise keep one alive
-
-
-def show_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: QWidget) -> bool:
-    """Show the print preview (replaced in tests); its own Print button prints. True if printed."""
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(paint)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
-
-
-def ask_clear_form(parent: QWidget) -> bool:
-    """Ask before a filled form is cleared (replaced in tests); True to clear."""
-    answer = QMessageBox.question(
-        parent,
-        translate("CalculatorPage", "New patient"),
-        translate("CalculatorPage", "Clear the form? What was entered for this patient will be lost."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _default_engine() -> ModuleType:
@@ -278,7 +221,7 @@ class CalculatorPage(QWidget):
     def new_patient(self) -> bool:
         """Clear every field and the result (after asking, if anything was entered); ready to type
         the first field. False when the doctor kept the form."""
-        if self.form.to_patient() != self._blank_patient and not ask_clear_form(self):
+        if self.form.to_patient() != self._blank_patient and not page_dialogs.ask_clear_form(self):
             return False
         self.notice.clear()
         self.form.clear()
@@ -299,7 +242,7 @@ class CalculatorPage(QWidget):
         field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_patient_file(self, path: str | None = None) -> bool:
-        path = path or ask_patient_path(self)
+        path = path or page_dialogs.ask_patient_path(self)
         if not path:
             return False
         try:
@@ -405,7 +348,7 @@ class CalculatorPage(QWidget):
         if parts is None:
             return False
         printer = self._a4_printer()
-        if not ask_print(printer, self):
+        if not page_dialogs.ask_print(printer, self):
             return False
         if not paint_report(printer, *parts):
             self.notice.setText(translate("CalculatorPage", "The report could not be printed."))
@@ -417,7 +360,9 @@ class CalculatorPage(QWidget):
         parts = self._report_parts()
         if parts is None:
             return False
-        return show_preview(self._a4_printer(), lambda target: paint_report(target, *parts), self)
+        return page_dialogs.show_preview(
+            self._a4_printer(), lambda target: paint_report(target, *parts), self
+        )
 
     def save_pdf(self, path: str | None = None) -> str | None:
         """Write the report as an A4 PDF; asks for the path when none is given. Returns the path."""
@@ -425,7 +370,7 @@ class CalculatorPage(QWidget):
         if parts is None:
             return None
         if path is None:
-            path = ask_pdf_path(self, f"bonemet-{datetime.now():%Y%m%d-%H%M}.pdf")
+            path = page_dialogs.ask_pdf_path(self, f"bonemet-{datetime.now():%Y%m%d-%H%M}.pdf")
             if not path:
                 return None
         try:

@@ -11,20 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.calculator_view.choice_keys import keys_for, labels_of
+from desktop.calculator_view.field_base import _NOTHING, ERROR_STYLE, MISSING_CODE, FieldWidget
 from desktop.calculator_view.field_values import (
     NO_VALUE,
     combo_data,
@@ -33,72 +31,13 @@ from desktop.calculator_view.field_values import (
     parse_number,
     range_hint,
     refill_combo,
-    unit_slip,
 )
+from desktop.calculator_view.lab_field import LabField
 from desktop.calculator_view.pick_combo import PickCombo
 
+__all__ = ["ERROR_STYLE", "MISSING_CODE", "FieldWidget", "make_field"]
+
 translate = QCoreApplication.translate
-ERROR_STYLE = "color: #b00020;"
-PENDING_STYLE = "color: #555555;"
-# The engine's code for "this required field is still empty": shown calmly, not as an error,
-# so a blank form is not a wall of red.
-MISSING_CODE = "missing_required"
-_NOTHING = object()  # "no value loaded as is" (None is a value: "not given")
-
-
-class FieldWidget(QWidget):
-    """Editor plus the message line under it where the engine's problems appear."""
-
-    changed = Signal()
-
-    def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self.path: str = spec["path"]
-        self._lang = "zh"
-        self._outer = QVBoxLayout(self)
-        self._outer.setContentsMargins(0, 0, 0, 0)
-        self._outer.setSpacing(2)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("fieldMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.hide()
-        self._message = ""
-
-    def _finish_layout(self, editor_layout: QHBoxLayout | QGridLayout) -> None:
-        self._outer.addLayout(editor_layout)
-        self._outer.addWidget(self.message_label)
-
-    # -- the interface the form uses -------------------------------------------------------
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def focus_target(self) -> QWidget:
-        """The widget that takes keyboard focus (and is the buddy of the row label)."""
-        raise NotImplementedError
-
-    def set_content_language(self, lang: str) -> None:
-        self._lang = lang
-
-    def retranslate(self) -> None:
-        """Re-read UI chrome (placeholders); overridden where a widget has any."""
-
-    def show_message(self, text: str, *, pending: bool = False) -> None:
-        """Show the engine's problem text beside this field ("" hides it); ``pending`` marks a
-        required field that is merely still empty."""
-        self._message = text
-        self.message_label.setStyleSheet(PENDING_STYLE if pending else ERROR_STYLE)
-        self.message_label.setText(("• " if pending else "⚠ ") + text if text else "")
-        self.message_label.setVisible(bool(text))
-        self.focus_target().setAccessibleDescription(text)
-
-    def message(self) -> str:
-        """The engine's problem text now shown beside this field ("" when none)."""
-        return self._message
 
 
 class NumberField(FieldWidget):
@@ -119,106 +58,6 @@ class NumberField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         self.edit.setText(format_number(value))
-
-    def focus_target(self) -> QWidget:
-        return self.edit
-
-
-class LabField(FieldWidget):
-    """Value plus unit selector; the first unit of the spec (SI) is the default."""
-
-    def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        row = QHBoxLayout()
-        self.edit = QLineEdit(self)
-        self.unit = PickCombo(self)
-        self.unit.setSizeAdjustPolicy(PickCombo.SizeAdjustPolicy.AdjustToContents)
-        # A plausible unit slip is offered, never applied: the doctor clicks to switch.
-        self.suggest_button = QPushButton(self)
-        self.suggest_button.setObjectName("unitSuggestion")
-        self.suggest_button.hide()
-        self.suggest_button.clicked.connect(self._take_suggestion)
-        self._suggested: str | None = None
-        self._fill_units()
-        self.unit.setCurrentIndex(0 if self.unit.count() else -1)  # the SI unit until told otherwise
-        self.edit.textChanged.connect(self.changed)
-        self.unit.currentIndexChanged.connect(self._unit_changed)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.unit)
-        self._finish_layout(row)
-        self._outer.addWidget(self.suggest_button)
-        self.retranslate()
-
-    def _fill_units(self) -> None:
-        units = self.spec.get("units") or []
-        refill_combo(
-            self.unit,
-            [(localized(unit.get("label") or unit["code"], self._lang), unit["code"]) for unit in units],
-        )
-        self.unit.set_item_keys([keys_for(labels_of(u.get("label")), u["code"]) for u in units])
-
-    def show_message(self, text: str, *, pending: bool = False) -> None:
-        super().show_message(text, pending=pending)
-        self._suggested = unit_slip(self.spec, self.edit.text(), combo_data(self.unit)) if text else None
-        self._show_suggestion()
-
-    def _show_suggestion(self) -> None:
-        if self._suggested is None:
-            self.suggest_button.hide()
-            return
-        labels = {u["code"]: localized(u.get("label") or u["code"], self._lang) for u in self.spec["units"]}
-        self.suggest_button.setText(
-            translate("CalculatorForm", "%1 looks like %2 — switch unit?")
-            .replace("%1", self.edit.text().strip())
-            .replace("%2", labels.get(self._suggested, self._suggested))
-        )
-        self.suggest_button.show()
-
-    def _take_suggestion(self) -> None:
-        index = self.unit.findData(self._suggested)
-        if index >= 0:
-            self.unit.setCurrentIndex(index)
-        self.edit.setFocus()
-
-    def _unit_changed(self) -> None:
-        self.retranslate()
-        self.changed.emit()
-
-    def set_content_language(self, lang: str) -> None:
-        super().set_content_language(lang)
-        self._fill_units()
-
-    def retranslate(self) -> None:
-        self._show_suggestion()
-        self.edit.setPlaceholderText(range_hint(self.spec, combo_data(self.unit)))
-        self.unit.setAccessibleName(translate("CalculatorForm", "Unit"))
-        self.unit.setPlaceholderText(translate("CalculatorForm", "unit?"))  # shown while none is chosen
-
-    def value(self) -> Any:
-        number = parse_number(self.edit.text())
-        if number is None:
-            return None
-        return {"value": number, "unit": combo_data(self.unit)}
-
-    def set_value(self, value: Any) -> None:
-        """None clears the value and selects the default unit. A value without a unit (a bare
-        number, or no "unit" key) leaves the unit unchosen: assuming one would be a guess, and a
-        creatinine in mg/dL read as µmol/L is a wrong dose. The engine then asks for the unit."""
-        raw = value.get("value") if isinstance(value, Mapping) else value
-        unit = value.get("unit") if isinstance(value, Mapping) else None
-        self.edit.setText(format_number(raw))
-        if value is None:
-            self.unit.setCurrentIndex(0 if self.unit.count() else -1)
-        elif unit is None:
-            self.unit.setCurrentIndex(-1)
-        else:
-            index = self.unit.findData(unit)
-            if index < 0:
-                # Keep an unknown unit as written so the engine's message says what is wrong.
-                self.unit.addItem(str(unit), unit)
-                index = self.unit.count() - 1
-            self.unit.setCurrentIndex(index)
-        self._fill_units()  # drops an unknown unit of an earlier patient
 
     def focus_target(self) -> QWidget:
         return self.edit

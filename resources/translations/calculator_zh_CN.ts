@@ -4,162 +4,167 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="50"/>
+        <location filename="../../desktop/calculator_view/html_parts.py" line="44"/>
         <source>Blocked</source>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="51"/>
+        <location filename="../../desktop/calculator_view/html_parts.py" line="45"/>
         <source>Caution</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="52"/>
+        <location filename="../../desktop/calculator_view/html_parts.py" line="46"/>
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="59"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="37"/>
         <source>Kidney function and calcium</source>
         <translation>肾功能与血钙</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="63"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="305"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="41"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="237"/>
         <source>Hypercalcaemia</source>
         <translation>高钙血症</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="130"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="145"/>
+        <location filename="../../desktop/calculator_view/html_parts.py" line="100"/>
+        <location filename="../../desktop/calculator_view/html_parts.py" line="115"/>
         <source>Guideline</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="243"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="148"/>
         <source>Dose and schedule</source>
         <translation>剂量与用法</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="244"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="149"/>
         <source>Status</source>
         <translation>可否使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="261"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="168"/>
+        <source>Every usable agent:</source>
+        <translation>所有可用药物：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="192"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="262"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="193"/>
         <source>Can be used</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="263"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="194"/>
         <source>Waiting for input</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="264"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="195"/>
         <source>Not to be used</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="292"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="224"/>
         <source>Before starting:</source>
         <translation>用药前：</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="307"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="239"/>
         <source>CTCAE grade %1</source>
         <translation>CTCAE %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="360"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="292"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="361"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="293"/>
         <source>During treatment</source>
         <translation>治疗期间</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="375"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="307"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="388"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="320"/>
         <source>Content version %1</source>
         <translation>内容版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="393"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="325"/>
         <source>rules %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="395"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="327"/>
         <source>app %1</source>
         <translation>程序 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="314"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="246"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="60"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="316"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="38"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="248"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="169"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="74"/>
         <source>%1 — waiting for: %2</source>
         <translation>%1——待填写：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="236"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="141"/>
         <source>Indicated</source>
         <translation>有指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="238"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="143"/>
         <source>Not indicated</source>
         <translation>无指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="61"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="250"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="39"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="176"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="242"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="147"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="359"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="291"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="362"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="294"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="62"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="365"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="40"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="297"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="384"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="316"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
@@ -197,42 +202,42 @@
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="171"/>
+        <location filename="../../desktop/calculator_view/lab_field.py" line="71"/>
         <source>%1 looks like %2 — switch unit?</source>
         <translation>%1 像是 %2——改用此单位？</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="194"/>
+        <location filename="../../desktop/calculator_view/lab_field.py" line="94"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="195"/>
+        <location filename="../../desktop/calculator_view/lab_field.py" line="95"/>
         <source>unit?</source>
         <translation>单位？</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="245"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="84"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="246"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="85"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="337"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="176"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="338"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="177"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="339"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="178"/>
         <source>Unsure</source>
         <translation>不确定</translation>
     </message>
@@ -300,139 +305,139 @@
 <context>
     <name>CalculatorPage</name>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="53"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="18"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="55"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="20"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="64"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="29"/>
         <source>Load patient</source>
         <translation>载入患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="66"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="31"/>
         <source>Patient files (*.json)</source>
         <translation>患者文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="94"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="59"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="95"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="60"/>
         <source>Clear the form? What was entered for this patient will be lost.</source>
         <translation>清空表单？已为该患者填写的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="198"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="141"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="199"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="142"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="200"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="143"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="201"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="144"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="202"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="145"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="203"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="146"/>
         <source>Copy f&amp;ull report</source>
         <translation>复制完整报告(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="205"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="148"/>
         <source>Put the short chart note (at most 10 lines) on the clipboard</source>
         <translation>将简短病历记录（不超过 10 行）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="208"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="151"/>
         <source>Put the full report (inputs, working, references) on the clipboard</source>
         <translation>将完整报告（输入、计算过程、参考文献）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="210"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="153"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="211"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="154"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="253"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="254"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="196"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="197"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="270"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="213"/>
         <source>Not loaded (unknown fields, or a group that is not an object): %1</source>
         <translation>未载入（无法识别的字段，或不是对象的分组）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="311"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="254"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="318"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="261"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="351"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="294"/>
         <source>No result to output yet: complete or correct the input.</source>
         <translation>尚无可输出的结果：请补全或更正输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="360"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="303"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="369"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="312"/>
         <source>Full report copied.</source>
         <translation>已复制完整报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="411"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="354"/>
         <source>The report could not be printed.</source>
         <translation>报告未能打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="439"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="451"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="384"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="396"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="453"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="398"/>
         <source>the PDF could not be started</source>
         <translation>无法创建 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="456"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="401"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -440,43 +445,43 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="52"/>
+        <location filename="../../desktop/calculator_view/report.py" line="61"/>
         <source>Inputs</source>
         <translation>输入信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="57"/>
+        <location filename="../../desktop/calculator_view/report.py" line="66"/>
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="58"/>
+        <location filename="../../desktop/calculator_view/report.py" line="67"/>
         <source>Hospital number: %1</source>
         <translation>住院号：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="65"/>
+        <location filename="../../desktop/calculator_view/report.py" line="74"/>
         <source>Doctor&apos;s signature: %1</source>
         <translation>医师签名：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="66"/>
+        <location filename="../../desktop/calculator_view/report.py" line="75"/>
         <source>Date: %1</source>
         <translation>日期：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="85"/>
+        <location filename="../../desktop/calculator_view/report.py" line="94"/>
         <source>Printed %1 · %2</source>
         <translation>打印于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/report.py" line="101"/>
+        <location filename="../../desktop/calculator_view/report.py" line="110"/>
         <source>%1 · %2 · page %3 of %4</source>
         <translation>%1 · %2 · 第 %3 页，共 %4 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="446"/>
-        <location filename="../../desktop/calculator_view/report.py" line="83"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="391"/>
+        <location filename="../../desktop/calculator_view/report.py" line="92"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>
     </message>

@@ -214,11 +214,11 @@ def settings_path() -> Path:
 def _calculator_dialogs(monkeypatch):
     """The calculator's own dialogs: the printout header is left blank, clearing a filled form is
     refused loudly unless a test answers it."""
-    from desktop.calculator_view import calculator_page, report_header
+    from desktop.calculator_view import page_dialogs, report_header
 
     monkeypatch.setattr(report_header, "ask_report_header", lambda parent: report_header.ReportHeader())
 
     def refuse(parent):
         raise AssertionError("the clear-form question was asked in a test that did not expect it")
 
-    monkeypatch.setattr(calculator_page, "ask_clear_form", refuse)
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", refuse)

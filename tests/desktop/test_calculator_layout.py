@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 import calculator
-import desktop.calculator_view.calculator_page as calculator_page
+import desktop.calculator_view.page_dialogs as page_dialogs
 from desktop.calculator_view.calculator_page import CalculatorPage
 from tests.desktop.calculator_helpers import agent_row, fill_crcl_46, tables, type_into
 
@@ -72,7 +72,7 @@ def test_marked_field_name_is_a_link_that_shows_the_field(qtbot, page):
 
 
 def test_new_patient_returns_to_the_top_with_the_cursor_in_the_first_field(qtbot, page, monkeypatch):
-    monkeypatch.setattr(calculator_page, "ask_clear_form", lambda parent: True)
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: True)
     fill_crcl_46(qtbot, page)
     page.form_scroll.verticalScrollBar().setValue(page.form_scroll.verticalScrollBar().maximum())
     page.new_patient()

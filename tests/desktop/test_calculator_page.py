@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 import calculator
-import desktop.calculator_view.calculator_page as calculator_page
+import desktop.calculator_view.page_dialogs as page_dialogs
 from desktop.calculator_view.assessment_html import AssessmentHtml
 from desktop.calculator_view.calculator_page import CalculatorPage
 from tests.desktop.calculator_helpers import (
@@ -93,7 +93,7 @@ def test_copy_for_chart_puts_engine_note_on_clipboard(qtbot, page):
 def test_save_as_pdf_writes_a_pdf(qtbot, page, tmp_path, monkeypatch):
     fill_crcl_46(qtbot, page)
     target = tmp_path / "report.pdf"
-    monkeypatch.setattr(calculator_page, "ask_pdf_path", lambda parent, suggested: str(target))
+    monkeypatch.setattr(page_dialogs, "ask_pdf_path", lambda parent, suggested: str(target))
     assert page.save_pdf() == str(target)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 1000
@@ -101,7 +101,7 @@ def test_save_as_pdf_writes_a_pdf(qtbot, page, tmp_path, monkeypatch):
 
 def test_save_as_pdf_cancelled_writes_nothing(qtbot, page, monkeypatch):
     fill_crcl_46(qtbot, page)
-    monkeypatch.setattr(calculator_page, "ask_pdf_path", lambda parent, suggested: None)
+    monkeypatch.setattr(page_dialogs, "ask_pdf_path", lambda parent, suggested: None)
     assert page.save_pdf() is None
 
 
@@ -114,7 +114,7 @@ def test_reference_link_opens_guideline_section(qtbot, page):
 
 def test_new_patient_clears_fields_and_result(qtbot, page, monkeypatch):
     asked = []
-    monkeypatch.setattr(calculator_page, "ask_clear_form", lambda parent: asked.append(1) or True)
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: asked.append(1) or True)
     fill_crcl_46(qtbot, page)
     assert page.assessment() is not None
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -130,7 +130,7 @@ def test_new_patient_clears_fields_and_result(qtbot, page, monkeypatch):
 
 
 def test_new_patient_keeps_the_form_when_the_doctor_says_no(qtbot, page, monkeypatch):
-    monkeypatch.setattr(calculator_page, "ask_clear_form", lambda parent: False)
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: False)
     fill_crcl_46(qtbot, page)
     assert not page.new_patient()
     assert page.form.fields["age_years"].edit.text() == "70" and page.assessment() is not None
@@ -183,9 +183,9 @@ def test_load_patient_file_fills_form(qtbot, page, tmp_path, monkeypatch):
     saved = page.form.to_patient()
     path = tmp_path / "patient.json"
     path.write_text(json.dumps(saved), encoding="utf-8")
-    monkeypatch.setattr(calculator_page, "ask_clear_form", lambda parent: True)
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: True)
     page.new_patient()
-    monkeypatch.setattr(calculator_page, "ask_patient_path", lambda parent: str(path))
+    monkeypatch.setattr(page_dialogs, "ask_patient_path", lambda parent: str(path))
     assert page.load_patient_file()
     assert page.form.to_patient() == saved
     assert agent_row(page, name("zoledronic_acid", "en"))["Dose and schedule"].startswith("3.3 mg")

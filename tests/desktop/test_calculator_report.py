@@ -10,6 +10,7 @@ from PySide6.QtGui import QPdfWriter, QTextDocument
 
 import calculator
 import desktop.calculator_view.calculator_page as calculator_page
+import desktop.calculator_view.page_dialogs as page_dialogs
 from desktop.calculator_view.calculator_page import CalculatorPage
 from desktop.calculator_view.report import footer_text, paint_report, prepare_a4, report_html
 from tests.desktop.calculator_helpers import fill_crcl_46
@@ -70,13 +71,13 @@ def test_print_goes_through_the_print_dialog_seam(filled_page, tmp_path, monkeyp
         printer.setOutputFileName(str(target))  # a PDF "printer" stands in for the ward printer
         return True
 
-    monkeypatch.setattr(calculator_page, "ask_print", accept)
+    monkeypatch.setattr(page_dialogs, "ask_print", accept)
     assert filled_page.print_report()
     assert target.read_bytes().startswith(b"%PDF")
 
 
 def test_print_cancelled_prints_nothing(filled_page, monkeypatch):
-    monkeypatch.setattr(calculator_page, "ask_print", lambda printer, parent: False)
+    monkeypatch.setattr(page_dialogs, "ask_print", lambda printer, parent: False)
     assert not filled_page.print_report()
 
 
@@ -128,7 +129,7 @@ def test_name_typed_at_print_time_is_printed_and_never_stored(filled_page, tmp_p
         report_header, "ask_report_header", lambda parent: report_header.ReportHeader("Li Na", "ZY9")
     )
     target = tmp_path / "named.pdf"
-    monkeypatch.setattr(calculator_page, "ask_pdf_path", lambda parent, suggested: str(target))
+    monkeypatch.setattr(page_dialogs, "ask_pdf_path", lambda parent, suggested: str(target))
     assert filled_page.save_pdf() == str(target)
     home = tmp_path.parent  # BONEMET_HOME and the settings live under the test's tmp_path
     stored = [p for p in home.rglob("*") if p.is_file() and p != target]
@@ -140,7 +141,7 @@ def test_cancelling_the_name_question_prints_nothing(filled_page, monkeypatch):
     from desktop.calculator_view import report_header
 
     monkeypatch.setattr(report_header, "ask_report_header", lambda parent: None)
-    monkeypatch.setattr(calculator_page, "ask_print", lambda *a: pytest.fail("print dialog opened"))
+    monkeypatch.setattr(page_dialogs, "ask_print", lambda *a: pytest.fail("print dialog opened"))
     assert not filled_page.print_report()
 
 
@@ -158,7 +159,7 @@ def test_print_preview_shows_the_a4_report_pages(filled_page, monkeypatch, tmp_p
         seen["size"] = printer.pageLayout().pageSize().id()
         return False  # closed without printing
 
-    monkeypatch.setattr(calculator_page, "show_preview", preview)
+    monkeypatch.setattr(page_dialogs, "show_preview", preview)
     assert not filled_page.print_preview()
     assert seen["size"] == QPageSize.PageSizeId.A4
     assert target.read_bytes().startswith(b"%PDF")
@@ -167,7 +168,7 @@ def test_print_preview_shows_the_a4_report_pages(filled_page, monkeypatch, tmp_p
 def test_print_preview_without_a_result_shows_nothing(qtbot, monkeypatch):
     page = CalculatorPage()
     qtbot.addWidget(page)
-    monkeypatch.setattr(calculator_page, "show_preview", lambda *args: pytest.fail("preview opened"))
+    monkeypatch.setattr(page_dialogs, "show_preview", lambda *args: pytest.fail("preview opened"))
     assert not page.print_preview()
 
 
@@ -184,7 +185,7 @@ def test_saving_the_pdf_into_a_missing_folder_says_so(filled_page, tmp_path):
 
 
 def test_a_printer_that_cannot_start_is_reported(filled_page, monkeypatch):
-    monkeypatch.setattr(calculator_page, "ask_print", lambda printer, parent: True)
+    monkeypatch.setattr(page_dialogs, "ask_print", lambda printer, parent: True)
     monkeypatch.setattr(calculator_page, "paint_report", lambda device, body, footer: 0)
     assert not filled_page.print_report()
     assert filled_page.notice.text() == "The report could not be printed."
@@ -196,7 +197,7 @@ def test_print_dialogs_do_not_pile_up_on_the_page(filled_page, monkeypatch):
 
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 0)  # the user cancels at once
     for _ in range(3):
-        assert not calculator_page.ask_print(QPrinter(), filled_page)
+        assert not page_dialogs.ask_print(QPrinter(), filled_page)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert filled_page.findChildren(QPrintDialog) == []
 

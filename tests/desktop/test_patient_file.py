@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-import desktop.calculator_view.calculator_page as calculator_page
+import desktop.calculator_view.page_dialogs as page_dialogs
 from desktop.calculator_view.calculator_page import CalculatorPage
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "renal-crcl-45.json"
@@ -139,7 +139,7 @@ def test_a_group_that_is_not_an_object_is_named_as_such(page, tmp_path):
 
 
 def test_new_patient_forgets_the_unknown_entries_of_the_last_file(page, tmp_path, monkeypatch):
-    monkeypatch.setattr(calculator_page, "ask_clear_form", lambda parent: True)
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: True)
     patient = with_creatinine({"value": 90, "unit": "mmol"})
     patient["her2_status"] = "weird"
     load(page, patient, tmp_path)
