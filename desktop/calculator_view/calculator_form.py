@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.calculator_view.field_values import localized
 from desktop.calculator_view.field_widgets import MISSING_CODE, FieldWidget, make_field
-from desktop.calculator_view.form_layout import HISTORY, arrange, section_title
+from desktop.calculator_view.form_layout import ENTER_SKIPS_WHEN_ANSWERED, HISTORY, arrange, section_title
 
 translate = QCoreApplication.translate
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -139,9 +139,16 @@ class CalculatorForm(QWidget):
         """Put the cursor in the next visible field after ``current`` (Enter)."""
         start = self._chain.index(current) + 1 if current in self._chain else 0
         for widget in self._chain[start:]:
-            if widget.isVisibleTo(self) and widget.isEnabled():
+            if widget.isVisibleTo(self) and widget.isEnabled() and not self._skipped_by_enter(widget):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
+
+    def _skipped_by_enter(self, widget: QWidget) -> bool:
+        for detail, question in ENTER_SKIPS_WHEN_ANSWERED.items():
+            if detail in self.fields and self.fields[detail].focus_target() is widget:
+                asked = self.fields.get(question)
+                return asked is not None and asked.value() is not None
+        return False
 
     def show_history(self, shown: bool = True) -> None:
         box = self._groups.get(HISTORY)
@@ -154,12 +161,14 @@ class CalculatorForm(QWidget):
         self.history_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def set_first_line(self) -> None:
-        """No prior therapy, first line: the history fields return to their defaults."""
+        """No prior therapy, first line: line 1 and no prior therapy, said explicitly; the other
+        history fields (biomarkers, adjuvant therapy) return to their defaults ("not tested")."""
+        explicit = {"line": 1, "prior_therapies": []}
         for path in self._history_paths:
             field = self.fields[path]
             field.blockSignals(True)
             try:
-                field.set_value(None)
+                field.set_value(explicit.get(path))
             finally:
                 field.blockSignals(False)
         self._first_line = True

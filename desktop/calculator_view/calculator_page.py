@@ -39,6 +39,8 @@ from desktop.calculator_view.report_header import ReportHeader
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
+# A partial assessment is shown once one of these is answered (the kidney facts, or the tumour facts).
+ANSWER_SECTIONS = ("derived", "bone_agent", "systemic_therapy")
 FORM_SHARE = 42  # per cent of the page width the form starts with (the splitter can change it)
 
 
@@ -171,13 +173,19 @@ class CalculatorPage(QWidget):
         field = self.form.field_for(path)
         return localized(field.spec.get("label"), self._lang) if field is not None else path
 
+    def _assess(self, patient: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+        if partial:
+            return self._engine.assess(patient, partial=True)
+        return self._engine.assess(patient)
+
     def reassess(self) -> None:
         patient = self.form.to_patient()
         try:
-            if self._partial:
-                assessment = self._engine.assess(patient, partial=True)
-            else:
-                assessment = self._engine.assess(patient)
+            assessment = self._assess(patient, partial=self._partial)
+            if assessment.get("pending") and not any(assessment.get(s) for s in ANSWER_SECTIONS):
+                # Nothing answered yet: the strict check names every empty required field
+                # beside it, instead of a result pane that only says "waiting".
+                assessment = self._assess(patient, partial=False)
         except self._engine.ValidationError as error:
             unplaced = self.form.show_problems(error.problems)
             self.view.show_invalid(
@@ -199,11 +207,21 @@ class CalculatorPage(QWidget):
             )
             self.view.show_invalid(1, [problem])
         else:
-            self.form.clear_problems()
+            self._mark_missing(patient, assessment)
             self.view.show_assessment(assessment)
         has_result = self.view.assessment is not None
         for button in (self.copy_button, self.copy_full_button, self.print_button, self.pdf_button):
             button.setEnabled(has_result)
+
+    def _mark_missing(self, patient: dict[str, Any], assessment: dict[str, Any]) -> None:
+        """Beside a partial answer, the required fields still empty are marked calmly."""
+        self.form.clear_problems()
+        if not assessment.get("pending"):
+            return
+        try:
+            self._assess(patient, partial=False)
+        except self._engine.ValidationError as error:
+            self.form.show_problems([p for p in error.problems if p.code == MISSING_CODE])
 
     # -- patients -----------------------------------------------------------------------------
     def load_patient(self, patient: dict[str, Any]) -> None:

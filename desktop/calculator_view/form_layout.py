@@ -30,6 +30,9 @@ LEAD_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+# A detail that Enter skips once the question before it is answered (the number is optional when
+# "≥ 3 months: yes/no" is given); Tab and the mouse still reach it.
+ENTER_SKIPS_WHEN_ANSWERED = {"expected_survival_months": "expected_survival_at_least_3_months"}
 HISTORY_PATHS = (
     "line",
     "prior_therapies",

@@ -25,8 +25,8 @@ SEVERITY_STYLE = {
     "info": ("ℹ", "#0b4f8a", "#e3eefb"),
 }
 STYLE = """
-h2 { font-size: large; margin-top: 14px; margin-bottom: 4px; }
-p.answer { font-size: x-large; font-weight: bold; margin-top: 2px; margin-bottom: 2px; }
+h2 { font-size: medium; margin-top: 14px; margin-bottom: 4px; }
+p.answer { font-size: large; font-weight: bold; margin-top: 2px; margin-bottom: 2px; }
 p.pending { color: #555; margin-top: 2px; margin-bottom: 2px; }
 table.grid { border-collapse: collapse; border-width: 1px; border-style: solid; border-color: #999; }
 td, th { padding: 4px; vertical-align: top; }

@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextTable,
 )
 
@@ -132,7 +132,6 @@ def _document(html_or_text: str, device: QPagedPaintDevice, width: float, *, pla
         document.setPlainText(html_or_text)
     else:
         document.setHtml(html_or_text)
-        _keep_rows_together(document)
     document.setTextWidth(width)
     return document
 
@@ -148,18 +147,32 @@ def table_frames(document: QTextDocument) -> list[QTextTable]:
     return found
 
 
-def _keep_rows_together(document: QTextDocument) -> None:
-    """A table row never splits across pages: Qt moves a row to the next page only when a cell's
-    first line would cross the page edge, so every cell's text is made one unbreakable block."""
-    unbreakable = QTextBlockFormat()
-    unbreakable.setNonBreakableLines(True)
+def _split_row(document: QTextDocument) -> tuple[QTextTable, int] | None:
+    """The first table row whose cells run over a page edge, if any."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
     for table in table_frames(document):
         for row in range(table.rows()):
-            for column in range(table.columns()):
-                cell = table.cellAt(row, column)
-                cursor = cell.firstCursorPosition()
-                cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeBlockFormat(unbreakable)
+            cells = [table.cellAt(row, column) for column in range(table.columns())]
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)
+            if bottom - top < height and int(top // height) != int((bottom - 1) // height):
+                return table, row
+    return None
+
+
+def _break_before_split_rows(document: QTextDocument) -> None:
+    """A table row never splits across pages: Qt would break a tall cell's lines over the page
+    edge, so a row that would run over it starts the next page instead."""
+    page_break = QTextBlockFormat()
+    page_break.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    for _ in range(200):  # each fix moves one row; a report has far fewer
+        split = _split_row(document)
+        if split is None:
+            return
+        table, row = split
+        for column in range(table.columns()):
+            table.cellAt(row, column).firstCursorPosition().mergeBlockFormat(page_break)
 
 
 def report_document(device: QPagedPaintDevice, body_html: str, footer: str) -> tuple[QTextDocument, float]:
@@ -174,6 +187,7 @@ def report_document(device: QPagedPaintDevice, body_html: str, footer: str) -> t
     )
     body = _document(body_html, device, width, plain=False)
     body.setPageSize(QSizeF(width, height - footer_height - gap))
+    _break_before_split_rows(body)
     return body, footer_height
 
 

@@ -227,77 +227,77 @@
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="176"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="181"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="177"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="182"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/field_widgets.py" line="178"/>
+        <location filename="../../desktop/calculator_view/field_widgets.py" line="183"/>
         <source>Unsure</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="47"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="50"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="48"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="51"/>
         <source>Kidney function and calcium</source>
         <translation>肾功能与血钙</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="49"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="52"/>
         <source>Bone metastases and tumour</source>
         <translation>骨转移与肿瘤</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="50"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="53"/>
         <source>Prior therapy / biomarkers</source>
         <translation>既往治疗/生物标志物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="51"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="54"/>
         <source>More about the patient</source>
         <translation>患者其他情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="52"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="55"/>
         <source>More about the tumour</source>
         <translation>肿瘤其他情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="54"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="57"/>
         <source>More laboratory values</source>
         <translation>其他化验</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="53"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="56"/>
         <source>Biomarkers</source>
         <translation>生物标志物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/form_layout.py" line="55"/>
+        <location filename="../../desktop/calculator_view/form_layout.py" line="58"/>
         <source>Kidney, dental, pregnancy and current bone agent</source>
         <translation>肾功能、口腔、妊娠与当前骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_form.py" line="178"/>
+        <location filename="../../desktop/calculator_view/calculator_form.py" line="187"/>
         <source>✔ No prior therapy, first line</source>
         <translation>✔ 无既往治疗（一线）</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_form.py" line="213"/>
+        <location filename="../../desktop/calculator_view/calculator_form.py" line="222"/>
         <source>None (first line)</source>
         <translation>无（一线）</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_form.py" line="215"/>
+        <location filename="../../desktop/calculator_view/calculator_form.py" line="224"/>
         <source>No prior therapy for advanced disease; biomarkers not tested</source>
         <translation>晚期阶段未接受过治疗；生物标志物未检测</translation>
     </message>
@@ -335,109 +335,109 @@
         <translation>清空表单？已为该患者填写的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="141"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="143"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="142"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="144"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="143"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="145"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="144"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="146"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="145"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="147"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="146"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="148"/>
         <source>Copy f&amp;ull report</source>
         <translation>复制完整报告(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="148"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="150"/>
         <source>Put the short chart note (at most 10 lines) on the clipboard</source>
         <translation>将简短病历记录（不超过 10 行）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="151"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="153"/>
         <source>Put the full report (inputs, working, references) on the clipboard</source>
         <translation>将完整报告（输入、计算过程、参考文献）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="153"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="155"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="154"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="156"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="196"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="197"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="204"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="205"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="213"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="231"/>
         <source>Not loaded (unknown fields, or a group that is not an object): %1</source>
         <translation>未载入（无法识别的字段，或不是对象的分组）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="254"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="272"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="261"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="279"/>
         <source>%1 does not hold one patient.</source>
         <translation>%1 不是单个患者的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="294"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="312"/>
         <source>No result to output yet: complete or correct the input.</source>
         <translation>尚无可输出的结果：请补全或更正输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="303"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="321"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="312"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="330"/>
         <source>Full report copied.</source>
         <translation>已复制完整报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="354"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="372"/>
         <source>The report could not be printed.</source>
         <translation>报告未能打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="384"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="396"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="402"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="414"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="398"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="416"/>
         <source>the PDF could not be started</source>
         <translation>无法创建 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="401"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="419"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -480,7 +480,7 @@
         <translation>%1 · %2 · 第 %3 页，共 %4 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="391"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="409"/>
         <location filename="../../desktop/calculator_view/report.py" line="92"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

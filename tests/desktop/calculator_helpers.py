@@ -9,11 +9,14 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
 from desktop.calculator_view.calculator_page import CalculatorPage
 
-# female, 70 y, 60 kg, creatinine 95 µmol/L: Cockcroft-Gault (140-70)*60/(72*95/88.4)*0.85 = 46.1 mL/min
+# female, 70 y, 60 kg, creatinine 95 µmol/L: Cockcroft-Gault (140-70)*60/(72*95/88.4)*0.85 = 46.1 mL/min;
+# calcium 2.4 mmol/L with albumin 40 g/L (normal: the bone agents are not waiting for it)
 CRCL_46 = {
     "age_years": "70",
     "weight_kg": "60",
     "expected_survival_months": "24",
+    "labs.calcium": "2.4",
+    "labs.albumin": "40",
 }
 CRCL_46_CHOICES = {
     "sex": "female",

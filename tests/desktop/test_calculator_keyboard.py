@@ -59,11 +59,8 @@ def drive_attending_case(window, qtbot) -> Keyboard:
     keys.field("35")
     keys.field("y")  # 已确诊 (yi que zhen)
     keys.field("y")  # 阳性 (yang xing)
-    keys.field("n" if fields["her2_status"].combo.findData("negative") >= 0 else "l")
-    if "expected_survival_at_least_3_months" in fields:
-        keys.field("s")  # 是
-    else:
-        keys.field("24")
+    keys.field("n")  # negative, not subtyped (the engine says what that allows)
+    keys.field("s")  # 预计生存期 ≥3 个月：是 (shi); Enter then skips the optional months
     assert QApplication.focusWidget() is window.calculator.form.first_line_button
     keys.press(ENTER)  # 无（一线）
     return keys
@@ -83,6 +80,45 @@ def test_attending_case_by_keyboard_in_at_most_30_keys(window, qtbot):
     assert assessment["derived"]["crcl_ml_min"] == pytest.approx(27.6)
     assert "✔ 无既往治疗（一线）" in page.form.history_state.text()
     assert keys.count <= 30, keys.count
+    print(f"attending's case: {keys.count} keys")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_the_answer_is_visible_without_scrolling(window, qtbot, size):
+    # The whole window at the screen size (the frame and taskbar come off the 768 px).
+    window.resize(size[0], size[1] - 40 - 30)
+    QApplication.processEvents()
+    drive_attending_case(window, qtbot)
+    browser = window.calculator.view.browser
+    QApplication.processEvents()
+    assert browser.verticalScrollBar().value() == 0
+    summary = window.calculator.assessment()["summary"]["zh"]
+    document = browser.document()
+    layout = document.documentLayout()
+    bottom = 0.0
+    for line in summary.splitlines():
+        found = document.find(line.strip()[-12:])  # the end of each line: all of it is on screen
+        assert not found.isNull(), line
+        bottom = max(bottom, layout.blockBoundingRect(found.block()).bottom())
+    assert bottom <= browser.viewport().height(), (bottom, browser.viewport().height())
+    # and the preferred agent's row starts on screen too
+    agent = document.find("地舒单抗", document.find("剂量与用法"))
+    assert layout.blockBoundingRect(agent.block()).top() < browser.viewport().height()
+
+
+def test_kidney_answer_shows_while_tumour_facts_are_still_missing(window, qtbot):
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    for text in ("68", "f", "55", "150"):
+        keys.field(text)
+    page = window.calculator
+    assessment = page.assessment()
+    assert assessment is not None and assessment["derived"]["crcl_ml_min"] == pytest.approx(27.6)
+    shown = page.view.browser.toPlainText()
+    assert "27.6" in shown and "⏳" in shown  # the answer so far, and what still waits
+    assert "全身治疗——待填写：" in shown
+    assert page.form.fields["hr_status"].message()  # the empty required field is marked, calmly
+    assert "部分评估" in page.view.status.text()
 
 
 def test_ctrl_2_and_the_tab_put_the_cursor_in_the_first_field(window, qtbot):

@@ -87,7 +87,7 @@ def test_copy_for_chart_puts_engine_note_on_clipboard(qtbot, page):
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
     assert page.assessment()["content_version"] in text
-    assert text == calculator.render_text(page.assessment(), "en")
+    assert text == calculator.render_note(page.assessment(), "en")  # the short note
 
 
 def test_save_as_pdf_writes_a_pdf(qtbot, page, tmp_path, monkeypatch):
@@ -159,7 +159,7 @@ def test_loading_unknown_fields_names_them(qtbot, page):
 
 
 def test_problem_naming_no_field_appears_in_summary(qtbot, page, monkeypatch):
-    def reject(patient):
+    def reject(patient, partial=False):
         raise calculator.ValidationError(
             [calculator.Problem("", "too_large", {"en": "input too large", "zh": "输入过大"})]
         )
@@ -173,7 +173,7 @@ def test_problem_naming_no_field_appears_in_summary(qtbot, page, monkeypatch):
 
 def test_engine_failure_shows_no_result(qtbot, page, monkeypatch):
     fill_crcl_46(qtbot, page)
-    monkeypatch.setattr(calculator, "assess", lambda patient: 1 / 0)
+    monkeypatch.setattr(calculator, "assess", lambda patient, partial=False: 1 / 0)
     type_into(qtbot, page, "weight_kg", "61")
     assert page.assessment() is None and shown_text(page) == ""
 
