@@ -70,7 +70,7 @@ class AssessmentHtml(HtmlParts):
                 self.link(f"field:{path}", escape(self._field_label(path))) for path in paths
             )
             parts.append(
-                "<p class='pending'>⏳ "
+                "<p class='pending'>○ "
                 + escape(translate("AssessmentView", "%1 — waiting for: %2"))
                 .replace("%1", f"<b>{escape(section_name(section))}</b>")
                 .replace("%2", needed)
@@ -137,11 +137,12 @@ class AssessmentHtml(HtmlParts):
         bone = self.a.get("bone_agent")
         if not bone:
             return ""
-        indicated = (
-            translate("AssessmentView", "Indicated")
-            if bone.get("indicated")
-            else translate("AssessmentView", "Not indicated")
-        )
+        indicated = {
+            True: translate("AssessmentView", "Indicated"),
+            False: translate("AssessmentView", "Not indicated"),
+        }.get(
+            bone.get("indicated"), translate("AssessmentView", "Indication pending")
+        )  # None: waits for input
         reasons = "; ".join(self.code(reason) for reason in bone.get("reasons") or [])
         headers = [
             translate("AssessmentView", "Agent"),
@@ -201,8 +202,9 @@ class AssessmentHtml(HtmlParts):
             state = f"✔ {usable}"
             schedule = self.text(agent.get("schedule")) or escape(format_number(agent.get("dose_mg")))
         elif status == "pending":
-            needed = ", ".join(escape(self._field_label(p)) for p in agent.get("pending_on") or [])
-            state = f"⏳ {waiting}" + (f": {needed}" if needed else "")
+            comma, colon = ("、", "：") if self.lang == "zh" else (", ", ": ")
+            needed = comma.join(escape(self._field_label(p)) for p in agent.get("pending_on") or [])
+            state = f"○ {waiting}" + (f"{colon}{needed}" if needed else "")
             schedule = "—"
         else:
             state = f'<span style="color:#8b0000">✘ {unusable}</span>'

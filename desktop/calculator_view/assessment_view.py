@@ -105,7 +105,7 @@ class AssessmentView(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(
             escape(
-                translate("AssessmentView", "Partial assessment: some sections wait for input (⏳).")
+                translate("AssessmentView", "Partial assessment: the sections marked ○ wait for input.")
                 if self._assessment.get("pending")
                 else translate("AssessmentView", "Assessment of the current input.")
             )

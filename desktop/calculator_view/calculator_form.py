@@ -214,7 +214,8 @@ class CalculatorForm(QWidget):
 
     def retranslate(self) -> None:
         for group, box in self._groups.items():
-            box.setTitle(section_title(group))
+            # The fold's own button names the history section; a second title would repeat it.
+            box.setTitle("" if group == HISTORY else section_title(group))
         for field in self.fields.values():
             field.retranslate()
         if hasattr(self, "history_toggle"):

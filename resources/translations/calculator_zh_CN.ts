@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="41"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="237"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="236"/>
         <source>Hypercalcaemia</source>
         <translation>高钙血症</translation>
     </message>
@@ -36,88 +36,88 @@
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="148"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="147"/>
         <source>Dose and schedule</source>
         <translation>剂量与用法</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="149"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="148"/>
         <source>Status</source>
         <translation>可否使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="168"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="167"/>
         <source>Every usable agent:</source>
         <translation>所有可用药物：</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="192"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="191"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="193"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="192"/>
         <source>Can be used</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="194"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="193"/>
         <source>Waiting for input</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="195"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="194"/>
         <source>Not to be used</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="224"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="223"/>
         <source>Before starting:</source>
         <translation>用药前：</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="239"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="238"/>
         <source>CTCAE grade %1</source>
         <translation>CTCAE %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="292"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="291"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="293"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="292"/>
         <source>During treatment</source>
         <translation>治疗期间</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="307"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="306"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="320"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="319"/>
         <source>Content version %1</source>
         <translation>内容版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="325"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="324"/>
         <source>rules %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="327"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="326"/>
         <source>app %1</source>
         <translation>程序 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="246"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="245"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="38"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="248"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="247"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
@@ -132,46 +132,51 @@
         <translation>有指征</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="143"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="142"/>
         <source>Not indicated</source>
         <translation>无指征</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="39"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="176"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="175"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="147"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="143"/>
+        <source>Indication pending</source>
+        <translation>指征待定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="146"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="291"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="290"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="294"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="293"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="40"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="297"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="296"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="316"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="315"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_view.py" line="108"/>
-        <source>Partial assessment: some sections wait for input (⏳).</source>
-        <translation>部分评估：标 ⏳ 的部分尚待填写。</translation>
+        <source>Partial assessment: the sections marked ○ wait for input.</source>
+        <translation>部分评估：标 ○ 的部分尚待填写。</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_view.py" line="110"/>
@@ -292,12 +297,12 @@
         <translation>✔ 无既往治疗（一线）</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_form.py" line="222"/>
+        <location filename="../../desktop/calculator_view/calculator_form.py" line="223"/>
         <source>None (first line)</source>
         <translation>无（一线）</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_form.py" line="224"/>
+        <location filename="../../desktop/calculator_view/calculator_form.py" line="225"/>
         <source>No prior therapy for advanced disease; biomarkers not tested</source>
         <translation>晚期阶段未接受过治疗；生物标志物未检测</translation>
     </message>

@@ -115,7 +115,7 @@ def test_kidney_answer_shows_while_tumour_facts_are_still_missing(window, qtbot)
     assessment = page.assessment()
     assert assessment is not None and assessment["derived"]["crcl_ml_min"] == pytest.approx(27.6)
     shown = page.view.browser.toPlainText()
-    assert "27.6" in shown and "⏳" in shown  # the answer so far, and what still waits
+    assert "27.6" in shown and "○" in shown  # the answer so far, and what still waits
     assert "全身治疗——待填写：" in shown
     assert page.form.fields["hr_status"].message()  # the empty required field is marked, calmly
     assert "部分评估" in page.view.status.text()
