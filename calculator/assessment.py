@@ -13,10 +13,11 @@ from typing import Any
 from calculator._data import rule_table
 from calculator.bone_agents import before_starting, evaluate_agents, indication
 from calculator.derived import derive, vitamin_d_nmol_l
+from calculator.echo import echo_inputs
 from calculator.findings import SEVERITIES, Findings
 from calculator.hypercalcemia import blocks_routine_schedule, hypercalcemia
 from calculator.monitoring import monitoring
-from calculator.patient import Patient, echo_inputs, parse_patient
+from calculator.patient import Patient, parse_patient
 from calculator.summary import summary
 from calculator.systemic import systemic_therapy
 from calculator.texts import text_for

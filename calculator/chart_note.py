@@ -72,14 +72,19 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
         return []
     summary_words = rule_table("note")["summary"]
     agents = bone["agents"]
-    usable = [a for a in agents if a["status"] == "eligible"]
-    parts = []
-    for agent in sorted(usable, key=lambda a: not a["preferred"]):
-        text = dose_text(agent, lang)
-        if agent["preferred"]:
-            text += summary_words["preferred"][lang]
-        parts.append(text)
-    lines = [_n("bone", lang) + (_SEP[lang].join(parts) or _n("none", lang))]
+    usable = sorted((a for a in agents if a["status"] == "eligible"), key=lambda a: not a["preferred"])
+    # The preferred agent (or the two main choices) with dose and interval; the rest by name only.
+    shown = usable[:1] if usable and usable[0]["preferred"] else usable[:2]
+    parts = [dose_text(a, lang) + (summary_words["preferred"][lang] if a["preferred"] else "") for a in shown]
+    others = [text_for(a["agent"])[lang] for a in usable if a not in shown]
+    if others:
+        parts.append(_n("also", lang) + _LIST[lang].join(others))
+    line = _n("bone", lang) + (_SEP[lang].join(parts) or _n("none", lang))
+    if shown and shown[0]["cautions"]:
+        # The first agent's cautions belong on the chart (e.g. CrCl below 30: severe hypocalcaemia risk).
+        cautions = _SEP[lang].join(text_for(code)[lang] for code in shown[0]["cautions"])
+        line += _n("cautions", lang, agent=text_for(shown[0]["agent"])[lang]) + cautions
+    lines = [line]
     if bone["indicated"] is False:
         reasons = _LIST[lang].join(rule_table("note")["short"][r][lang] for r in bone["reasons"])
         lines[0] = _n("bone", lang) + summary_words["not_indicated"][lang].format(reason=reasons)
@@ -100,6 +105,8 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
         groups: dict[str, list[str]] = {}
         for agent in blocked:
             reasons = _LIST[lang].join(blocker_short(agent, code, lang) for code in agent["blockers"])
+            if agent["blockers"] == ["creatinine_rise_withhold"]:
+                reasons = agent["schedule"][lang]  # withheld: the resume condition with the numbers
             groups.setdefault(reasons, []).append(text_for(agent["agent"])[lang])
         open_, close = ("（", "）") if lang == "zh" else (" (", ")")
         items = [f"{_LIST[lang].join(names)}{open_}{reasons}{close}" for reasons, names in groups.items()]

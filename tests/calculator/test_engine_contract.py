@@ -137,3 +137,59 @@ def test_cli_note_format(capsysbinary, tmp_path):
     assert main(["assess", str(path), "--format", "note", "--lang", "zh"]) == 0
     out = capsysbinary.readouterr().out.decode("utf-8")
     assert out.startswith("乳腺癌骨转移评估") and "规则版本 r-" in out
+
+
+def test_partial_with_indication_inputs_missing():
+    result = assess(make_patient(bone_metastasis=..., expected_survival_months=...), partial=True)
+    assert result["bone_agent"]["indicated"] is None and result["bone_agent"]["reasons"] == []
+    assert "指征待定" in result["summary"]["zh"]
+
+
+def test_both_survival_inputs_must_agree():
+    with pytest.raises(ValidationError) as caught:
+        assess(make_patient(expected_survival_months=2, expected_survival_at_least_3_months=True))
+    assert [p.field for p in caught.value.problems] == ["expected_survival_at_least_3_months"]
+    assert assess(make_patient(expected_survival_months=24, expected_survival_at_least_3_months=True))
+    with pytest.raises(ValidationError) as missing:
+        assess(make_patient(expected_survival_months=...))
+    assert [p.field for p in missing.value.problems] == ["expected_survival_months"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"labs__baseline_creatinine": {"value": 70, "unit": "mmol/L"}}, "labs.baseline_creatinine.unit"),
+        ({"labs__baseline_creatinine": {"value": 5, "unit": "umol/L"}}, "labs.baseline_creatinine.value"),
+        ({"months_on_bone_agent": -1}, "months_on_bone_agent"),
+        ({"months_since_adjuvant_end": "six"}, "months_since_adjuvant_end"),
+        ({"adjuvant_therapies": ["radiotherapy"]}, "adjuvant_therapies"),
+        ({"dental__unhealed_oral_lesion": "yes"}, "dental.unhealed_oral_lesion"),
+        ({"expected_survival_at_least_3_months": 1}, "expected_survival_at_least_3_months"),
+    ],
+)
+def test_bad_new_inputs_exit_2_naming_the_field(capsysbinary, tmp_path, changes, field):
+    import json
+
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(make_patient(**changes)), encoding="utf-8")
+    assert main(["assess", str(path), "--lang", "en"]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    assert captured.err.decode("utf-8").startswith(field + ":")
+
+
+def test_full_report_shows_summary_status_and_hypercalcaemia_steps():
+    from calculator import render_text
+
+    result = assess(make_patient(labs__calcium={"value": 3.6, "unit": "mmol/L"}, labs__vitamin_d=...))
+    text = render_text(result, "zh")
+    assert result["summary"]["zh"].splitlines()[0] in text and "规则版本：r-" in text
+    assert "高钙血症：重度，CTCAE 4 级" in text and "1. 第一步：立即静脉输注 0.9% 氯化钠水化" in text
+    pending = assess(make_patient(labs__calcium=...))
+    assert "唑来膦酸（静脉输注）：待定" in render_text(pending, "zh")
+
+
+def test_full_report_of_a_partial_assessment_does_not_fail():
+    from calculator import render_text
+
+    assert render_text(assess(ONLY_KIDNEY, partial=True), "en")
