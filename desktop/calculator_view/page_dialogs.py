@@ -6,31 +6,30 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop.file_dialogs import ask_open_path, ask_save_path
 
 translate = QCoreApplication.translate
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Ask where to save the PDF (replaced in tests)."""
-    path, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         translate("CalculatorPage", "Save as PDF"),
         suggested,
         translate("CalculatorPage", "PDF files (*.pdf)"),
     )
-    return path or None
 
 
 def ask_patient_path(parent: QWidget) -> str | None:
     """Ask for a patient JSON file to load (replaced in tests)."""
-    path, _ = QFileDialog.getOpenFileName(
+    return ask_open_path(
         parent,
         translate("CalculatorPage", "Load patient"),
-        "",
         translate("CalculatorPage", "Patient files (*.json)"),
     )
-    return path or None
 
 
 def ask_print(printer: QPrinter, parent: QWidget) -> bool:

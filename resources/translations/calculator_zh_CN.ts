@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="41"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="236"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="239"/>
         <source>Hypercalcaemia</source>
         <translation>高钙血症</translation>
     </message>
@@ -36,88 +36,88 @@
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="147"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="149"/>
         <source>Dose and schedule</source>
         <translation>剂量与用法</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="148"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="150"/>
         <source>Status</source>
         <translation>可否使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="167"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="169"/>
         <source>Every usable agent:</source>
         <translation>所有可用药物：</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="191"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="193"/>
         <source>Preferred</source>
         <translation>优选</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="192"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="194"/>
         <source>Can be used</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="193"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="195"/>
         <source>Waiting for input</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="194"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="196"/>
         <source>Not to be used</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="223"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="226"/>
         <source>Before starting:</source>
         <translation>用药前：</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="238"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="241"/>
         <source>CTCAE grade %1</source>
         <translation>CTCAE %1 级</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="291"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="294"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="292"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="295"/>
         <source>During treatment</source>
         <translation>治疗期间</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="306"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="309"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="319"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="322"/>
         <source>Content version %1</source>
         <translation>内容版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="324"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="327"/>
         <source>rules %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="326"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="329"/>
         <source>app %1</source>
         <translation>程序 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="245"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="248"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="38"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="247"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="250"/>
         <source>Systemic therapy</source>
         <translation>全身治疗</translation>
     </message>
@@ -138,63 +138,63 @@
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="39"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="175"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="177"/>
         <source>Bone-modifying agent</source>
         <translation>骨改良药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="143"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="144"/>
         <source>Indication pending</source>
         <translation>指征待定</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="146"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="148"/>
         <source>Agent</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="290"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="293"/>
         <source>What to check</source>
         <translation>监测项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="293"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="296"/>
         <source>For</source>
         <translation>适用药物</translation>
     </message>
     <message>
         <location filename="../../desktop/calculator_view/assessment_html.py" line="40"/>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="296"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="299"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_html.py" line="315"/>
+        <location filename="../../desktop/calculator_view/assessment_html.py" line="318"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_view.py" line="108"/>
+        <location filename="../../desktop/calculator_view/assessment_view.py" line="109"/>
         <source>Partial assessment: the sections marked ○ wait for input.</source>
         <translation>部分评估：标 ○ 的部分尚待填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_view.py" line="110"/>
+        <location filename="../../desktop/calculator_view/assessment_view.py" line="111"/>
         <source>Assessment of the current input.</source>
         <translation>以下为当前输入的评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_view.py" line="129"/>
+        <location filename="../../desktop/calculator_view/assessment_view.py" line="130"/>
         <source>Fill in the form to see the assessment.</source>
         <translation>请填写表单以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_view.py" line="132"/>
+        <location filename="../../desktop/calculator_view/assessment_view.py" line="133"/>
         <source>Fill in the required fields (*) to see the assessment.</source>
         <translation>请填写必填项（*）以查看评估结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/assessment_view.py" line="152"/>
+        <location filename="../../desktop/calculator_view/assessment_view.py" line="153"/>
         <source>Marked fields: %1</source>
         <translation>标出的字段：%1</translation>
     </message>
@@ -310,17 +310,17 @@
 <context>
     <name>CalculatorPage</name>
     <message>
-        <location filename="../../desktop/calculator_view/page_dialogs.py" line="18"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="20"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/page_dialogs.py" line="20"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="22"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/page_dialogs.py" line="29"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="30"/>
         <source>Load patient</source>
         <translation>载入患者</translation>
     </message>
@@ -330,12 +330,12 @@
         <translation>患者文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/page_dialogs.py" line="59"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="58"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/page_dialogs.py" line="60"/>
+        <location filename="../../desktop/calculator_view/page_dialogs.py" line="59"/>
         <source>Clear the form? What was entered for this patient will be lost.</source>
         <translation>清空表单？已为该患者填写的内容将丢失。</translation>
     </message>
