@@ -313,21 +313,19 @@ class CalculatorPage(QWidget):
         )
 
     def copy_for_chart(self) -> bool:
-        note = self.chart_note()
-        if note is None:
-            self._say_no_result()
-            return False
-        QGuiApplication.clipboard().setText(note)
-        self._set_output_notice(translate("CalculatorPage", "Chart note copied."))
-        return True
+        """The short chart note on the clipboard."""
+        return self._copy(self.chart_note(), translate("CalculatorPage", "Chart note copied."))
 
     def copy_full_report(self) -> bool:
-        text = self.full_report_text()
+        """The full report (inputs, working, references) on the clipboard."""
+        return self._copy(self.full_report_text(), translate("CalculatorPage", "Full report copied."))
+
+    def _copy(self, text: str | None, done: str) -> bool:
         if text is None:
             self._say_no_result()
             return False
         QGuiApplication.clipboard().setText(text)
-        self._set_output_notice(translate("CalculatorPage", "Full report copied."))
+        self._set_output_notice(done)
         return True
 
     def _report_parts(self) -> tuple[str, str] | None:
