@@ -6,6 +6,7 @@ command-line tools stay fast and work on machines without a display.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get("BONEMET_BENCH_BARE"):  # bench_startup.BARE_ENV: the reference window, not the app
+        from desktop.shell.bench_startup import bare_window
+
+        return bare_window()
     args = build_parser().parse_args(argv)
     if args.command == "assess":
         from calculator.cli import run_assess
