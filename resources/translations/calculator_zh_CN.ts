@@ -416,33 +416,33 @@
         <translation>尚无可输出的结果：请补全或更正输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="321"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="317"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="330"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="321"/>
         <source>Full report copied.</source>
         <translation>已复制完整报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="372"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="370"/>
         <source>The report could not be printed.</source>
         <translation>报告未能打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="402"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="414"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="400"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="412"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="416"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="414"/>
         <source>the PDF could not be started</source>
         <translation>无法创建 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="419"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="417"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>%1 · %2 · 第 %3 页，共 %4 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="409"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="407"/>
         <location filename="../../desktop/calculator_view/report.py" line="92"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

@@ -78,147 +78,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="108"/>
+        <location filename="../../desktop/shell/main_window.py" line="186"/>
         <source>Search is unavailable: %1</source>
         <translation>搜索不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="117"/>
+        <location filename="../../desktop/shell/main_window.py" line="196"/>
         <source>The guideline library could not be loaded: %1</source>
         <translation>无法载入指南文库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="142"/>
+        <location filename="../../desktop/shell/main_window.py" line="222"/>
         <source>The guideline library is still loading; try again in a moment.</source>
         <translation>指南库仍在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="150"/>
+        <location filename="../../desktop/shell/main_window.py" line="230"/>
         <source>Not found in the library: %1</source>
         <translation>文库中未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="266"/>
+        <location filename="../../desktop/shell/main_window.py" line="355"/>
         <source>BoneMet Guide — breast cancer bone metastases</source>
         <translation>乳腺癌骨转移诊疗助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="267"/>
+        <location filename="../../desktop/shell/main_window.py" line="101"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="268"/>
+        <location filename="../../desktop/shell/main_window.py" line="106"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="269"/>
+        <location filename="../../desktop/shell/main_window.py" line="109"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="270"/>
+        <location filename="../../desktop/shell/main_window.py" line="357"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="271"/>
+        <location filename="../../desktop/shell/main_window.py" line="358"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="272"/>
+        <location filename="../../desktop/shell/main_window.py" line="359"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="276"/>
+        <location filename="../../desktop/shell/main_window.py" line="363"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="278"/>
+        <location filename="../../desktop/shell/main_window.py" line="365"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="285"/>
+        <location filename="../../desktop/shell/main_window.py" line="372"/>
         <source>Scor&amp;es</source>
         <translation>评分(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="277"/>
+        <location filename="../../desktop/shell/main_window.py" line="364"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="274"/>
+        <location filename="../../desktop/shell/main_window.py" line="361"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="279"/>
+        <location filename="../../desktop/shell/main_window.py" line="366"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="280"/>
+        <location filename="../../desktop/shell/main_window.py" line="367"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="281"/>
+        <location filename="../../desktop/shell/main_window.py" line="368"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="282"/>
+        <location filename="../../desktop/shell/main_window.py" line="369"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="283"/>
+        <location filename="../../desktop/shell/main_window.py" line="370"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="284"/>
+        <location filename="../../desktop/shell/main_window.py" line="371"/>
         <source>&amp;Calculator</source>
         <translation>计算器(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="286"/>
+        <location filename="../../desktop/shell/main_window.py" line="373"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="287"/>
+        <location filename="../../desktop/shell/main_window.py" line="374"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="288"/>
+        <location filename="../../desktop/shell/main_window.py" line="375"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="289"/>
+        <location filename="../../desktop/shell/main_window.py" line="376"/>
         <source>&amp;Reset zoom</source>
         <translation>恢复默认大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="290"/>
+        <location filename="../../desktop/shell/main_window.py" line="377"/>
         <source>&amp;Switch 中文/English</source>
         <translation>切换 中文/English(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="291"/>
+        <location filename="../../desktop/shell/main_window.py" line="378"/>
         <source>&amp;Intended use and disclaimer</source>
         <translation>预期用途与免责声明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="292"/>
+        <location filename="../../desktop/shell/main_window.py" line="379"/>
         <source>&amp;About BoneMet Guide</source>
         <translation>关于乳腺癌骨转移诊疗助手(&amp;A)</translation>
     </message>
