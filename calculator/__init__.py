@@ -2,13 +2,25 @@
 
 Public API (see docs/architecture.md)::
 
-    from calculator import assess, ValidationError, Problem, render_text, input_spec, text_for
+    from calculator import assess, ValidationError, Problem, render_text, render_note, input_spec, text_for
 """
 
 from calculator.assessment import assess
+from calculator.chart_note import render_note
 from calculator.errors import Problem, ValidationError
 from calculator.note import render_text
 from calculator.spec import input_spec
 from calculator.texts import text_for
+from calculator.versions import APP_VERSION, rules_version
 
-__all__ = ["Problem", "ValidationError", "assess", "input_spec", "render_text", "text_for"]
+__all__ = [
+    "APP_VERSION",
+    "Problem",
+    "ValidationError",
+    "assess",
+    "input_spec",
+    "render_note",
+    "render_text",
+    "rules_version",
+    "text_for",
+]

@@ -1,4 +1,4 @@
-"""``bonemet assess FILE|- [--format json|text] [--lang zh|en]``.
+"""``bonemet assess FILE|- [--format json|text|note] [--lang zh|en]``.
 
 Exit 0 with the assessment on stdout (UTF-8), or exit 2 with one ``field: reason`` line per problem
 on stderr and nothing on stdout. Never a traceback: every way the input can be wrong is a Problem.
@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from calculator.assessment import assess
+from calculator.chart_note import render_note
 from calculator.errors import ValidationError
 from calculator.note import render_text
 from calculator.patient import NonFinite, problem
@@ -101,6 +102,8 @@ def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
         assessment = assess(load_patient_json(data))
         if fmt == "text":
             output = render_text(assessment, lang)
+        elif fmt == "note":
+            output = render_note(assessment, lang)
         else:
             output = json.dumps(assessment, ensure_ascii=False, indent=2) + "\n"
     except ValidationError as error:

@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     assess = sub.add_parser("assess", help="assess one patient (JSON file or - for stdin)")
     assess.add_argument("patient", metavar="PATIENT.json")
-    assess.add_argument("--format", choices=["json", "text"], default="json")
+    assess.add_argument("--format", choices=["json", "text", "note"], default="json")
     assess.add_argument("--lang", dest="note_lang", choices=["zh", "en"], default="zh")
 
     library = sub.add_parser("library", help="guideline library tools")

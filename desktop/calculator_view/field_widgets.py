@@ -274,7 +274,12 @@ class BoolField(FieldWidget):
         self.changed.emit()
 
     def value(self) -> Any:
-        return self.check.isChecked() if self._as_loaded is _NOTHING else self._as_loaded
+        if self._as_loaded is not _NOTHING:
+            return self._as_loaded
+        # One of a group ("give this or that"): an unticked box means "not given", not "no".
+        if self.spec.get("one_of") and not self.check.isChecked():
+            return None
+        return self.check.isChecked()
 
     def set_value(self, value: Any) -> None:
         self.check.setChecked(bool(self.spec.get("default")) if value is None else value is True)
