@@ -70,7 +70,9 @@ def _check_warnings(assessment: dict, patterns: list[dict], present: bool) -> No
 def _mentions(what: str, texts: dict[str, str], wanted: dict[str, list[str]], present: bool) -> None:
     for lang, needles in wanted.items():
         wrong = [needle for needle in needles if (needle in texts[lang]) != present]
-        _require(not wrong, f"{what} ({lang}) {'mentions' if present else 'avoids'} {wrong}", needles, texts[lang])
+        _require(
+            not wrong, f"{what} ({lang}) {'mentions' if present else 'avoids'} {wrong}", needles, texts[lang]
+        )
 
 
 def _options(assessment: dict) -> list[dict]:
@@ -112,9 +114,14 @@ def _check_note(assessment: dict, bounds: list[int]) -> None:
 
 
 CHECKS: dict[str, Callable[[dict, Any], None]] = {
-    "crcl_ml_min": lambda a, v: _require(a["derived"]["crcl_ml_min"] == v, "crcl", v, a["derived"]["crcl_ml_min"]),
+    "crcl_ml_min": lambda a, v: _require(
+        a["derived"]["crcl_ml_min"] == v, "crcl", v, a["derived"]["crcl_ml_min"]
+    ),
     "corrected_calcium_mmol_l": lambda a, v: _require(
-        a["derived"]["corrected_calcium_mmol_l"] == v, "corrected calcium", v, a["derived"]["corrected_calcium_mmol_l"]
+        a["derived"]["corrected_calcium_mmol_l"] == v,
+        "corrected calcium",
+        v,
+        a["derived"]["corrected_calcium_mmol_l"],
     ),
     "preferred_agents": lambda a, v: _require(
         sorted(x["agent"] for x in a["bone_agent"]["agents"] if x["preferred"]) == sorted(v),
@@ -123,11 +130,18 @@ CHECKS: dict[str, Callable[[dict, Any], None]] = {
         [x["agent"] for x in a["bone_agent"]["agents"] if x["preferred"]],
     ),
     "bone_agent.indicated": lambda a, v: _check_field("bone_agent", a["bone_agent"], "indicated", v),
-    "bone_agent.reasons_include": lambda a, v: _check_field("bone_agent", a["bone_agent"], "reasons_include", v),
-    "before_starting_exclude": lambda a, v: _check_field("bone_agent", a["bone_agent"], "before_starting_exclude", v),
+    "bone_agent.reasons_include": lambda a, v: _check_field(
+        "bone_agent", a["bone_agent"], "reasons_include", v
+    ),
+    "before_starting_exclude": lambda a, v: _check_field(
+        "bone_agent", a["bone_agent"], "before_starting_exclude", v
+    ),
     "systemic.category": lambda a, v: _check_field("systemic", a["systemic_therapy"], "category", v),
     "systemic.options_include": lambda a, v: _require(
-        all(code in [o["code"] for o in _options(a)] for code in v), "options include", v, [o["code"] for o in _options(a)]
+        all(code in [o["code"] for o in _options(a)] for code in v),
+        "options include",
+        v,
+        [o["code"] for o in _options(a)],
     ),
     "systemic.options_exclude": lambda a, v: _require(
         not any(code in [o["code"] for o in _options(a)] for code in v),
@@ -138,7 +152,9 @@ CHECKS: dict[str, Callable[[dict, Any], None]] = {
     "systemic.option_names_include": lambda a, v: _mentions("option names", _option_names(a), v, True),
     "systemic.option_names_exclude": lambda a, v: _mentions("option names", _option_names(a), v, False),
     "hypercalcemia.present": lambda a, v: _check_field("hypercalcemia", a["hypercalcemia"], "present", v),
-    "hypercalcemia.ctcae_grade": lambda a, v: _check_field("hypercalcemia", a["hypercalcemia"], "ctcae_grade", v),
+    "hypercalcemia.ctcae_grade": lambda a, v: _check_field(
+        "hypercalcemia", a["hypercalcemia"], "ctcae_grade", v
+    ),
     "hypercalcemia.severity": lambda a, v: _check_field("hypercalcemia", a["hypercalcemia"], "severity", v),
     "hypercalcemia.steps_nonempty": lambda a, v: _require(
         bool(a["hypercalcemia"]["steps"]) == v, "hypercalcemia steps", v, a["hypercalcemia"]["steps"]
@@ -146,13 +162,17 @@ CHECKS: dict[str, Callable[[dict, Any], None]] = {
     "hypercalcemia.steps_mention": lambda a, v: _mentions("hypercalcaemia steps", _step_texts(a), v, True),
     "warnings_include": lambda a, v: _check_warnings(a, v, present=True),
     "warnings_exclude": lambda a, v: _check_warnings(a, v, present=False),
-    "section_present": lambda a, v: _require(all(a[s] is not None for s in v), "sections computed", v, a["pending"]),
+    "section_present": lambda a, v: _require(
+        all(a[s] is not None for s in v), "sections computed", v, a["pending"]
+    ),
     "section_pending": _check_section_pending,
     "pending_empty": lambda a, v: _require((a["pending"] == {}) == v, "nothing pending", v, a["pending"]),
     "summary_excludes": lambda a, v: _mentions("summary", a["summary"], v, False),
     "text_mentions": lambda a, v: _mentions("report, note or output", _all_text(a), v, True),
     "note_lines_between": _check_note,
-    "note_mentions": lambda a, v: _mentions("short note", {lang: render_note(a, lang) for lang in LANGS}, v, True),
+    "note_mentions": lambda a, v: _mentions(
+        "short note", {lang: render_note(a, lang) for lang in LANGS}, v, True
+    ),
 }
 
 
@@ -184,15 +204,31 @@ def _check_agent_statuses(assessment: dict) -> None:
     for agent in bone["agents"]:
         name = agent["agent"]
         _require(agent["status"] in STATUSES, f"{name}.status", STATUSES, agent["status"])
-        _require(agent["eligible"] == (agent["status"] == "eligible"), f"{name}: eligible iff status eligible",
-                 agent["status"] == "eligible", agent["eligible"])
-        _require((agent["status"] == "blocked") == bool(agent["blockers"]), f"{name}: blocked iff blockers",
-                 bool(agent["blockers"]), agent["status"])
-        _require((agent["status"] == "pending") == bool(agent["pending_on"]), f"{name}: pending iff pending_on",
-                 agent["status"] == "pending", agent["pending_on"])
+        _require(
+            agent["eligible"] == (agent["status"] == "eligible"),
+            f"{name}: eligible iff status eligible",
+            agent["status"] == "eligible",
+            agent["eligible"],
+        )
+        _require(
+            (agent["status"] == "blocked") == bool(agent["blockers"]),
+            f"{name}: blocked iff blockers",
+            bool(agent["blockers"]),
+            agent["status"],
+        )
+        _require(
+            (agent["status"] == "pending") == bool(agent["pending_on"]),
+            f"{name}: pending iff pending_on",
+            agent["status"] == "pending",
+            agent["pending_on"],
+        )
         if agent["preferred"]:
-            _require(bone["indicated"] and agent["eligible"], f"{name}: preferred only when indicated and eligible",
-                     True, (bone["indicated"], agent["status"]))
+            _require(
+                bone["indicated"] and agent["eligible"],
+                f"{name}: preferred only when indicated and eligible",
+                True,
+                (bone["indicated"], agent["status"]),
+            )
 
 
 def _check_creatinine_cap(assessment: dict, patient: dict) -> None:
@@ -201,33 +237,59 @@ def _check_creatinine_cap(assessment: dict, patient: dict) -> None:
         return
     for code in ("zoledronic_acid", "pamidronate"):
         capped = "creatinine_above_3_mg_dl" in _agent(assessment, code)["blockers"]
-        _require(capped == (creatinine > 3), f"{code}: creatinine cap at {creatinine:.3f} mg/dL", creatinine > 3, capped)
+        _require(
+            capped == (creatinine > 3),
+            f"{code}: creatinine cap at {creatinine:.3f} mg/dL",
+            creatinine > 3,
+            capped,
+        )
 
 
 def _check_hcm_block(assessment: dict) -> None:
     if assessment["derived"] is None or assessment["derived"].get("corrected_calcium_mmol_l") is None:
         return
     calcium = assessment["derived"]["corrected_calcium_mmol_l"]
-    blocked = any(w["code"] == "hypercalcemia_of_malignancy" and w["severity"] == "block" for w in assessment["warnings"])
+    blocked = any(
+        w["code"] == "hypercalcemia_of_malignancy" and w["severity"] == "block"
+        for w in assessment["warnings"]
+    )
     _require(blocked == (calcium >= 3.0), f"HCM block at corrected Ca {calcium}", calcium >= 3.0, blocked)
 
 
 def check_invariants(assessment: dict, patient: dict, partial: bool) -> None:
     for lang in LANGS:
-        _require(bool(assessment["summary"][lang].strip()), f"summary ({lang})", "non-empty", assessment["summary"])
+        _require(
+            bool(assessment["summary"][lang].strip()), f"summary ({lang})", "non-empty", assessment["summary"]
+        )
     for key in ("rules_version", "app_version", "content_version"):
-        _require(isinstance(assessment[key], str) and bool(assessment[key]), key, "non-empty string", assessment[key])
+        _require(
+            isinstance(assessment[key], str) and bool(assessment[key]),
+            key,
+            "non-empty string",
+            assessment[key],
+        )
     _require(isinstance(assessment["pending"], dict), "pending is a dict", "dict", assessment["pending"])
     for section in SECTIONS:
         is_pending = assessment[section] is None
-        _require(is_pending == (section in assessment["pending"]), f"{section}: None iff listed in pending",
-                 section in assessment["pending"], is_pending)
-    if not partial:
-        _require(assessment["pending"] == {}, "strict assessment has nothing pending", {}, assessment["pending"])
+        _require(
+            is_pending == (section in assessment["pending"]),
+            f"{section}: None iff listed in pending",
+            section in assessment["pending"],
+            is_pending,
+        )
+    if not partial:  # every required input is there; only the calcium-dependent block may wait for calcium
+        waiting = set(assessment["pending"]) - {"hypercalcemia"}
+        _require(
+            not waiting, "strict assessment: only hypercalcemia may be pending", set(), assessment["pending"]
+        )
     hypercalcemia = assessment["hypercalcemia"]
     if hypercalcemia is not None:
-        _require({"present", "ctcae_grade", "severity", "steps"} <= set(hypercalcemia), "hypercalcemia keys",
-                 "present, ctcae_grade, severity, steps", sorted(hypercalcemia))
+        _require(
+            {"present", "ctcae_grade", "severity", "steps"} <= set(hypercalcemia),
+            "hypercalcemia keys",
+            "present, ctcae_grade, severity, steps",
+            sorted(hypercalcemia),
+        )
     if assessment["bone_agent"] is not None:
         _check_agent_statuses(assessment)
         _check_creatinine_cap(assessment, patient)
