@@ -18,6 +18,7 @@ from calculator.findings import SEVERITIES, Findings
 from calculator.hypercalcemia import blocks_routine_schedule, hypercalcemia
 from calculator.monitoring import monitoring
 from calculator.patient import Patient, parse_patient
+from calculator.plausibility import plausibility_cautions
 from calculator.summary import summary
 from calculator.systemic import systemic_therapy
 from calculator.texts import text_for
@@ -84,6 +85,7 @@ def assess(patient: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
         if parsed.vitamin_d is not None:
             findings.cite(rule_table("thresholds")["vitamin_d_low"]["source"])
 
+    plausibility_cautions(parsed, derived, findings)
     systemic = None if "systemic_therapy" in pending else systemic_therapy(parsed, findings)
     calcium_block = derived is not None and blocks_routine_schedule(derived)
     hypercalcemia_block = None if "hypercalcemia" in pending else hypercalcemia(parsed, derived, findings)

@@ -16,10 +16,14 @@ from typing import Any
 
 from calculator import units
 from calculator._data import rule_table
-from calculator.errors import Problem, ValidationError
+from calculator.errors import Problem, ValidationError, printable
 from guideline_content import LANGUAGES
 
 _MISSING = object()
+
+# Unknown keys get a "did you mean" suggestion only among the first problems that are shown: fuzzy
+# matching thousands of pasted keys took half a minute and nobody reads past the first screen.
+SUGGEST_WITHIN = 20
 
 
 class NonFinite:
@@ -96,7 +100,9 @@ class Patient:
 def problem(field: str, code: str, **params: Any) -> Problem:
     """A Problem whose bilingual message comes from ``rules/messages.json``."""
     template = rule_table("messages")["problems"][code]
-    return Problem(field, code, {lang: template[lang].format(**params) for lang in LANGUAGES})
+    # Anything echoed from the input is escaped: one problem stays one line, whatever the file holds.
+    shown = {key: printable(value) if isinstance(value, str) else value for key, value in params.items()}
+    return Problem(field, code, {lang: template[lang].format(**shown) for lang in LANGUAGES})
 
 
 def field_table() -> list[dict[str, Any]]:
@@ -137,7 +143,9 @@ def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Pro
         if key in allowed:
             continue
         name = _join(prefix, str(key))
-        close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
+        close = []
+        if len(problems) < SUGGEST_WITHIN:
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
         if close:
             problems.append(problem(name, "unknown_field_suggest", suggestion=close[0]))
         else:
@@ -145,6 +153,7 @@ def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Pro
 
 
 def _join(prefix: str, key: str) -> str:
+    key = printable(key)  # a key is echoed as the field name
     return f"{prefix}.{key}" if prefix else key
 
 
@@ -172,6 +181,15 @@ def _number(
         return None
     if isinstance(value, Decimal) and not value.is_finite():
         problems.append(problem(path, "not_finite"))
+        return None
+    if isinstance(value, str):
+        # A number in quotes ("12") is refused, not converted: the form and the file follow one
+        # rule (units.number_from_text) and the message says what a number looks like.
+        written = units.number_from_text(value)
+        if written is None:
+            problems.append(problem(path, "not_a_number_text", got=value.strip()[:40]))
+        else:
+            problems.append(problem(path, "number_as_text", got=units.shown(written)))
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         problems.append(problem(path, "wrong_type_number", got=_type_name(value)))
@@ -334,6 +352,34 @@ def _survival(values: dict[str, Any], problems: list[Problem], missing: list[str
     return from_months if from_months is not None else at_least
 
 
+def _contradictions(values: dict[str, Any], problems: list[Problem]) -> None:
+    """Inputs that cannot all be true: a problem on one field whose message names the other (the
+    doctor decides which of the two is wrong; the engine never picks one)."""
+    sex, status = values["sex"], values["menopausal_status"]
+    if sex == "male" and values["pregnant"] is True:
+        problems.append(problem("pregnant", "male_pregnant"))
+    if values["pregnant"] is True and status == "postmenopausal":
+        problems.append(problem("pregnant", "pregnant_postmenopausal"))
+    if sex == "male" and status not in (None, "unknown"):
+        problems.append(problem("menopausal_status", "male_menopausal", got=status))
+    if values["visceral_crisis"] is True and values["visceral_metastasis"] is False:
+        problems.append(problem("visceral_crisis", "crisis_without_visceral"))
+    age, interval = values["age_years"], values["disease_free_interval_months"]
+    if age is not None and interval is not None:
+        adult_from = units.dec(rule_table("thresholds")["plausibility"]["adult_from_years"])
+        longest = (age - adult_from) * 12
+        if interval > longest:
+            problems.append(
+                problem(
+                    "disease_free_interval_months",
+                    "dfi_exceeds_adult_life",
+                    got=units.shown(interval),
+                    age=units.shown(age),
+                    max=units.fmt(longest),
+                )
+            )
+
+
 def parse_patient(raw: Any, partial: bool = False) -> Patient:
     """Validate ``raw`` (the decoded patient JSON) and return a Patient, or raise ValidationError.
     ``partial``: a missing required input is not a problem; it is listed in ``Patient.missing``."""
@@ -351,8 +397,7 @@ def parse_patient(raw: Any, partial: bool = False) -> Patient:
             problems.append(problem(container, "not_an_object"))
     missing: list[str] | None = [] if partial else None
     values = {f["path"]: _read_field(raw, f, problems, missing) for f in field_table()}
-    if values["sex"] == "male" and values["pregnant"] is True:
-        problems.append(problem("pregnant", "male_pregnant"))
+    _contradictions(values, problems)
     survival = _survival(values, problems, missing)
     if problems:
         raise ValidationError(problems)

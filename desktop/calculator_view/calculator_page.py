@@ -8,10 +8,8 @@ Dialogs go through ``page_dialogs`` and ``report_header.ask_report_header`` so t
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 from datetime import datetime
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -28,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import calculator
+from calculator.errors import ValidationError
+from calculator.patient_file import problem_lines, read_patient_file
 from desktop.calculator_view import page_dialogs, report_header
 from desktop.calculator_view.assessment_html import RefTitle
 from desktop.calculator_view.assessment_view import AssessmentView
@@ -260,23 +261,20 @@ class CalculatorPage(QWidget):
         field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_patient_file(self, path: str | None = None) -> bool:
+        """Load a patient file through the engine's one reader (``calculator.read_patient_file``,
+        the same as ``bonemet assess``) and its validator. A file the command line would refuse is
+        refused here too, with the same ``field: reason`` lines; only a missing required input is
+        allowed (the form shows what is still needed)."""
         path = path or page_dialogs.ask_patient_path(self)
         if not path:
             return False
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError) as error:
-            # ValueError covers bad JSON, bad UTF-8 and integers too long to convert; absurd
-            # nesting exhausts the parser's recursion. A file must never crash the app.
+            data = read_patient_file(path)
+            calculator.assess(data, partial=True)  # the validator of both doors, not a fake engine
+        except ValidationError as error:
+            lines = problem_lines(error.problems, self._lang)
             self.notice.setText(
-                translate("CalculatorPage", "Could not read %1: %2")
-                .replace("%1", path)
-                .replace("%2", str(error))
-            )
-            return False
-        if not isinstance(data, dict):
-            self.notice.setText(
-                translate("CalculatorPage", "%1 does not hold one patient.").replace("%1", path)
+                translate("CalculatorPage", "Not loaded: %1").replace("%1", path) + "\n" + "\n".join(lines)
             )
             return False
         self.load_patient(data)

@@ -40,8 +40,10 @@ PATIENTS = [json.loads(p.read_text(encoding="utf-8")) for p in EXAMPLES] + [
         biomarkers={"pdl1_cps": 30, "gbrca": "pathogenic"},
         disease_free_interval_months=3,
     ),
-    make_patient(hr_status="negative", her2_status="low", line=2, visceral_crisis=True),
-    make_patient(visceral_crisis=True, sex="female", menopausal_status="unknown"),
+    make_patient(
+        hr_status="negative", her2_status="low", line=2, visceral_crisis=True, visceral_metastasis=True
+    ),
+    make_patient(visceral_crisis=True, visceral_metastasis=True, sex="female", menopausal_status="unknown"),
     make_patient(endocrine_resistance="primary", line=3, her2_status="low"),
     make_patient(
         current_bone_agent="zoledronic_acid",

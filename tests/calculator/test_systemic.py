@@ -40,7 +40,9 @@ def test_unknown_menopausal_status_is_flagged():
     assert "menopausal_status_unknown" in warning_codes(_run(sex="female", menopausal_status="unknown"))
 
 
-@pytest.mark.parametrize("changes", [{"visceral_crisis": True}, {"endocrine_resistance": "primary"}])
+@pytest.mark.parametrize(
+    "changes", [{"visceral_crisis": True, "visceral_metastasis": True}, {"endocrine_resistance": "primary"}]
+)
 def test_visceral_crisis_or_primary_resistance_means_chemotherapy(changes):
     result = _run(**changes)
     assert result["systemic_therapy"]["category"] == "chemotherapy_based"
@@ -55,6 +57,7 @@ def test_hr_positive_later_line_biomarkers():
     result = _run(
         line=2,
         sex="female",  # tucidinostat: postmenopausal women only (issue 10)
+        menopausal_status="postmenopausal",
         her2_status="low",
         prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
         biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"},
