@@ -22,6 +22,7 @@ from library.markup import (
     to_html,
 )
 from library.numeric_citations import unbacked_summary_numbers, uncited_numeric_blocks
+from library.zh_style import TERMS_FILE, TermList, parse_terms, prose_lines, remark_problems, zh_problems
 
 STATUSES = ("draft", "clinician-reviewed")
 KEY_POINTS = "key-points"
@@ -44,6 +45,13 @@ FRONT_MATTER: dict[str, tuple[Any, str]] = {
     "see_also": (
         lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
         "a list of document ids",
+    ),
+}
+# optional keys: key -> (type check, expected)
+OPTIONAL_FRONT_MATTER: dict[str, tuple[Any, str]] = {
+    "source_notes": (
+        lambda v: isinstance(v, dict) and all(isinstance(x, str) and x.strip() for x in v.values()),
+        "a mapping of reference key -> note",
     ),
 }
 REFERENCE_FIELDS = {
@@ -75,8 +83,11 @@ def validate(library: Library) -> list[ContentProblem]:
     problems = list(library.load_problems)
     problems += _check_references(library)
     problems += _check_synonyms(library)
+    terms, term_problems = parse_terms(library.raw_terms) if library.raw_terms is not None else (None, [])
+    problems += [ContentProblem(TERMS_FILE, *p.split(": ", 1)) for p in term_problems]
     for (file_id, file_lang), document in sorted(library.documents.items()):
         problems += _check_document(library, document, file_id, file_lang)
+        problems += _check_language(library, document, terms)
     problems += _check_twins(library)
     problems += _check_order(library)
     return problems
@@ -103,8 +114,14 @@ def _check_document(library: Library, doc: Document, file_id: str, file_lang: st
             problems.append(ContentProblem(rel, key, f"missing (expected {expected})"))
         elif not valid(doc.front_matter[key]):
             problems.append(ContentProblem(rel, key, f"is {doc.front_matter[key]!r}, expected {expected}"))
-    for key in sorted(set(doc.front_matter) - set(FRONT_MATTER)):
+    for key, (valid, expected) in OPTIONAL_FRONT_MATTER.items():
+        if key in doc.front_matter and not valid(doc.front_matter[key]):
+            problems.append(ContentProblem(rel, key, f"is {doc.front_matter[key]!r}, expected {expected}"))
+    for key in sorted(set(doc.front_matter) - set(FRONT_MATTER) - set(OPTIONAL_FRONT_MATTER)):
         problems.append(ContentProblem(rel, key, "unknown front matter key"))
+    for key in doc.source_notes:
+        if key not in doc.sources:
+            problems.append(ContentProblem(rel, "source_notes", f"{key!r} is not one of this page's sources"))
     if doc.id and doc.id != file_id:
         problems.append(ContentProblem(rel, "id", f"is {doc.id!r} but the file name says {file_id!r}"))
     if doc.lang and doc.lang != file_lang:
@@ -222,6 +239,19 @@ def _link_problem(library: Library, doc: Document, target: str) -> str | None:
     if anchor and anchor not in linked.anchors:
         return f"link to missing anchor {anchor!r} in {doc_id!r}"
     return None
+
+
+def _check_language(library: Library, doc: Document, terms: TermList | None) -> list[ContentProblem]:
+    """House style of the prose: remarks on verification (both languages) and, in zh, the term list
+    and typography. Title and summary are prose too."""
+    rel = library.relpath(doc.path)
+    body = list(prose_lines(doc.body))
+    head = [(0, doc.title), (-1, doc.summary)]
+    found = list(remark_problems(doc.lang, head + body))
+    if doc.lang == "zh" and terms is not None:
+        found += list(zh_problems(doc.id, head + body, terms))
+    names = {0: "title", -1: "summary"}
+    return [ContentProblem(rel, names.get(n) or doc.file_line(n), message) for n, message in found]
 
 
 def _check_twins(library: Library) -> list[ContentProblem]:
