@@ -84,8 +84,13 @@ def _source_notes_html(library: Library, notes: dict[str, str], labels: dict[str
     if not notes:
         return ""
     ordered = sorted(notes.items(), key=lambda kv: (library.reference_number(kv[0]) or 10**6, kv[0]))
-    items = "".join(f"<li>{_citation_html(library, [(key, '')])} {escape(text)}</li>" for key, text in ordered)
-    return f'<p class="meta">{escape(labels["notes"])}{labels["colon"]}</p><ul class="source-notes">{items}</ul>'
+    items = "".join(
+        f"<li>{_citation_html(library, [(key, '')]) + ' ' if key in library.references else ''}{escape(text)}</li>"
+        for key, text in ordered
+    )
+    return (
+        f'<p class="meta">{escape(labels["notes"])}{labels["colon"]}</p><ul class="source-notes">{items}</ul>'
+    )
 
 
 def _page(title: str, inner: str) -> str:

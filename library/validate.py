@@ -27,6 +27,7 @@ from library.zh_style import TERMS_FILE, TermList, parse_terms, prose_lines, rem
 STATUSES = ("draft", "clinician-reviewed")
 KEY_POINTS = "key-points"
 KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
+GENERAL_NOTE = "general"  # a source_notes key for a remark that concerns no single listed source
 
 # key -> (type check, what the writer should have written)
 FRONT_MATTER: dict[str, tuple[Any, str]] = {
@@ -120,7 +121,7 @@ def _check_document(library: Library, doc: Document, file_id: str, file_lang: st
     for key in sorted(set(doc.front_matter) - set(FRONT_MATTER) - set(OPTIONAL_FRONT_MATTER)):
         problems.append(ContentProblem(rel, key, "unknown front matter key"))
     for key in doc.source_notes:
-        if key not in doc.sources:
+        if key != GENERAL_NOTE and key not in doc.sources:
             problems.append(ContentProblem(rel, "source_notes", f"{key!r} is not one of this page's sources"))
     if doc.id and doc.id != file_id:
         problems.append(ContentProblem(rel, "id", f"is {doc.id!r} but the file name says {file_id!r}"))

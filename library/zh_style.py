@@ -23,7 +23,9 @@ _VERSUS = re.compile(r"(?<![A-Za-z])(vs\.?|VS\.?|versus)(?![A-Za-z])")
 _RANGE = re.compile(r"(?<![A-Za-z0-9.\-/–])\d+(?:\.\d+)?\s*%?\s*([–—~\-])\s*\d")
 _REMARKS = {
     "zh": re.compile(r"未能核实|未核实|尚未核实|未能证实|未经核实|本库未|本资料未"),
-    "en": re.compile(r"\bunverified\b|\bnot (?:been )?verified\b|could not (?:be )?verif|\bnot confirmed\b", re.I),
+    "en": re.compile(
+        r"\bunverified\b|\bnot (?:been )?verified\b|could not (?:be )?verif|\bnot confirmed\b", re.I
+    ),
 }
 
 
@@ -145,12 +147,18 @@ def zh_problems(doc_id: str, lines: list[tuple[int, str]], terms: TermList) -> I
             if drug is None or _inside_parentheses(text, m.start()):
                 continue
             if drug.zh:
-                yield number, f"English drug name '{m.group(1)}' in Chinese prose: write '{drug.zh}' (English only in parentheses)"
+                yield (
+                    number,
+                    f"English drug name '{m.group(1)}' in Chinese prose: write '{drug.zh}' (English only in parentheses)",
+                )
             elif drug not in marked:
                 if text[m.end() :].startswith(terms.marker):
                     marked.add(drug)
                 else:
-                    yield number, f"'{m.group(1)}' has no confirmed Chinese name: mark its first mention '{m.group(1)}{terms.marker}'"
+                    yield (
+                        number,
+                        f"'{m.group(1)}' has no confirmed Chinese name: mark its first mention '{m.group(1)}{terms.marker}'",
+                    )
 
 
 def remark_problems(lang: str, lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
