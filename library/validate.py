@@ -305,6 +305,10 @@ def _check_references(library: Library) -> list[ContentProblem]:
                 problems.append(ContentProblem(file, f"{key}.{name}", f"has the wrong type ({value!r})"))
         if not str(entry.get("title") or "").strip():
             problems.append(ContentProblem(file, f"{key}.title", "missing"))
+        for name in ("title", "authors"):  # "A; B" lists several sources in one entry
+            if ";" in str(entry.get(name) or ""):
+                message = "names several sources (';'): one entry per source, split it into several keys"
+                problems.append(ContentProblem(file, f"{key}.{name}", message))
         if not (entry.get("journal") or entry.get("issuer")):
             problems.append(ContentProblem(file, f"{key}.journal", "needs a journal or an issuer"))
         if isinstance(entry.get("facts_ref"), int):
