@@ -22,9 +22,12 @@ _VERSUS = re.compile(r"(?<![A-Za-z])(vs\.?|VS\.?|versus)(?![A-Za-z])")
 # a number, a dash or tilde, a number: a range (names such as MONALEESA-2 or T11–L1 start with a letter)
 _RANGE = re.compile(r"(?<![A-Za-z0-9.\-/–])\d+(?:\.\d+)?\s*%?\s*([–—~\-])\s*\d")
 _REMARKS = {
-    "zh": re.compile(r"未能核实|未核实|尚未核实|未能证实|未经核实|本库未|本资料未"),
+    "zh": re.compile(
+        r"未能核实|未核实|尚未核实|未能证实|未经核实|无法核实|未能查阅|未能读到|本库未|本资料未|本库只读到|本资料库未"
+    ),
     "en": re.compile(
-        r"\bunverified\b|\bnot (?:been )?verified\b|could not (?:be )?verif|\bnot confirmed\b", re.I
+        r"\bunverified\b|\bnot (?:been )?verified\b|could not (?:be )?(?:verif\w*|checked|read)\b|\bnot confirmed\b",
+        re.I,
     ),
 }
 
