@@ -21,6 +21,7 @@ _ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}
 _VERSUS = re.compile(r"(?<![A-Za-z])(vs\.?|VS\.?|versus)(?![A-Za-z])")
 # a number, a dash or tilde, a number: a range (names such as MONALEESA-2 or T11–L1 start with a letter)
 _RANGE = re.compile(r"(?<![A-Za-z0-9.\-/–])\d+(?:\.\d+)?\s*%?\s*([–—~\-])\s*\d")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*-")
 _REMARKS = {
     "zh": re.compile(
         r"未能核实|未核实|尚未核实|未能证实|未经核实|无法核实|未能查阅|未能读到|本库未|本资料未|本库只读到|本资料库未"
@@ -142,6 +143,8 @@ def zh_problems(doc_id: str, lines: list[tuple[int, str]], terms: TermList) -> I
         for m in _VERSUS.finditer(text):
             yield number, f"write '对' for a comparison, not '{m.group(1)}'"
         for m in _RANGE.finditer(text):
+            if m.group(1) == "-" and _YEAR.match(m.group(0)):
+                continue  # a date or a serial such as 2026-008, not a range
             yield number, f"write ranges with '～', not '{m.group(1)}': {m.group(0)!r}"
         if english is None:
             continue
