@@ -305,10 +305,11 @@ def _check_references(library: Library) -> list[ContentProblem]:
                 problems.append(ContentProblem(file, f"{key}.{name}", f"has the wrong type ({value!r})"))
         if not str(entry.get("title") or "").strip():
             problems.append(ContentProblem(file, f"{key}.title", "missing"))
-        for name in ("title", "authors"):  # "A; B" lists several sources in one entry
-            if ";" in str(entry.get(name) or ""):
-                message = "names several sources (';'): one entry per source, split it into several keys"
-                problems.append(ContentProblem(file, f"{key}.{name}", message))
+        if _lists_several_sources(str(entry.get("title") or "")):
+            message = (
+                "names several sources (';' between them): one entry per source, split it into several keys"
+            )
+            problems.append(ContentProblem(file, f"{key}.title", message))
         if not (entry.get("journal") or entry.get("issuer")):
             problems.append(ContentProblem(file, f"{key}.journal", "needs a journal or an issuer"))
         if isinstance(entry.get("facts_ref"), int):
@@ -317,6 +318,20 @@ def _check_references(library: Library) -> list[ContentProblem]:
         if count > 1:
             problems.append(ContentProblem(file, "facts_ref", f"{number} is used by {count} entries"))
     return problems
+
+
+def _lists_several_sources(title: str) -> bool:
+    """A ';' outside parentheses separates two documents ("US label; UK SmPC"); one inside them
+    ("website (side effects; preparing for treatment)") only lists parts of one source."""
+    depth = 0
+    for char in title:
+        if char in "([（":
+            depth += 1
+        elif char in ")]）" and depth:
+            depth -= 1
+        elif char in ";；" and depth == 0:
+            return True
+    return False
 
 
 def _check_synonyms(library: Library) -> list[ContentProblem]:
