@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from library.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
+from library.ids import SCORE_LINKS
 from library.markup import (
     CITATION_RE,
     LINK_RE,
@@ -229,8 +230,15 @@ def _link_problem(library: Library, doc: Document, target: str) -> str | None:
     if target.startswith("#"):
         anchor = target[1:]
         return None if anchor in doc.anchors else f"link to missing anchor {target!r} in this document"
+    if target.startswith("scores:"):
+        name = target[len("scores:") :]
+        return (
+            None
+            if name in SCORE_LINKS
+            else f"link {target!r}: no such scorer (known: {', '.join(SCORE_LINKS)})"
+        )
     if not target.startswith("doc:"):
-        return f"link {target!r}: only doc:<id>#<anchor> links work offline"
+        return f"link {target!r}: only doc:<id>#<anchor> or scores:<name> links work offline"
     doc_id, _, anchor = target[4:].partition("#")
     if doc_id == REFERENCES_DOC and anchor in library.references:
         return None  # the rendered references page carries one anchor per reference key

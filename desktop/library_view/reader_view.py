@@ -86,6 +86,7 @@ class Location:
 class ReaderView(QWidget):
     documentOpened = Signal(str, str, str, str)  # doc id, anchor, language, title
     bookmarksChanged = Signal()
+    openScore = Signal(str)  # noqa: N815 — a "scores:<name>" link: the window opens that scorer
 
     def __init__(
         self,
@@ -288,6 +289,8 @@ class ReaderView(QWidget):
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme() == "doc":
             self.open(url.path(), url.fragment())
+        elif url.scheme() == "scores":
+            self.openScore.emit(url.path())
         elif not url.scheme() and url.fragment():
             self.browser.scrollToAnchor(url.fragment())
         # Anything else (web links in the sources) is left alone: the app never goes online.

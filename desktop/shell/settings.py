@@ -21,7 +21,7 @@ from guideline_content import LANGUAGES
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE_NAME = "settings.ini"
-VIEWS = ("library", "calculator")
+VIEWS = ("library", "calculator", "scores")
 ZOOM_RANGE = (-4, 8)
 
 
