@@ -14,7 +14,10 @@ from library.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Lib
 from library.ids import SCORE_LINKS
 from library.markup import (
     CITATION_RE,
+    IMAGE_RE,
+    INLINE_CODE_RE,
     LINK_RE,
+    RAW_HTML_RE,
     SLUG_RE,
     citation_keys,
     cited_keys,
@@ -157,6 +160,14 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
             message = _link_problem(library, doc, match.group(2))
             if message:
                 yield doc.file_line(number), message
+        prose = INLINE_CODE_RE.sub("", line)
+        if RAW_HTML_RE.search(prose):
+            yield (
+                doc.file_line(number),
+                "raw HTML is not allowed (write markdown; the reader shows tags as text)",
+            )
+        if IMAGE_RE.search(prose):
+            yield doc.file_line(number), "images are not supported in the library"
     for number in unbacked_summary_numbers(doc.summary, doc.body):
         yield (
             "summary",

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QTextBrowser,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from desktop.assets import icon
 from desktop.library_view.bookmarks import Entry, ReadingLists
 from desktop.library_view.find_bar import FindBar
 from desktop.library_view.results_model import MATCH_BACKGROUND
+from desktop.offline_browser import OfflineBrowser
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
@@ -115,7 +115,7 @@ class ReaderView(QWidget):
         self.bookmark_button.setCheckable(True)
         self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # The document after its tool bar: creation order is the Tab order.
-        self.browser = QTextBrowser(self)
+        self.browser = OfflineBrowser(self)
         self.browser.setObjectName("reader")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link_clicked)

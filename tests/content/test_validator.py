@@ -168,3 +168,16 @@ def test_the_scorer_links_are_the_engines_scores():
     from library.ids import SCORE_LINKS
 
     assert set(SCORE_LINKS) == set(SCORES)
+
+
+def test_raw_html_and_images_are_rejected_and_render_as_text(fixture_library):
+    from library.markup import to_html
+
+    fixture_library.write(
+        "alpha", "en", BODY + '\nSee <img src="file:///dev/zero"> and ![x](file:///etc/passwd).\n'
+    )
+    problems = problems_of(fixture_library)
+    assert any("alpha.en.md" in p and "raw HTML is not allowed" in p for p in problems)
+    assert any("alpha.en.md" in p and "images are not supported" in p for p in problems)
+    html = to_html('<img src="file:///dev/zero"> ![x](file:///etc/passwd)')
+    assert "<img" not in html and "&lt;img" in html
