@@ -99,10 +99,21 @@ def _page(title: str, inner: str) -> str:
     )
 
 
+_CITE_TOKEN = re.compile(r"@@cite(\d+)@@")
+
+
 def body_html(library: Library, markdown_text: str) -> str:
-    """Render library markdown: citations -> numbered links, headings carry in-page anchors."""
-    text = replace_citation_parts(markdown_text, lambda parts: _citation_html(library, parts))
-    html = to_html(text)
+    """Render library markdown: citations -> numbered links, headings carry in-page anchors.
+    The markdown renderer shows raw HTML as text (library.markup), so each citation goes through it
+    as a plain token and becomes its link HTML afterwards."""
+    citations: list[str] = []
+
+    def token(parts: list[tuple[str, str]]) -> str:
+        citations.append(_citation_html(library, parts))
+        return f"@@cite{len(citations) - 1}@@"
+
+    html = to_html(replace_citation_parts(markdown_text, token))
+    html = _CITE_TOKEN.sub(lambda m: citations[int(m.group(1))], html)
     return _HEADING_ID.sub(lambda m: f'{m.group(0)}<a name="{m.group(2)}"></a>', html)
 
 
