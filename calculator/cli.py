@@ -1,4 +1,4 @@
-"""``bonemet assess FILE|- [--format json|text] [--lang zh|en]``.
+"""``bonemet assess FILE|- [--format json|text|note] [--lang zh|en]``.
 
 Exit 0 with the assessment on stdout (UTF-8), or exit 2 with one ``field: reason`` line per problem
 on stderr and nothing on stdout. Never a traceback: every way the input can be wrong is a Problem.
@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from calculator.assessment import assess
+from calculator.chart_note import render_note
 from calculator.errors import ValidationError
 from calculator.note import render_text
 from calculator.patient import NonFinite, problem
@@ -95,6 +96,8 @@ def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
         assessment = assess(patient)
         if fmt == "text":
             return render_text(assessment, lang)
+        if fmt == "note":
+            return render_note(assessment, lang)
         return json.dumps(assessment, ensure_ascii=False, indent=2) + "\n"
 
     return run_on_file(path, produce, lang)

@@ -6,6 +6,7 @@ command-line tools stay fast and work on machines without a display.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     assess = sub.add_parser("assess", help="assess one patient (JSON file or - for stdin)")
     assess.add_argument("patient", metavar="PATIENT.json")
-    assess.add_argument("--format", choices=["json", "text"], default="json")
+    assess.add_argument("--format", choices=["json", "text", "note"], default="json")
     assess.add_argument("--lang", dest="note_lang", choices=["zh", "en"], default="zh")
 
     score = sub.add_parser("score", help="SINS (spine) or Mirels (long bone) score from a JSON file or -")
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get("BONEMET_BENCH_BARE"):  # bench_startup.BARE_ENV: the reference window, not the app
+        from desktop.shell.bench_startup import bare_window
+
+        return bare_window()
     args = build_parser().parse_args(argv)
     if args.command == "assess":
         from calculator.cli import run_assess

@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from library.ids import LANGS, REFERENCES_DOC
-from library.markup import plain_sections
 
-# the C parser is several times faster when PyYAML was built with libyaml; same safe semantics
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# yaml and markdown (library.markup) are imported where the files are parsed, not here: the app
+# builds these objects from the prebuilt form (library/compact.py) and never needs either parser.
 
 DOC_NAME_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]+)\.md$")
 
@@ -182,8 +179,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
             end = len(text) - 4
         else:
             raise ContentLoadError("front matter", "the YAML front matter has no closing '---' line")
+    yaml, loader = _yaml()
     try:
-        meta = yaml.load(text[4:end], Loader=SafeLoader) or {}
+        meta = yaml.load(text[4:end], Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ContentLoadError("front matter", f"the front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
@@ -194,6 +192,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 def extract_sections(title: str, summary: str, body: str) -> list[Section]:
     """The opening pseudo-section (title + summary), then one Section per heading, whose text is
     the plain text up to the next heading of any level."""
+    from library.markup import plain_sections
+
     try:
         _, parts = plain_sections(body)
     except ValueError as exc:  # headings the renderer saw differently, e.g. setext "===" headings
@@ -253,13 +253,21 @@ def make_reference(key: str, entry: dict[str, Any]) -> Reference:
     )
 
 
+def _yaml() -> tuple[Any, Any]:
+    """The yaml module and its safe loader (the C one, several times faster, when PyYAML has libyaml)."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(library: Library, name: str) -> Any:
     path = library.root / name
     if not path.exists():
         library.load_problems.append(ContentProblem(name, "file", "missing"))
         return None
+    yaml, loader = _yaml()
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         library.load_problems.append(ContentProblem(name, "yaml", f"not valid YAML: {exc}"))
         return None

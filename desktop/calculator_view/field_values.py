@@ -104,3 +104,21 @@ def range_hint(spec: Mapping[str, Any], unit: Any = None) -> str:
         empty = QCoreApplication.translate("CalculatorForm", "not given")
         hint = f"{hint} ({empty})" if hint else empty
     return hint
+
+
+def unit_slip(spec: Mapping[str, Any], text: str, unit: Any) -> str | None:
+    """The unit a lab value probably was meant in: the one other unit whose plausible range (the
+    engine's ``ranges``) holds a value outside the chosen unit's range; None when not exactly one."""
+    number = parse_number(text)
+    ranges = spec.get("ranges")
+    if not isinstance(number, int | float) or not isinstance(ranges, Mapping):
+        return None
+
+    def inside(code: Any) -> bool:
+        rng = ranges.get(code) if isinstance(code, str) else None
+        return isinstance(rng, Mapping) and rng.get("min", 0) <= number <= rng.get("max", 0)
+
+    if inside(unit):
+        return None
+    others = [code for code in ranges if code != unit and inside(code)]
+    return others[0] if len(others) == 1 else None

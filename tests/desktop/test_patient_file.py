@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+import desktop.calculator_view.page_dialogs as page_dialogs
 from desktop.calculator_view.calculator_page import CalculatorPage
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "renal-crcl-45.json"
@@ -134,10 +135,13 @@ def test_output_without_a_result_says_why_nothing_happened(page, action):
 def test_a_group_that_is_not_an_object_is_named_as_such(page, tmp_path):
     load(page, example(labs=[1, 2]), tmp_path)
     assert "labs" in page.notice.text() and "not an object" in page.notice.text()
-    assert page.assessment() is None  # creatinine is then missing, and the form says so
+    # Creatinine is then missing: the kidney answer waits for it and the form says so.
+    assert page.assessment()["pending"]["derived"] == ["labs.creatinine"]
+    assert page.form.fields["labs.creatinine"].message()
 
 
-def test_new_patient_forgets_the_unknown_entries_of_the_last_file(page, tmp_path):
+def test_new_patient_forgets_the_unknown_entries_of_the_last_file(page, tmp_path, monkeypatch):
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: True)
     patient = with_creatinine({"value": 90, "unit": "mmol"})
     patient["her2_status"] = "weird"
     load(page, patient, tmp_path)
