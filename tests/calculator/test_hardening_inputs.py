@@ -15,6 +15,7 @@ from calculator import number_from_text
 from desktop.cli import main
 
 from .conftest import make_patient
+from .test_cli import _write as _file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "renal-crcl-45.json"
@@ -26,15 +27,6 @@ def _assess(capsysbinary, path: str) -> tuple[int, str, list[str]]:
     err = captured.err.decode("utf-8")
     assert "Traceback" not in err
     return code, captured.out.decode("utf-8"), err.splitlines()
-
-
-def _file(tmp_path: Path, text: str | bytes) -> str:
-    path = tmp_path / "patient.json"
-    if isinstance(text, str):
-        path.write_text(text, encoding="utf-8")
-    else:
-        path.write_bytes(text)
-    return str(path)
 
 
 def _patient_text(**changes) -> str:

@@ -222,3 +222,14 @@ def _calculator_dialogs(monkeypatch):
         raise AssertionError("the clear-form question was asked in a test that did not expect it")
 
     monkeypatch.setattr(page_dialogs, "ask_clear_form", refuse)
+
+
+@pytest.fixture
+def english_calculator_page(qtbot):
+    """A real calculator page with English content (messages compared as text)."""
+    from desktop.calculator_view.calculator_page import CalculatorPage
+
+    widget = CalculatorPage()
+    qtbot.addWidget(widget)
+    widget.set_content_language("en")
+    return widget

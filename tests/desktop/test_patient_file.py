@@ -18,11 +18,8 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "renal-crcl-45.json
 
 
 @pytest.fixture
-def page(qtbot):
-    widget = CalculatorPage()
-    qtbot.addWidget(widget)
-    widget.set_content_language("en")
-    return widget
+def page(english_calculator_page):
+    return english_calculator_page
 
 
 def example(**changes) -> dict:

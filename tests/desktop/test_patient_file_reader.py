@@ -22,11 +22,8 @@ BASE = json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture
-def page(qtbot):
-    widget = CalculatorPage()
-    qtbot.addWidget(widget)
-    widget.set_content_language("en")
-    return widget
+def page(english_calculator_page):
+    return english_calculator_page
 
 
 def _write(tmp_path: Path, data: str | bytes) -> str:
