@@ -93,6 +93,8 @@ class Document:
     path: Path
     sections: list[Section] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict, repr=False)
+    # reference key -> how that source was read or what it leaves open (shown with the sources, not in the prose)
+    source_notes: dict[str, str] = field(default_factory=dict)
     body_start_line: int = 1  # file line of the body's first line, so problems name file lines
 
     def file_line(self, body_line: int) -> str:
@@ -116,6 +118,7 @@ class Library:
     # how search reads a question (query_words.yaml): question_words/particles per language,
     # intents [{words, means, with}], confusables [[chars]]; empty when the file is absent
     query_words: dict[str, Any] = field(default_factory=dict)
+    raw_terms: Any = None  # terms.yaml (the Chinese term list); None when the library has none
 
     def toc(self, lang: str) -> list[Document]:
         """The documents of one language in table-of-contents order."""
@@ -148,6 +151,10 @@ def _str(value: Any) -> str:
 
 def _str_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _str_dict(value: Any) -> dict[str, str]:
+    return {str(k): _str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _iso(value: Any) -> str:
@@ -218,6 +225,7 @@ def load_document(path: Path) -> Document:
         body=body,
         path=path,
         front_matter=meta,
+        source_notes=_str_dict(meta.get("source_notes")),
         body_start_line=body_start_line,
     )
     document.sections = extract_sections(document.title, document.summary, body)
@@ -301,6 +309,8 @@ def load_library(root: Path | None = None) -> Library:
             if isinstance(entry, dict):
                 library.references[str(key)] = make_reference(str(key), entry)
     _add_reference_sections(library)
+    if (library.root / "terms.yaml").exists():  # optional: a library without it skips the term checks
+        library.raw_terms = _load_yaml(library, "terms.yaml")
     library.raw_synonyms = _load_yaml(library, "synonyms.yaml")
     if isinstance(library.raw_synonyms, list):
         library.synonyms = [
