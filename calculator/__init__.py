@@ -3,12 +3,16 @@
 Public API (see docs/architecture.md)::
 
     from calculator import assess, ValidationError, Problem, render_text, render_note, input_spec, text_for
+    from calculator import APP_VERSION, rules_version                 # calculator/versions.py
+    from calculator import score_sins, score_mirels, mscc_check      # local-therapy tools (issue 15)
 """
 
 from calculator.assessment import assess
 from calculator.chart_note import render_note
 from calculator.errors import Problem, ValidationError
+from calculator.mscc import mscc_check
 from calculator.note import render_text
+from calculator.scores import score_mirels, score_sins
 from calculator.spec import input_spec
 from calculator.texts import text_for
 from calculator.versions import APP_VERSION, rules_version
@@ -19,8 +23,11 @@ __all__ = [
     "ValidationError",
     "assess",
     "input_spec",
+    "mscc_check",
     "render_note",
     "render_text",
     "rules_version",
+    "score_mirels",
+    "score_sins",
     "text_for",
 ]
