@@ -32,9 +32,21 @@ from library.content import Document, Library, Reference, Section
 log = logging.getLogger(__name__)
 
 LIBRARY_FILE = "library.json"
-COMPACT_FORMAT = 1  # bump when the fields below change
+COMPACT_FORMAT = 2  # bump when the fields below change (2: source_notes)
 
-_DOC_FIELDS = ("id", "lang", "title", "summary", "sources", "updated", "status", "tags", "see_also", "order")
+_DOC_FIELDS = (
+    "id",
+    "lang",
+    "title",
+    "summary",
+    "sources",
+    "source_notes",
+    "updated",
+    "status",
+    "tags",
+    "see_also",
+    "order",
+)
 
 
 def compact_data(library: Library, content_version: str) -> dict[str, Any]:

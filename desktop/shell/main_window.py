@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
         self.switcher.apply(language)  # Qt then sends LanguageChange to every widget
         self._apply_language(language)
 
+    def toggle_language(self) -> None:
+        """中文 <-> English in one shortcut (Ctrl+Shift+L)."""
+        self.set_language("en" if self.switcher.language == "zh" else "zh")
+
     def change_zoom(self, step: int) -> None:
         if self.zoom is None:
             return
@@ -321,6 +325,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self._action("zoom_out", lambda: self.change_zoom(-1), keys.ZoomOut))
         self.view_menu.addAction(self._action("zoom_reset", lambda: self.change_zoom(0), "Ctrl+0"))
         self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addAction(self._action("toggle_language", self.toggle_language, "Ctrl+Shift+L"))
+        self.language_menu.addSeparator()
         self._language_actions: dict[str, QAction] = {}
         for code, label in LANGUAGE_NAMES.items():
             action = self.language_menu.addAction(label)
@@ -351,7 +357,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
-        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        # "&Library" already takes L in the View menu.
+        self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
         for name, text in (
             ("new_patient", translate("MainWindow", "&New patient")),
             ("load_patient", translate("MainWindow", "&Open patient file…")),
@@ -362,11 +369,12 @@ class MainWindow(QMainWindow):
             ("quit", translate("MainWindow", "&Quit")),
             ("show_library", translate("MainWindow", "&Library")),
             ("show_calculator", translate("MainWindow", "&Calculator")),
-            ("show_scores", translate("MainWindow", "Sc&ores")),
+            ("show_scores", translate("MainWindow", "Scor&es")),  # O is "Zoom &out"
             ("search", translate("MainWindow", "&Search")),
             ("zoom_in", translate("MainWindow", "Zoom &in")),
             ("zoom_out", translate("MainWindow", "Zoom &out")),
             ("zoom_reset", translate("MainWindow", "&Reset zoom")),
+            ("toggle_language", translate("MainWindow", "&Switch 中文/English")),
             ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),
             ("about", translate("MainWindow", "&About BoneMet Guide")),
         ):

@@ -133,52 +133,52 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="315"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="320"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="316"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="321"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="318"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="323"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="323"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="323"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="333"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="329"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="334"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="330"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="335"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="332"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="337"/>
         <source>Add or remove this document from the bookmarks (Ctrl+D)</source>
         <translation>将本文加入书签或从书签中移除（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="334"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="339"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -199,6 +199,11 @@
         <location filename="../../desktop/library_view/results_model.py" line="26"/>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/results_model.py" line="38"/>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
     </message>
 </context>
 <context>
@@ -249,13 +254,19 @@
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="158"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="155"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="164"/>
         <source>, </source>
         <comment>separator between the terms of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="159"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="156"/>
+        <source>Partial matches: no section holds every word. Not found: %1</source>
+        <translation>部分匹配：没有章节包含全部词语。未找到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/search_panel.py" line="165"/>
         <source>Also searched: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>
