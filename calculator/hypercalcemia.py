@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from calculator import units
+from calculator import renal, units
 from calculator._data import rule_table
 from calculator.derived import Derived
 from calculator.findings import Findings
@@ -62,6 +62,9 @@ def _variant(step: dict[str, Any], patient: Patient, calcium: Decimal) -> tuple[
         limit = units.dec(table["zoledronic_no_renal_reduction_below"][patient.creatinine.unit])
         if patient.creatinine.value >= limit:
             return "text_high_creatinine", ""
+        if renal.withheld_for_rise(patient):
+            # The routine schedule is withheld for the rise; the HCM dose is a separate label decision.
+            return "text_routine_withheld", "withheld"
     if code == "hcm_pamidronate":
         mg_dl = units.from_si("calcium", calcium, "mg/dL")
         if mg_dl > units.dec(table["pamidronate_90_above_mg_dl"]):
@@ -72,6 +75,12 @@ def _variant(step: dict[str, Any], patient: Patient, calcium: Decimal) -> tuple[
             return "text_2", "2"
         return "text", "4"
     return "text", ""
+
+
+def _short(step: dict[str, Any], dose: str) -> dict[str, str]:
+    """The note's few words; a variant with its own short text (``short_<dose>``) uses it."""
+    short = step.get(f"short_{dose}") or step["short"]
+    return {lang: text.format(dose=dose) for lang, text in short.items()}
 
 
 def hypercalcemia(patient: Patient, derived: Derived, findings: Findings) -> dict[str, Any]:
@@ -96,7 +105,7 @@ def hypercalcemia(patient: Patient, derived: Derived, findings: Findings) -> dic
             {
                 "code": step["code"],
                 "text": dict(step[key]),
-                "short": {lang: text.format(dose=dose) for lang, text in step["short"].items()},
+                "short": _short(step, dose),
                 "refs": list(step["refs"]),
             }
         )
