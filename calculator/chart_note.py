@@ -85,7 +85,7 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
     if not parts and pending:
         # Nothing usable yet because inputs are missing: say what the agents wait for, not "none" (review #5).
         return [_n("bone", lang) + _waiting(pending, lang)]
-    line = _n("bone", lang) + (_SEP[lang].join(parts) or _n("none", lang))
+    line = _n("bone", lang) + (_SEP[lang].join(parts) or _n("none_usable", lang))
     if shown and shown[0]["cautions"]:
         # The first agent's cautions belong on the chart (e.g. CrCl below 30: severe hypocalcaemia risk).
         cautions = _SEP[lang].join(text_for(code)[lang] for code in shown[0]["cautions"])

@@ -77,6 +77,23 @@ def _variant(step: dict[str, Any], patient: Patient, calcium: Decimal) -> tuple[
     return "text", ""
 
 
+def _renal_note(step: dict[str, Any], key: str, patient: Patient, derived: Derived) -> str | None:
+    """'kidney' when the step's bisphosphonate is blocked for the kidneys in the routine schedule,
+    'withheld' when the patient's current bisphosphonate is withheld for a creatinine rise; else None.
+    (The zoledronic acid step has its own wording for both: text_high_creatinine, text_routine_withheld.)"""
+    name = step.get("agent")
+    if name is None or name == "denosumab" or key in ("text_high_creatinine", "text_routine_withheld"):
+        return None
+    agent = next(a for a in rule_table("agents")["agents"] if a["agent"] == name)
+    plan = renal.plan(patient, derived, agent)
+    dialysis_block = patient.on_dialysis and agent["dialysis"] == "block"
+    if plan.below_renal_limit or plan.creatinine_above_cap or dialysis_block:
+        return "kidney"
+    if renal.withheld_for_rise(patient):
+        return "withheld"
+    return None
+
+
 def _short(step: dict[str, Any], dose: str) -> dict[str, str]:
     """The note's few words; a variant with its own short text (``short_<dose>``) uses it."""
     short = step.get(f"short_{dose}") or step["short"]
@@ -101,14 +118,15 @@ def hypercalcemia(patient: Patient, derived: Derived, findings: Findings) -> dic
             continue
         findings.cite(step["source"])
         key, dose = _variant(step, patient, calcium)
-        steps.append(
-            {
-                "code": step["code"],
-                "text": dict(step[key]),
-                "short": _short(step, dose),
-                "refs": list(step["refs"]),
-            }
-        )
+        text, short = dict(step[key]), _short(step, dose)
+        renal_note = _renal_note(step, key, patient, derived)
+        if renal_note:
+            # The agent table says "not to be given" for this kidney; the step must say why it still appears.
+            appendix = table["renal_appendix"][renal_note]
+            text = {lang: text[lang] + appendix["text"][lang] for lang in text}
+            short = {lang: short[lang] + appendix["short"][lang] for lang in short}
+            findings.cite(table["renal_appendix"]["source"])
+        steps.append({"code": step["code"], "text": text, "short": short, "refs": list(step["refs"])})
     if blocks_routine_schedule(derived):
         findings.warn("hypercalcemia_of_malignancy", "block")
     else:

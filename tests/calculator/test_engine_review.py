@@ -157,3 +157,23 @@ def test_input_value_is_public():
         input_value(field, ["aromatase_inhibitor", "cdk46_inhibitor"], "zh")
         == "芳香化酶抑制剂、CDK4/6 抑制剂"
     )
+
+
+# Ward read: a bisphosphonate the agent table blocks for the kidneys must not appear bare in the HCM steps.
+def test_hcm_steps_name_the_kidney_limit_the_agent_table_applies():
+    result = assess(_example("suspected-short-survival.json"))  # CrCl 26, corrected Ca 2.95
+    step = next(s for s in result["hypercalcemia"]["steps"] if s["code"] == "hcm_ibandronate")
+    assert "肾功能已低于本药骨转移常规方案的下限" in step["text"]["zh"]
+    assert "below this agent's limit for the routine" in step["text"]["en"]
+    assert "或伊班膦酸 2 mg 单次（肾功能低于常规方案下限，须权衡肾脏风险）" in render_note(result, "zh")
+    assert "or ibandronate 2 mg once (kidney below the routine limit: weigh renal risk)" in render_note(
+        result, "en"
+    )
+    normal = assess(make_patient(labs__calcium={"value": 3.5, "unit": "mmol/L"}))
+    assert all("肾功能" not in s["text"]["zh"] for s in normal["hypercalcemia"]["steps"])
+
+
+def test_note_says_none_can_be_given_with_the_reasons_below():
+    result = assess(_example("hypocalcaemia.json"))
+    assert "骨改良药物：目前均不可用（原因见下行）" in render_note(result, "zh")
+    assert "Bone agent: none can be given now (reasons below)" in render_note(result, "en")
