@@ -170,7 +170,7 @@ def test_hcm_steps_name_the_kidney_limit_the_agent_table_applies():
         result, "en"
     )
     normal = assess(make_patient(labs__calcium={"value": 3.5, "unit": "mmol/L"}))
-    assert all("肾功能" not in s["text"]["zh"] for s in normal["hypercalcemia"]["steps"])
+    assert all("常规方案的下限" not in s["text"]["zh"] for s in normal["hypercalcemia"]["steps"])
 
 
 def test_note_says_none_can_be_given_with_the_reasons_below():
