@@ -91,7 +91,7 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
         cautions = _SEP[lang].join(text_for(code)[lang] for code in shown[0]["cautions"])
         line += _n("cautions", lang, agent=text_for(shown[0]["agent"])[lang]) + cautions
     # The first agent's cautions are printed in full above; the others' flagged ones here.
-    line += _note_cautions(usable[1:], lang)
+    line += _note_cautions(usable[1:], set(usable[0]["cautions"]) if usable else set(), lang)
     lines = [line]
     if bone["indicated"] is False:
         reasons = _LIST[lang].join(rule_table("note")["short"][r][lang] for r in bone["reasons"])
@@ -131,18 +131,22 @@ def _waiting(pending: list[dict[str, Any]], lang: str) -> str:
     return _SEP[lang].join(template.format(fields=f, agents=_LIST[lang].join(n)) for f, n in groups.items())
 
 
-def _note_cautions(agents: list[dict[str, Any]], lang: str) -> str:
+def _note_cautions(agents: list[dict[str, Any]], printed: set[str], lang: str) -> str:
     """Cautions marked ``on_note`` in rules/agents.json for the usable agents after the first, so a
     name on the chart never hides why it should not simply be given (review #3)."""
     flagged = {r["code"] for r in rule_table("agents")["rules"] if r.get("on_note")}
     groups: dict[str, list[str]] = {}
     for agent in agents:
         for code in agent["cautions"]:
-            if code in flagged:
+            if code in flagged and code not in printed:
                 groups.setdefault(code, []).append(text_for(agent["agent"])[lang])
+    # Codes that name the same agents share one "Caution (…)" entry.
+    by_names: dict[tuple[str, ...], list[str]] = {}
+    for code, names in groups.items():
+        by_names.setdefault(tuple(names), []).append(text_for(code)[lang])
     return "".join(
-        _n("cautions", lang, agent=_LIST[lang].join(names)) + text_for(code)[lang]
-        for code, names in groups.items()
+        _n("cautions", lang, agent=_LIST[lang].join(names)) + _SEP[lang].join(texts)
+        for names, texts in by_names.items()
     )
 
 

@@ -177,3 +177,12 @@ def test_note_says_none_can_be_given_with_the_reasons_below():
     result = assess(_example("hypocalcaemia.json"))
     assert "骨改良药物：目前均不可用（原因见下行）" in render_note(result, "zh")
     assert "Bone agent: none can be given now (reasons below)" in render_note(result, "en")
+
+
+# Ward read: on denosumab, the bisphosphonates named on the note carry the switch and rebound cautions.
+def test_note_on_denosumab_names_switch_and_rebound_for_the_bisphosphonates():
+    result = assess(make_patient(current_bone_agent="denosumab", months_on_bone_agent=14))
+    zh, en = render_note(result, "zh"), render_note(result, "en")
+    assert "注意（唑来膦酸、帕米膦酸二钠、伊班膦酸、氯膦酸二钠）：由目前的骨改良药物换用" in zh
+    assert "停用地舒单抗" in zh.splitlines()[2]
+    assert "Stopping denosumab" in en.splitlines()[2]
