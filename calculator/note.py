@@ -119,6 +119,8 @@ def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
         _label("systemic", lang),
         f"{_INDENT}{_label('category', lang)}{colon}{text_for(systemic['category'])[lang]}",
     ]
+    if len(systemic["options"]) > 1:
+        lines.append(f"{_INDENT}{_label('options_order', lang)}")
     for number, option in enumerate(systemic["options"], start=1):
         lines.append(f"{_INDENT}{number}. {option['name'][lang]}{colon}{option['rationale'][lang]}")
         lines.append(f"{_INDENT * 2}{_label('library', lang)}{colon}{', '.join(option['refs'])}")

@@ -186,3 +186,9 @@ def test_note_on_denosumab_names_switch_and_rebound_for_the_bisphosphonates():
     assert "注意（唑来膦酸、帕米膦酸二钠、伊班膦酸、氯膦酸二钠）：由目前的骨改良药物换用" in zh
     assert "停用地舒单抗" in zh.splitlines()[2]
     assert "Stopping denosumab" in en.splitlines()[2]
+
+
+def test_full_report_says_the_option_list_is_not_a_ranking():
+    result = assess(_hr_low_line(2))
+    assert "以下方案按诊疗路径顺序列出，并非优先次序" in render_text(result, "zh")
+    assert "Options in the pathway's order, not a ranking" in render_text(result, "en")
