@@ -85,7 +85,9 @@ def _her2_positive(patient: Patient, options: _Options, findings: Findings) -> N
     premenopausal = _needs_ovarian_suppression(patient) == "premenopausal"
     if patient.line == 1 and _early_her2_relapse(patient):
         findings.warn("her2_positive_early_relapse", "info")
-        options.add("t_dxd", "her2_positive_early_relapse")
+        # Relapse after 6 but within 12 months: outside DESTINY-Breast03's entry as well as CLEOPATRA's.
+        in_db03 = _months_after_adjuvant_at_most(patient, "db03_adjuvant_relapse_max_months")
+        options.add("t_dxd", "her2_positive_early_relapse" if in_db03 else "her2_positive_early_relapse_gap")
         options.add("pyrotinib_based", "early_relapse")
     elif patient.line == 1:
         options.add("thp")

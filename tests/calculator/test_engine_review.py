@@ -192,3 +192,17 @@ def test_full_report_says_the_option_list_is_not_a_ranking():
     result = assess(_hr_low_line(2))
     assert "以下方案按诊疗路径顺序列出，并非优先次序" in render_text(result, "zh")
     assert "Options in the pathway's order, not a ranking" in render_text(result, "en")
+
+
+@pytest.mark.parametrize(("months", "gap"), [(4, False), (6, False), (9, True)])
+def test_her2_early_relapse_between_6_and_12_months_is_said_to_be_outside_both_trials(months, gap):
+    patient = make_patient(
+        her2_status="positive",
+        hr_status="negative",
+        adjuvant_therapies=["trastuzumab", "taxane"],
+        months_since_adjuvant_end=months,
+    )
+    result = assess(patient)
+    t_dxd = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "t_dxd")
+    assert ("本库所读试验均未覆盖此间隔" in t_dxd["rationale"]["zh"]) is gap
+    assert ("outside DESTINY-Breast03's entry" in render_text(result, "en")) is gap
