@@ -206,3 +206,11 @@ def test_her2_early_relapse_between_6_and_12_months_is_said_to_be_outside_both_t
     t_dxd = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "t_dxd")
     assert ("本库所读试验均未覆盖此间隔" in t_dxd["rationale"]["zh"]) is gap
     assert ("outside DESTINY-Breast03's entry" in render_text(result, "en")) is gap
+
+
+def test_denosumab_preference_is_named_as_the_apps_working_rule():
+    result = assess(_example("renal-crcl-45.json"))
+    assert "地舒单抗 120 mg 皮下注射 每 4 周一次（肾功能原因优选，本软件工作规则）" in render_note(
+        result, "zh"
+    )
+    assert "(preferred for the kidneys: this app's working rule)" in result["summary"]["en"]
