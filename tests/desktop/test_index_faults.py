@@ -69,6 +69,7 @@ def test_a_search_that_raises_on_damaged_files_rebuilds_the_index(
     assert window.library.search_panel.status_label.text() == REBUILT
     with SearchIndex.open(tmp_path / "cache" / "index") as rebuilt:
         assert hits(rebuilt) == hits(real_backend.search_index)
+    backend.search_index.close()  # the damaged one the test opened (the controller moved to the rebuilt one)
 
 
 def test_a_search_that_raises_on_intact_files_keeps_the_index(
@@ -83,6 +84,7 @@ def test_a_search_that_raises_on_intact_files_keeps_the_index(
     qtbot.waitUntil(lambda: window.controller.results_query == QUERY)
     assert not (tmp_path / "cache").exists() and not window.controller.rebuilt
     assert len(calls) == 2  # checked once, searched again once: no loop
+    backend.search_index.close()  # the test opened it; the app would close it on exit
 
 
 def test_the_reader_loads_when_the_index_code_raises(tmp_path, monkeypatch):
