@@ -23,7 +23,7 @@ EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
 
 
-class _JsonObject(dict):
+class _JsonObject(dict[str, Any]):
     """A decoded JSON object that remembers keys the text gave more than once (json keeps the last
     silently; a doctor who typed a value twice should be told)."""
 

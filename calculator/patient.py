@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calculator import units
 from calculator._data import rule_table
@@ -82,7 +82,7 @@ def problem(field: str, code: str, **params: Any) -> Problem:
 
 
 def field_table() -> list[dict[str, Any]]:
-    return rule_table("inputs")["fields"]
+    return cast(list[dict[str, Any]], rule_table("inputs")["fields"])
 
 
 def _containers() -> dict[str, set[str]]:
@@ -112,7 +112,7 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Problem]) -> None:
+def _check_keys(obj: Mapping[str, Any], prefix: str, allowed: set[str], problems: list[Problem]) -> None:
     for key in getattr(obj, "duplicate_keys", ()):
         problems.append(problem(_join(prefix, key), "duplicate_field"))
     for key in obj:
@@ -130,7 +130,7 @@ def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-def _lookup(raw: Mapping, path: str) -> Any:
+def _lookup(raw: Mapping[str, Any], path: str) -> Any:
     node: Any = raw
     for part in path.split("."):
         if not isinstance(node, Mapping) or part not in node:
@@ -251,7 +251,7 @@ def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
     return Lab(value=number, unit=unit_code, si=si)
 
 
-def _read_field(raw: Mapping, field: dict[str, Any], problems: list[Problem]) -> Any:
+def _read_field(raw: Mapping[str, Any], field: dict[str, Any], problems: list[Problem]) -> Any:
     path = field["path"]
     value = _lookup(raw, path)
     if value is _MISSING or value is None:

@@ -10,7 +10,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from library.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
+from library.content import ContentProblem, Document, Library
+from library.ids import LANGS, REFERENCES_DOC
 from library.markup import (
     CITATION_RE,
     LINK_RE,
@@ -46,7 +47,7 @@ FRONT_MATTER: dict[str, tuple[Any, str]] = {
         "a list of document ids",
     ),
 }
-REFERENCE_FIELDS = {
+REFERENCE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "title": str,
     "authors": str,
     "journal": str,
@@ -138,10 +139,10 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
             message = _link_problem(library, doc, match.group(2))
             if message:
                 yield doc.file_line(number), message
-    for number in unbacked_summary_numbers(doc.summary, doc.body):
+    for figure in unbacked_summary_numbers(doc.summary, doc.body):
         yield (
             "summary",
-            f"the figure {number!r} does not appear in any cited paragraph, item or row of the body",
+            f"the figure {figure!r} does not appear in any cited paragraph, item or row of the body",
         )
     for block in uncited_numeric_blocks(doc.body):
         excerpt = block.text if len(block.text) <= 60 else block.text[:57] + "..."

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.background import run_in_background
+from desktop.library_view.library_source import SearchBackend
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class SearchController(QObject):
         self.results: list[Any] = []
         self.expansions: list[str] = []
         self.results_query = ""  # the query the shown results answer
-        self._index: Any = None
+        self._index: SearchBackend | None = None
         self._generation = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -42,7 +43,7 @@ class SearchController(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._run)
 
-    def set_index(self, search_index: Any) -> None:
+    def set_index(self, search_index: SearchBackend | None) -> None:
         self._index = search_index
         self.state = READY
         self.stateChanged.emit()
