@@ -60,7 +60,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         config_file = Path(tmp) / "mypy.ini"
         config_file.write_text(ini, encoding="utf-8")
-        strict_out, _, _ = api.run(["--config-file", str(config_file)])
+        # Its own cache: sharing one with the run above would invalidate it on every switch.
+        cache = str(ROOT / ".mypy_cache" / "ratchet")
+        strict_out, _, _ = api.run(["--config-file", str(config_file), "--cache-dir", cache])
     failing = {_module_of(m) for m in re.findall(r"^(\S+\.py):\d+: error:", strict_out, flags=re.MULTILINE)}
     stale = []
     for module in ratchet:
