@@ -298,6 +298,88 @@ UNITS = Record(
     }
 )
 
+CHOICE_LIST = ListOf(Record({"code": CODE, "points": INT, "label": LABEL}), min_items=2)
+SCORE_ITEM = Record({"key": CODE, "label": LABEL, "choices": CHOICE_LIST})
+
+
+def _min_not_above_max(row: dict[str, JSON]) -> Iterator[str]:
+    low, high = row.get("min"), row.get("max")
+    if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        yield f"min {low} is above max {high}"
+
+
+def _score_band(required: dict[str, Shape]) -> ListOf:
+    """Score cut-offs: whole-number bounds, both inclusive (as the tables print them)."""
+    fields: dict[str, Shape] = {"code": CODE, "min": INT, "max": INT, "label": LABEL, **required}
+    return ListOf(Record(fields, rules=[_min_not_above_max]), min_items=2)
+
+
+def _score(required: dict[str, Shape]) -> Record:
+    common = {"title": LABEL, "source": Sources(), "refs": REFS, "items": ListOf(SCORE_ITEM, min_items=1)}
+    return Record({**common, **required})
+
+
+SCORES = Record(
+    {
+        "sins": _score(
+            {"categories": _score_band({"action": LABEL}), "action_source": Sources()},
+        ),
+        "mirels": _score(
+            {
+                "bones": ListOf(
+                    Record({"code": CODE, "sites": ListOf(CODE, min_items=1), "label": LABEL}), min_items=1
+                ),
+                "bands": _score_band({"risk_band": NONEMPTY, "risk_text": LABEL, "action_text": LABEL}),
+                "notes": MapOf(LABEL, min_items=1),
+            }
+        ),
+    }
+)
+
+MSCC = Record(
+    {
+        "findings": ListOf(
+            Record(
+                {
+                    "code": CODE,
+                    "tier": OneOf("immediate", "urgent"),
+                    "neurological": BOOL,
+                    "label": LABEL,
+                    "source": Sources(),
+                }
+            ),
+            min_items=1,
+        ),
+        "steps": ListOf(
+            Record(
+                {
+                    "code": CODE,
+                    "when": OneOf("immediate", "urgent", "any", "neurological", "not_neurological"),
+                    "text": LABEL,
+                    "refs": REFS,
+                    "source": Sources(),
+                }
+            ),
+            min_items=1,
+        ),
+        "none_ticked": LABEL,
+        "radiotherapy": ListOf(
+            Record(
+                {
+                    "code": CODE,
+                    "indication": OneOf("pain", "mscc", "postoperative"),
+                    # [total dose in Gy, number of fractions]
+                    "schedules": ListOf(ListOf(NUMBER, min_items=2, max_items=2)),  # none: text only
+                    "text": LABEL,
+                    "refs": REFS,
+                    "source": Sources(),
+                }
+            ),
+            min_items=1,
+        ),
+    }
+)
+
 WARNINGS = MapOf(Record({"refs": ListOf(REF, min_items=1)}), min_items=1)
 
 WORKING = MapOf(TEXT, min_items=1)
@@ -308,8 +390,10 @@ SCHEMAS: dict[str, Shape] = {
     "inputs": INPUTS,
     "messages": MESSAGES,
     "monitoring": MONITORING,
+    "mscc": MSCC,
     "note": NOTE,
     "references": REFERENCES,
+    "scores": SCORES,
     "systemic": SYSTEMIC,
     "texts": TEXTS,
     "thresholds": THRESHOLDS,

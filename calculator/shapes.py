@@ -129,9 +129,10 @@ def nullable(shape: Shape) -> Either:
 
 
 class ListOf(Shape):
-    def __init__(self, item: Shape, min_items: int = 0) -> None:
+    def __init__(self, item: Shape, min_items: int = 0, max_items: int | None = None) -> None:
         self._item = item
         self._min = min_items
+        self._max = max_items
         self.expected = f"a list of {item.expected}"
 
     def visit(self, value: JSON, path: str, report: Report) -> None:
@@ -140,6 +141,8 @@ class ListOf(Shape):
             return
         if len(value) < self._min:
             report.add(path, f"has {len(value)} items, expected at least {self._min}")
+        if self._max is not None and len(value) > self._max:
+            report.add(path, f"has {len(value)} items, expected at most {self._max}")
         for i, item in enumerate(value):
             self._item.visit(item, f"{path}[{i}]", report)
 
