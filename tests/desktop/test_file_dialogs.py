@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from desktop.file_dialogs import ask_open_path, ask_save_path
 
@@ -11,13 +11,20 @@ PATIENT_FOLDER = "王小明 MRN-558812"
 
 
 def _answer_with(path: str) -> None:
+    # Type the path into the file-name box and accept, as a user would. (selectFile() leaves that box
+    # alone while it has keyboard focus, so whether it worked depended on how fast the dialog was
+    # activated: the test hung in exec() on an idle machine.) The dialog is looked up among the visible
+    # windows, not as the active modal widget, which may be a window an earlier test in this process
+    # left open (the order differs under pytest-xdist). After ~10 s without the dialog, give up.
+    attempts = iter(range(500))
+
     def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if dialogs:
+            dialogs[-1].findChild(QLineEdit, "fileNameEdit").setText(path)
+            dialogs[-1].accept()
+        elif next(attempts, None) is not None:
             QTimer.singleShot(20, answer)
-            return
-        dialog.selectFile(path)
-        dialog.accept()
 
     QTimer.singleShot(20, answer)
 
