@@ -18,6 +18,7 @@ from calculator.shapes import (
     NONEMPTY,
     NUMBER,
     STR,
+    Either,
     ListOf,
     MapOf,
     OneOf,
@@ -74,6 +75,7 @@ AGENTS = Record(
                     "class": OneOf("antibody", "bisphosphonate"),
                     "route": OneOf("SC", "IV", "PO"),
                     "interval_weeks": nullable(INT),
+                    "interval_text": LABEL,
                     "dialysis": OneOf("caution", "block"),
                     "bands": ListOf(BAND, min_items=1),
                     "schedule": TEXT,
@@ -87,23 +89,37 @@ AGENTS = Record(
         "blocked_schedule": TEXT,
         "blocked_but_dose": TEXT,
         "dose_band": TEXT,
+        "baseline_dose_band": TEXT,
+        "pending_schedule": TEXT,
+        "pending_dose_unknown": TEXT,
+        "withheld_schedule": TEXT,
+        "withheld_dose": TEXT,
         "rules": ListOf(
             Record(
                 {
                     "code": CODE,
                     "kind": OneOf("blocker", "caution"),
-                    "applies_to": OneOf(
-                        "all",
-                        "bands",
-                        "bisphosphonates",
-                        "named_or_class",
-                        "other_than_current",
-                        *AGENT_CODES,
+                    # a group of agents, or the agents named in a list
+                    "applies_to": Either(
+                        OneOf(
+                            "all",
+                            "bands",
+                            "bisphosphonates",
+                            "named_or_class",
+                            "other_than_current",
+                            *AGENT_CODES,
+                        ),
+                        ListOf(AGENT, min_items=1),
                     ),
                     "refs": REFS,
                     "source": Sources(),
                 },
-                {"crcl_below": NUMBER},
+                {
+                    "crcl_below": NUMBER,
+                    "resolvable": BOOL,  # a blocker that treatment can lift (then the dose is still shown)
+                    "above": BY_UNIT,
+                    "min_months_on_agent": NUMBER,
+                },
             )
         ),
     }
@@ -146,6 +162,8 @@ INPUTS = Record(
                     "unit": STR,
                     "help": TEXT,
                     "source": Sources(),
+                    "one_of": CODE,  # fields of one group: exactly one of them is given
+                    "lab": CODE,  # a lab field measured like another lab (its units.json entry)
                 },
                 rules=[_field_kind_keys],
             ),
@@ -180,23 +198,33 @@ MONITORING = Record(
     }
 )
 
-NOTE = Record({"disclaimer": LABEL, "labels": MapOf(LABEL, min_items=1)})
+NOTE = Record(
+    {
+        "disclaimer": LABEL,
+        "labels": MapOf(LABEL, min_items=1),
+        "summary": MapOf(TEXT, min_items=1),
+        "severity_words": Record({"mild": LABEL, "moderate": LABEL, "severe": LABEL}),
+        "short": MapOf(LABEL, min_items=1),
+        "note": MapOf(TEXT, min_items=1),
+    }
+)
 
 REFERENCES = Record({"references": MapOf(NONEMPTY, keys=r"[a-z0-9][a-z0-9-]*", min_items=1)})
 
+_OPTION_REFS = (
+    "male_refs",
+    "tnbc_refs",
+    "low_refs",
+    "ultralow_refs",
+    "hr_refs",
+    "crisis_refs",
+    "pregnancy_refs",
+)
 SYSTEMIC_OPTION = Record(
     {"name": LABEL, "rationale": MapOf(LABEL, min_items=1), "refs": REFS, "source": Sources()},
     {
-        key: REFS
-        for key in (
-            "male_refs",
-            "tnbc_refs",
-            "low_refs",
-            "ultralow_refs",
-            "hr_refs",
-            "crisis_refs",
-            "pregnancy_refs",
-        )
+        "names": MapOf(LABEL, min_items=1),  # a variant's own name (e.g. for men)
+        **{key: REFS for key in _OPTION_REFS},
     },
 )
 CUTOFF = Record({"value": NUMBER, "inclusive": BOOL, "source": Sources()})
@@ -217,6 +245,7 @@ SYSTEMIC = Record(
         ),
         "pdl1_cps_min": CUTOFF,
         "pembrolizumab_min_dfi_months": CUTOFF,
+        "eligibility": MapOf(CUTOFF, min_items=1),
     }
 )
 
@@ -264,6 +293,15 @@ THRESHOLDS = Record(
                 "resume_within_percent": NUMBER,
                 "agents": ListOf(AGENT, min_items=1),
                 "baseline_normal_below": BY_UNIT,
+            }
+        ),
+        "plausibility": Record(
+            {
+                "adult_from_years": NUMBER,
+                "crcl_max_ml_min": NUMBER,
+                "pregnancy_check_from_years": NUMBER,
+                "dialysis_creatinine_normal_below": BY_UNIT,
+                "source": Sources(),
             }
         ),
     }
@@ -380,6 +418,52 @@ MSCC = Record(
     }
 )
 
+SEVERITY = OneOf("mild", "moderate", "severe")
+
+
+def _last_grade_open(grading: dict[str, JSON]) -> Iterator[str]:
+    """CTCAE grades in order: each has an upper bound except the last, which is open."""
+    grades = grading.get("ctcae")
+    if isinstance(grades, list) and grades:
+        uppers = [g.get("max_mmol_l") for g in grades if isinstance(g, dict)]
+        if uppers[-1] is not None or None in uppers[:-1]:
+            yield "ctcae: every grade but the last has an upper bound (max_mmol_l), the last has null"
+
+
+HYPERCALCEMIA = Record(
+    {
+        "grading": Record(
+            {
+                "present_above_mmol_l": NUMBER,
+                "ctcae": ListOf(Record({"grade": INT, "max_mmol_l": nullable(NUMBER)}), min_items=1),
+                "moderate_from_mmol_l": NUMBER,
+                "severe_from_mmol_l": NUMBER,
+                "block_from_mmol_l": NUMBER,
+                "source": Sources(),
+                "refs": REFS,
+            },
+            rules=[_last_grade_open],
+        ),
+        "pamidronate_90_above_mg_dl": NUMBER,
+        "ibandronate_4_mg_from_mmol_l": NUMBER,
+        "zoledronic_no_renal_reduction_below": BY_UNIT,
+        "steps": ListOf(
+            Record(
+                {
+                    "code": CODE,
+                    "severities": ListOf(SEVERITY, min_items=1),
+                    "text": LABEL,
+                    "short": LABEL,
+                    "refs": REFS,
+                    "source": Sources(),
+                },
+                {"agent": AGENT, "text_high_creatinine": LABEL, "text_90": LABEL, "text_2": LABEL},
+            ),
+            min_items=1,
+        ),
+    }
+)
+
 WARNINGS = MapOf(Record({"refs": ListOf(REF, min_items=1)}), min_items=1)
 
 WORKING = MapOf(TEXT, min_items=1)
@@ -387,6 +471,7 @@ WORKING = MapOf(TEXT, min_items=1)
 # file name (without .json) -> declared shape; one entry per table, no more, no fewer.
 SCHEMAS: dict[str, Shape] = {
     "agents": AGENTS,
+    "hypercalcemia": HYPERCALCEMIA,
     "inputs": INPUTS,
     "messages": MESSAGES,
     "monitoring": MONITORING,

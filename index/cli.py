@@ -65,12 +65,15 @@ def search(
 ) -> int:
     """`bonemet search`: print the hits for one query (an unusable query just gives no hits)."""
     from index.search import IndexUnavailable, SearchIndex
-    from index.store import ensure_index
+    from index.store import ensure_index, library_version, open_current
 
     printable_everywhere()
     try:
-        index_dir = ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
-        index = SearchIndex.open(index_dir)
+        index = open_current(Path(shipped_dir), Path(cache_dir), library_version(library_root))
+        if index is None:  # opened once when current; built (or waited for) only when not
+            index = SearchIndex.open(
+                ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
+            )
     except (IndexUnavailable, OSError) as exc:
         print(f"search index unavailable: {exc}", file=sys.stderr)
         return 1

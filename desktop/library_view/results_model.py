@@ -5,11 +5,14 @@ title and language tag on the first line, the snippet (matched terms in bold) be
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
+
+if TYPE_CHECKING:  # QStyle's Python types cost ~15 ms to create: made when results are first painted
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 CardHtmlRole = Qt.ItemDataRole.UserRole + 2
@@ -94,6 +97,8 @@ class ResultDelegate(QStyledItemDelegate):
         return max(width, 120)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        from PySide6.QtWidgets import QStyle
+
         self.initStyleOption(option, index)
         document = self._document(option, index)
         option.text = ""

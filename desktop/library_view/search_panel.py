@@ -132,7 +132,11 @@ class SearchPanel(QWidget):
     def _update_status(self) -> None:
         controller = self.controller
         tooltip = ""
-        if controller.state == PREPARING:
+        if controller.state == PREPARING and controller.progress is not None:
+            done, total = controller.progress
+            text = translate("SearchPanel", "Building the search index… %1/%2").replace("%1", str(done))
+            text = text.replace("%2", str(total))
+        elif controller.state == PREPARING:
             text = translate("SearchPanel", "Preparing search…")
         elif controller.state == FAILED:
             text = translate("SearchPanel", "Search is unavailable: the search index could not be opened.")

@@ -29,7 +29,17 @@ RULE_SOURCES = _rule_sources()
 def test_rule_rows_are_found():
     # The schemas mark the rule rows; this guards against a schema that stops marking them.
     tables = {label.split(".", 1)[0] for label, _ in RULE_SOURCES}
-    assert {"agents", "inputs", "monitoring", "mscc", "scores", "systemic", "thresholds", "units"} <= tables
+    assert {
+        "agents",
+        "hypercalcemia",
+        "inputs",
+        "monitoring",
+        "mscc",
+        "scores",
+        "systemic",
+        "thresholds",
+        "units",
+    } <= tables
     assert len(RULE_SOURCES) >= 116
 
 
