@@ -10,23 +10,26 @@ from desktop.file_dialogs import ask_open_path, ask_save_path
 PATIENT_FOLDER = "王小明 MRN-558812"
 
 
-def _answer_with(path: str) -> None:
-    # Type the path into the file-name box and accept, as a user would. (selectFile() leaves that box
-    # alone while it has keyboard focus, so whether it worked depended on how fast the dialog was
-    # activated: the test hung in exec() on an idle machine.) The dialog is looked up among the visible
-    # windows, not as the active modal widget, which may be a window an earlier test in this process
-    # left open (the order differs under pytest-xdist). After ~10 s without the dialog, give up.
-    attempts = iter(range(500))
+def _answer_with(path: str, attempts: int = 250) -> None:
+    """Answer the next file dialog with `path`; after `attempts` x 20 ms, cancel it so a test fails, never hangs.
 
-    def answer() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
-        if dialogs:
-            dialogs[-1].findChild(QLineEdit, "fileNameEdit").setText(path)
-            dialogs[-1].accept()
-        elif next(attempts, None) is not None:
-            QTimer.singleShot(20, answer)
+    The path is typed into the file-name box, as a user would: selectFile() leaves that box alone while
+    it has keyboard focus, so with it the answer was ignored whenever the dialog had been activated
+    first (an idle machine) and exec() never returned."""
 
-    QTimer.singleShot(20, answer)
+    def answer(left: int) -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+        shown = [dialog for dialog in dialogs if dialog.isVisible()]
+        if shown:
+            shown[0].findChild(QLineEdit, "fileNameEdit").setText(path)
+            shown[0].accept()
+        elif left:
+            QTimer.singleShot(20, lambda: answer(left - 1))
+        else:  # never shown: cancel whatever exists so exec() returns and the assertion fails
+            for dialog in dialogs:
+                dialog.reject()
+
+    QTimer.singleShot(20, lambda: answer(attempts))
 
 
 def _config_text(folder) -> str:

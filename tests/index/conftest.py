@@ -32,6 +32,13 @@ def index(fixture_index_dir):
         yield opened
 
 
+@pytest.fixture(scope="session")
+def real_index(real_index_dir):
+    """The bundled library's index (built once per session, shared with the desktop tests)."""
+    with SearchIndex.open(real_index_dir) as opened:
+        yield opened
+
+
 def top_documents(hits, count: int = 3) -> list[str]:
     """The first `count` distinct document ids, in hit order."""
     ids: list[str] = []

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search import SearchIndex
-
 from .conftest import top_documents
-
-
-@pytest.fixture(scope="module")
-def real_index(real_index_dir):
-    with SearchIndex.open(real_index_dir) as opened:
-        yield opened
-
 
 FIRST_HIT = [
     ("Xgeva", "denosumab"),
