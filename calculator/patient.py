@@ -97,9 +97,10 @@ class Patient:
         return self.had(*therapies) or self.had_adjuvant(*therapies)
 
 
-def problem(field: str, code: str, **params: Any) -> Problem:
-    """A Problem whose bilingual message comes from ``rules/messages.json``."""
-    template = rule_table("messages")["problems"][code]
+def problem(field: str, code: str, message_key: str | None = None, **params: Any) -> Problem:
+    """A Problem whose bilingual message comes from ``rules/messages.json`` (``message_key`` when the
+    code's general message would mislead, e.g. a field another input can stand in for)."""
+    template = rule_table("messages")["problems"][message_key or code]
     # Anything echoed from the input is escaped: one problem stays one line, whatever the file holds.
     shown = {key: printable(value) if isinstance(value, str) else value for key, value in params.items()}
     return Problem(field, code, {lang: template[lang].format(**shown) for lang in LANGUAGES})
@@ -341,7 +342,8 @@ def _survival(values: dict[str, Any], problems: list[Problem], missing: list[str
             return None  # given but invalid: that problem is already reported
         if missing is None:
             # An ordinary missing required field (the field's help names the alternative).
-            problems.append(problem("expected_survival_months", "missing_required"))
+            # Same code (the form marks it as missing), a message that names the alternative (review #6).
+            problems.append(problem("expected_survival_months", "missing_required", "survival_missing"))
         else:
             missing.append("expected_survival_months")
         return None

@@ -103,6 +103,17 @@ def rise_check(baseline: Lab, current: Lab) -> RiseCheck:
     )
 
 
+def withheld_for_rise(patient: Patient) -> bool:
+    """The patient's current zoledronic acid or pamidronate is withheld today for a creatinine rise."""
+    current = patient.current_bone_agent
+    return (
+        current is not None
+        and on_treatment(patient, current)
+        and patient.baseline_creatinine is not None
+        and rise_check(patient.baseline_creatinine, patient.creatinine).withhold
+    )
+
+
 def creatinine_above_cap(patient: Patient) -> bool:
     """Serum creatinine above 3.0 mg/dL (265 µmol/L), compared in the unit entered."""
     cap = next(r for r in rule_table("agents")["rules"] if r["code"] == "creatinine_above_3_mg_dl")["above"]
