@@ -119,6 +119,7 @@ AGENTS = Record(
                     "resolvable": BOOL,  # a blocker that treatment can lift (then the dose is still shown)
                     "above": BY_UNIT,
                     "min_months_on_agent": NUMBER,
+                    "on_note": BOOL,  # the caution is named in the short chart note
                 },
             )
         ),
@@ -447,6 +448,13 @@ HYPERCALCEMIA = Record(
         "pamidronate_90_above_mg_dl": NUMBER,
         "ibandronate_4_mg_from_mmol_l": NUMBER,
         "zoledronic_no_renal_reduction_below": BY_UNIT,
+        "renal_appendix": Record(
+            {
+                "source": Sources(),
+                "kidney": Record({"text": LABEL, "short": LABEL}),
+                "withheld": Record({"text": LABEL, "short": LABEL}),
+            }
+        ),
         "steps": ListOf(
             Record(
                 {
@@ -457,7 +465,14 @@ HYPERCALCEMIA = Record(
                     "refs": REFS,
                     "source": Sources(),
                 },
-                {"agent": AGENT, "text_high_creatinine": LABEL, "text_90": LABEL, "text_2": LABEL},
+                {
+                    "agent": AGENT,
+                    "text_high_creatinine": LABEL,
+                    "text_90": LABEL,
+                    "text_2": LABEL,
+                    "text_routine_withheld": LABEL,
+                    "short_withheld": LABEL,
+                },
             ),
             min_items=1,
         ),
