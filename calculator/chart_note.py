@@ -6,7 +6,7 @@ Every line is built from the assessment's own output (no clinical rule here), in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
@@ -21,7 +21,7 @@ _NOTE_OPTIONS = 5
 
 
 def _n(key: str, lang: str, **params: Any) -> str:
-    return rule_table("note")["note"][key][lang].format(**params)
+    return cast(str, rule_table("note")["note"][key][lang].format(**params))
 
 
 def _choice_label(path: str, code: str | None, lang: str) -> str:
@@ -186,9 +186,12 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
     words = rule_table("note")["summary"]
     category = text_for(systemic["category"])[lang]
     if not systemic["options"]:
-        return words["systemic_no_option"][lang].format(category=category)
-    return words["systemic"][lang].format(
-        category=category, options=options_text(systemic, lang, _NOTE_OPTIONS)
+        return cast(str, words["systemic_no_option"][lang].format(category=category))
+    return cast(
+        str,
+        words["systemic"][lang].format(
+            category=category, options=options_text(systemic, lang, _NOTE_OPTIONS)
+        ),
     )
 
 

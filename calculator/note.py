@@ -6,7 +6,7 @@ Plain text only — no markdown, no colour codes — so it pastes cleanly into a
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
@@ -26,7 +26,7 @@ def _p(lang: str, mark: str) -> str:
 
 
 def _label(key: str, lang: str) -> str:
-    return rule_table("note")["labels"][key][lang]
+    return cast(str, rule_table("note")["labels"][key][lang])
 
 
 def _lookup(inputs: dict[str, Any], path: str) -> Any:
@@ -52,7 +52,7 @@ def input_value(field: dict[str, Any], value: Any, lang: str) -> str:
     if field["kind"] == "codes":
         return _p(lang, "list").join(choices.get(v, v) for v in value)
     if field["kind"] == "enum":
-        return choices.get(value, str(value))
+        return cast(str, choices.get(value, str(value)))
     return str(value)
 
 

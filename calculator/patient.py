@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calculator import units
 from calculator._data import rule_table
@@ -107,7 +107,7 @@ def problem(field: str, code: str, message_key: str | None = None, **params: Any
 
 
 def field_table() -> list[dict[str, Any]]:
-    return rule_table("inputs")["fields"]
+    return cast(list[dict[str, Any]], rule_table("inputs")["fields"])
 
 
 def _containers() -> dict[str, set[str]]:
@@ -137,7 +137,7 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Problem]) -> None:
+def _check_keys(obj: Mapping[str, Any], prefix: str, allowed: set[str], problems: list[Problem]) -> None:
     for key in getattr(obj, "duplicate_keys", ()):
         problems.append(problem(_join(prefix, key), "duplicate_field"))
     for key in obj:
@@ -158,7 +158,7 @@ def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-def _lookup(raw: Mapping, path: str) -> Any:
+def _lookup(raw: Mapping[str, Any], path: str) -> Any:
     node: Any = raw
     for part in path.split("."):
         if not isinstance(node, Mapping) or part not in node:
@@ -235,7 +235,7 @@ def _codes(value: Any, path: str, field: dict[str, Any], problems: list[Problem]
 
 def lab_name(field: dict[str, Any]) -> str:
     """The units table a lab field uses (a baseline creatinine is measured like creatinine)."""
-    return field.get("lab") or field["path"].split(".")[-1]
+    return cast(str, field.get("lab") or field["path"].split(".")[-1])
 
 
 def _lab(value: Any, path: str, problems: list[Problem], lab: str) -> Lab | None:
@@ -293,7 +293,7 @@ def _lab(value: Any, path: str, problems: list[Problem], lab: str) -> Lab | None
 
 
 def _read_field(
-    raw: Mapping, field: dict[str, Any], problems: list[Problem], missing: list[str] | None = None
+    raw: Mapping[str, Any], field: dict[str, Any], problems: list[Problem], missing: list[str] | None = None
 ) -> Any:
     """The field's value, its default, or None. A missing required field is a problem, or (in a
     partial assessment, ``missing`` given) is only recorded as missing."""
@@ -351,7 +351,7 @@ def _survival(values: dict[str, Any], problems: list[Problem], missing: list[str
     if from_months is not None and at_least is not None and from_months != at_least:
         problems.append(problem("expected_survival_at_least_3_months", "survival_disagrees"))
         return None
-    return from_months if from_months is not None else at_least
+    return cast(bool | None, from_months if from_months is not None else at_least)
 
 
 def _contradictions(values: dict[str, Any], problems: list[Problem]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calculator import units
 from calculator._data import rule_table
@@ -70,7 +70,7 @@ class RenalPlan:
 
 
 def _rise_rule() -> dict[str, Any]:
-    return rule_table("thresholds")["creatinine_rise_rule"]
+    return cast(dict[str, Any], rule_table("thresholds")["creatinine_rise_rule"])
 
 
 def on_treatment(patient: Patient, name: str) -> bool:

@@ -4,7 +4,7 @@ output, so it can never say something the detailed sections do not."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
@@ -15,7 +15,7 @@ _SUMMARY_OPTIONS = 3
 
 
 def _s(key: str, lang: str, **params: Any) -> str:
-    return rule_table("note")["summary"][key][lang].format(**params)
+    return cast(str, rule_table("note")["summary"][key][lang].format(**params))
 
 
 def _short(code: str, lang: str) -> str:
@@ -110,7 +110,9 @@ def _bone_line(assessment: dict[str, Any], lang: str) -> str:
         return head + _s("arrow", lang) + _s("not_indicated", lang, reason=reason)
     body = _agents_part(bone, lang)
     if bone["indicated"] is None:
-        missing = [p for p in ("bone_metastasis", "expected_survival_months") if p in _missing(assessment)]
+        missing: list[str] = [
+            p for p in ("bone_metastasis", "expected_survival_months") if p in _missing(assessment)
+        ]
         body += _s("semicolon", lang) + _s("indication_pending", lang, fields=_fields(missing, lang))
     return head + _s("arrow", lang) + body
 

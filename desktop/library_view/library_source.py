@@ -21,7 +21,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # imported lazily at run time: loading them is the slow part of start-up
+    from index.search import Hit
+    from library.content import Library
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +37,28 @@ class TocItem:
     summary: str
 
 
+class LibraryReader(Protocol):
+    """What the reader, the contents and the main window ask of the library (LibrarySource or a test double)."""
+
+    def toc(self, lang: str) -> list[TocItem]: ...
+    def has(self, doc_id: str, lang: str) -> bool: ...
+    def title(self, doc_id: str, lang: str) -> str: ...
+    def reference_title(self, reference: str, lang: str) -> str | None: ...
+    def html(self, doc_id: str, lang: str) -> str: ...
+    def sources(self) -> list[str]: ...
+
+
+class SearchBackend(Protocol):
+    """What the search controller asks of the index (index.search.SearchIndex or a test double)."""
+
+    def search(self, query: str, lang: str = ..., limit: int = ...) -> list[Hit]: ...
+    def expansions(self, query: str) -> list[str]: ...
+
+
 class LibrarySource:
     """Read-only view of an `library.content.Library` for the reader and the table of contents."""
 
-    def __init__(self, library: Any) -> None:
+    def __init__(self, library: Library) -> None:
         self._library = library
 
     def toc(self, lang: str) -> list[TocItem]:
@@ -70,8 +92,8 @@ class LibrarySource:
 
 @dataclass
 class Backend:
-    source: Any  # LibrarySource or a test double with the same methods
-    search_index: Any  # index.search.SearchIndex or a test double; None when it could not be opened
+    source: LibraryReader
+    search_index: SearchBackend | None  # None when it could not be opened
     search_error: str = ""
     index_rebuilt: bool = False  # a damaged index was found and rebuilt: the user is told
     # repair(search_index) after a search raised: a Backend with a rebuilt index when the files
@@ -118,7 +140,7 @@ def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter |
     return build(damage)
 
 
-def _prebuilt_library(search_index: Any, folders: tuple[Path, Path], version: str) -> Any:
+def _prebuilt_library(search_index: Any, folders: tuple[Path, ...], version: str) -> Any:
     """The library's prebuilt form from the open index's folder, else from any folder of this version
     whose `library.json` is intact even if its search part is not; None when there is none."""
     from index.store import intact_file
