@@ -7,7 +7,6 @@ Dialogs go through ``page_dialogs`` and ``report_header.ask_report_header`` so t
 
 from __future__ import annotations
 
-import inspect
 import logging
 from datetime import datetime
 from types import ModuleType
@@ -63,8 +62,6 @@ class CalculatorPage(QWidget):
         self._engine = engine or _default_engine()
         self._spec = self._engine.input_spec()
         self._lang = "zh"
-        # partial=True (the contract of issue 10): an answer as soon as the kidney facts are in.
-        self._partial = "partial" in inspect.signature(self._engine.assess).parameters
         self._output_notice = False  # the notice says something was copied or saved
         # Created in reading order, which is the Tab order: buttons, then the form, then the result.
         (
@@ -174,19 +171,15 @@ class CalculatorPage(QWidget):
         field = self.form.field_for(path)
         return localized(field.spec.get("label"), self._lang) if field is not None else path
 
-    def _assess(self, patient: dict[str, Any], *, partial: bool) -> dict[str, Any]:
-        if partial:
-            return self._engine.assess(patient, partial=True)
-        return self._engine.assess(patient)
-
     def reassess(self) -> None:
         patient = self.form.to_patient()
         try:
-            assessment = self._assess(patient, partial=self._partial)
+            # partial: an answer as soon as the kidney facts are in, the rest marked as waiting
+            assessment = self._engine.assess(patient, partial=True)
             if assessment.get("pending") and not any(assessment.get(s) for s in ANSWER_SECTIONS):
                 # Nothing answered yet: the strict check names every empty required field
                 # beside it, instead of a result pane that only says "waiting".
-                assessment = self._assess(patient, partial=False)
+                assessment = self._engine.assess(patient)
         except self._engine.ValidationError as error:
             unplaced = self.form.show_problems(error.problems)
             self.view.show_invalid(
@@ -220,7 +213,7 @@ class CalculatorPage(QWidget):
         if not assessment.get("pending"):
             return
         try:
-            self._assess(patient, partial=False)
+            self._engine.assess(patient)
         except self._engine.ValidationError as error:
             self.form.show_problems([p for p in error.problems if p.code == MISSING_CODE])
 
