@@ -4,7 +4,7 @@
 <context>
     <name>Bookmarks</name>
     <message>
-        <location filename="../../desktop/library_view/bookmarks.py" line="107"/>
+        <location filename="../../desktop/library_view/bookmarks.py" line="110"/>
         <source>A saved list could not be read and was started afresh: %1</source>
         <translation>一个已保存的列表无法读取，已重新开始：%1</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/library_view/find_bar.py" line="71"/>
+        <location filename="../../desktop/library_view/find_bar.py" line="69"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/find_bar.py" line="88"/>
+        <location filename="../../desktop/library_view/find_bar.py" line="87"/>
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
@@ -50,47 +50,47 @@
 <context>
     <name>LibraryLists</name>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="63"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="62"/>
         <source>Loading the library…</source>
         <translation>正在载入文库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="78"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="77"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="79"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="78"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="80"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="79"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="81"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="80"/>
         <source>Clear bookmarks</source>
         <translation>清空书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="82"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="81"/>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="112"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="111"/>
         <source>Clear the bookmarks?</source>
         <translation>清空全部书签？</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="114"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="113"/>
         <source>Clear the history?</source>
         <translation>清空浏览历史？</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="115"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="114"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -98,92 +98,97 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="61"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="63"/>
         <source>Search the guidelines</source>
         <translation>搜索指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="62"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="64"/>
         <source>Calculator / back to the library</source>
         <translation>计算器 / 返回文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="63"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="65"/>
         <source>Back / forward</source>
         <translation>后退 / 前进</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="64"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="66"/>
         <source>Find in this document</source>
         <translation>在本文中查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="65"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="67"/>
         <source>Bookmark this document</source>
         <translation>将本文加入书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="66"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="68"/>
         <source>Larger / smaller text</source>
         <translation>放大 / 缩小文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="71"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="75"/>
         <source>Keyboard</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="293"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="329"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="293"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="330"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="294"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="332"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="298"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="338"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="298"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="338"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="302"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="343"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="303"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="344"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="304"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="345"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="305"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="347"/>
         <source>Add or remove this document from the bookmarks (Ctrl+D)</source>
         <translation>将本文加入书签或从书签中移除（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="306"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="349"/>
+        <source>Print this document on A4 paper</source>
+        <translation>以A4纸打印本文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/reader_view.py" line="350"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="70"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="74"/>
         <source>Search above, or choose a topic from the contents, to read it here.</source>
         <translation>在上方搜索，或从目录中选择主题，即可在此阅读。</translation>
     </message>
@@ -191,12 +196,12 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="21"/>
+        <location filename="../../desktop/library_view/results_model.py" line="22"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="22"/>
+        <location filename="../../desktop/library_view/results_model.py" line="23"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -204,37 +209,37 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="83"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="82"/>
         <source>Search the guidelines (Ctrl+K)</source>
         <translation>搜索指南 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="84"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="83"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="85"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="84"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="137"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="136"/>
         <source>Preparing search…</source>
         <translation>正在准备搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="139"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="138"/>
         <source>Search is unavailable: the search index could not be opened.</source>
         <translation>搜索不可用：无法打开搜索索引。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="141"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="140"/>
         <source>Type a drug, a topic, an abbreviation or pinyin.</source>
         <translation>可输入药名、主题、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="145"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="144"/>
         <source>No results for “%1”. Try a drug name, an abbreviation or pinyin.</source>
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
