@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TextIO
 
@@ -89,6 +90,20 @@ def _write_utf8(stream: TextIO, text: str) -> None:
 
 def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
     """Assess the patient JSON at ``path`` (``-`` = stdin) and print the result; returns the exit code."""
+
+    def produce(patient: Any) -> str:
+        assessment = assess(patient)
+        if fmt == "text":
+            return render_text(assessment, lang)
+        return json.dumps(assessment, ensure_ascii=False, indent=2) + "\n"
+
+    return run_on_file(path, produce, lang)
+
+
+def run_on_file(path: str, produce: Callable[[Any], str], lang: str = "zh") -> int:
+    """Read the JSON at ``path``, print ``produce(decoded)`` and return the exit code; every bad
+    input (unreadable, not JSON, a ValidationError from ``produce``) is exit 2 with one line per
+    problem on stderr. Shared by ``bonemet assess`` and ``bonemet score``."""
     try:
         try:
             data = _read(path)
@@ -98,11 +113,7 @@ def run_assess(path: str, fmt: str = "json", lang: str = "zh") -> int:
             ) from None
         except ValueError:  # a path no file can have (an embedded NUL)
             raise ValidationError([problem("", "unreadable", detail="invalid path")]) from None
-        assessment = assess(load_patient_json(data))
-        if fmt == "text":
-            output = render_text(assessment, lang)
-        else:
-            output = json.dumps(assessment, ensure_ascii=False, indent=2) + "\n"
+        output = produce(load_patient_json(data))
     except ValidationError as error:
         _write_utf8(sys.stderr, "".join(item.line(lang) + "\n" for item in error.problems))
         return EXIT_BAD_INPUT

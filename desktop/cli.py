@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--format", choices=["json", "text"], default="json")
     assess.add_argument("--lang", dest="note_lang", choices=["zh", "en"], default="zh")
 
+    score = sub.add_parser("score", help="SINS (spine) or Mirels (long bone) score from a JSON file or -")
+    score.add_argument("score_name", choices=["sins", "mirels"])
+    score.add_argument("inputs", metavar="FILE.json")
+    score.add_argument("--format", dest="score_format", choices=["json", "text"], default="json")
+    score.add_argument("--lang", dest="score_lang", choices=["zh", "en"], default="zh")
+
     library = sub.add_parser("library", help="guideline library tools")
     library_sub = library.add_subparsers(dest="library_command", required=True)
     library_sub.add_parser("check", help="validate the guideline content and print counts")
@@ -69,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from calculator.cli import run_assess
 
         return run_assess(args.patient, fmt=args.format, lang=args.note_lang)
+    if args.command == "score":
+        from calculator.score_cli import run_score
+
+        return run_score(args.score_name, args.inputs, fmt=args.score_format, lang=args.score_lang)
     if args.command == "library":
         from index.cli import printable_everywhere
         from library.cli import library_check

@@ -8,9 +8,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.offline_browser import OfflineBrowser
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
@@ -59,7 +60,7 @@ def build_text_dialog(parent: QWidget | None, title: str, html: str, accept_text
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    text = QTextBrowser(dialog)
+    text = OfflineBrowser(dialog)
     text.setOpenExternalLinks(False)
     text.setHtml(html)
     layout.addWidget(text)

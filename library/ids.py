@@ -7,3 +7,5 @@ from guideline_content import LANGUAGES
 LANGS = LANGUAGES
 # the id of the reference list generated from references.yaml; search ranks it below the topics
 REFERENCES_DOC = "references"
+# the app's scorers a page may link to as "scores:<name>" (the reader opens the Scores view)
+SCORE_LINKS = ("sins", "mirels")

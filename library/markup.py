@@ -13,8 +13,30 @@ from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
 import markdown
+from markdown.extensions import Extension
 
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc", "sane_lists"]
+
+class _NoRawHtmlOrImages(Extension):
+    """Content is text, tables and links: raw HTML is shown as text and image syntax stays literal, so a
+    page can never make the reader fetch a file (an <img src="file:///dev/zero"> stalled it)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        for pattern in ("html", "image_link", "image_reference", "short_image_ref"):
+            md.inlinePatterns.deregister(pattern)
+
+
+MARKDOWN_EXTENSIONS: list[str | Extension] = [
+    "tables",
+    "attr_list",
+    "toc",
+    "sane_lists",
+    _NoRawHtmlOrImages(),
+]
+# raw HTML tags and image syntax, which the validator rejects (the renderer shows them as text)
+RAW_HTML_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+IMAGE_RE = re.compile(r"!\[[^\]]*\]\(")
+INLINE_CODE_RE = re.compile(r"`[^`]*`")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `## Title {#anchor}`; a heading without the braces is caught by HEADING_RE + a None anchor

@@ -11,9 +11,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from library.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
+from library.ids import SCORE_LINKS
 from library.markup import (
     CITATION_RE,
+    IMAGE_RE,
+    INLINE_CODE_RE,
     LINK_RE,
+    RAW_HTML_RE,
     SLUG_RE,
     citation_keys,
     cited_keys,
@@ -138,6 +142,14 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
             message = _link_problem(library, doc, match.group(2))
             if message:
                 yield doc.file_line(number), message
+        prose = INLINE_CODE_RE.sub("", line)
+        if RAW_HTML_RE.search(prose):
+            yield (
+                doc.file_line(number),
+                "raw HTML is not allowed (write markdown; the reader shows tags as text)",
+            )
+        if IMAGE_RE.search(prose):
+            yield doc.file_line(number), "images are not supported in the library"
     for number in unbacked_summary_numbers(doc.summary, doc.body):
         yield (
             "summary",
@@ -211,8 +223,15 @@ def _link_problem(library: Library, doc: Document, target: str) -> str | None:
     if target.startswith("#"):
         anchor = target[1:]
         return None if anchor in doc.anchors else f"link to missing anchor {target!r} in this document"
+    if target.startswith("scores:"):
+        name = target[len("scores:") :]
+        return (
+            None
+            if name in SCORE_LINKS
+            else f"link {target!r}: no such scorer (known: {', '.join(SCORE_LINKS)})"
+        )
     if not target.startswith("doc:"):
-        return f"link {target!r}: only doc:<id>#<anchor> links work offline"
+        return f"link {target!r}: only doc:<id>#<anchor> or scores:<name> links work offline"
     doc_id, _, anchor = target[4:].partition("#")
     if doc_id == REFERENCES_DOC and anchor in library.references:
         return None  # the rendered references page carries one anchor per reference key

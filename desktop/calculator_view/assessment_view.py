@@ -11,11 +11,12 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.calculator_view.assessment_html import AssessmentHtml, RefTitle, TextFor
 from desktop.calculator_view.field_values import localized
 from desktop.calculator_view.field_widgets import ERROR_STYLE
+from desktop.offline_browser import OfflineBrowser
 
 translate = QCoreApplication.translate
 
@@ -45,7 +46,7 @@ class AssessmentView(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.linkActivated.connect(self._status_link)
-        self.browser = QTextBrowser(self)
+        self.browser = OfflineBrowser(self)
         self.browser.setObjectName("assessmentBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)

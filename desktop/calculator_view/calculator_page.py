@@ -20,7 +20,6 @@ from PySide6.QtGui import QGuiApplication, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from desktop.calculator_view.assessment_view import AssessmentView
 from desktop.calculator_view.calculator_form import CalculatorForm
 from desktop.calculator_view.field_widgets import MISSING_CODE
 from desktop.calculator_view.report import footer_text, paint_report, prepare_a4, report_html
+from desktop.file_dialogs import ask_open_path, ask_save_path
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -43,24 +43,21 @@ FORM_SHARE = 42  # per cent of the page width the form starts with (the splitter
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Ask where to save the PDF (replaced in tests)."""
-    path, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         translate("CalculatorPage", "Save as PDF"),
         suggested,
         translate("CalculatorPage", "PDF files (*.pdf)"),
     )
-    return path or None
 
 
 def ask_patient_path(parent: QWidget) -> str | None:
     """Ask for a patient JSON file to load (replaced in tests)."""
-    path, _ = QFileDialog.getOpenFileName(
+    return ask_open_path(
         parent,
         translate("CalculatorPage", "Load patient"),
-        "",
         translate("CalculatorPage", "Patient files (*.json)"),
     )
-    return path or None
 
 
 def ask_print(printer: QPrinter, parent: QWidget) -> bool:

@@ -1,8 +1,9 @@
 """Bookmarks and recent history: small JSON lists in the per-user data folder.
 
-Each change re-reads the file, applies itself and writes the result atomically (temporary file +
-os.replace), so two app windows running at once merge their changes instead of overwriting each
-other, and a crash mid-write never leaves half a file. A corrupt file gives an empty list and a
+Each change takes a lock file, re-reads the file, applies itself and writes the result atomically
+(temporary file + os.replace), so two app windows running at once merge their changes instead of
+overwriting each other, and a crash mid-write never leaves half a file. The lock is the operating
+system's (filelock), so a process killed while holding it releases it at once. A corrupt file gives an empty list and a
 one-line notice (the file is kept aside as *.damaged); a failed write is logged, never fatal.
 """
 
@@ -15,11 +16,15 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from PySide6.QtCore import QCoreApplication
+
+from desktop.files import UnusableFile, read_state_file
 
 log = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 30
+LOCK_TIMEOUT_SECONDS = 5  # a change waits this long for another instance's write, then goes ahead
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,15 @@ class EntryList:
         self._change(lambda entries: [])
 
     def _change(self, edit) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(self.path.with_name(self.path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS):
+                self._apply(edit)
+        except (Timeout, OSError) as error:  # no lock to be had (read-only profile, stuck peer)
+            log.warning("changing %s without the lock: %s", self.path, error)
+            self._apply(edit)
+
+    def _apply(self, edit) -> None:
         on_disk = self._read(report=False)  # picks up changes made by another running instance
         entries = edit(self._entries if on_disk is None else on_disk)
         self._entries = entries[: self.limit] if self.limit else entries
@@ -89,9 +103,12 @@ class EntryList:
     def _read(self, report: bool) -> list[Entry] | None:
         """The entries on disk; None when the file exists but cannot be used."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_state_file(self.path).decode("utf-8")
         except FileNotFoundError:
             return []
+        except UnusableFile as error:  # a FIFO, a device, a folder or absurdly large: never read it again
+            log.warning("%s: %s; starting empty", self.path, error)
+            return self._damaged(report, move_aside=True)
         except (OSError, UnicodeDecodeError) as error:
             log.warning("could not read %s: %s", self.path, error)
             return self._damaged(report, move_aside=False)

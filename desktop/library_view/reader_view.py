@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QTextBrowser,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from desktop.library_view.bookmarks import Entry, ReadingLists
 from desktop.library_view.find_bar import FindBar
 from desktop.library_view.handout import print_a4
 from desktop.library_view.results_model import MATCH_BACKGROUND
+from desktop.offline_browser import OfflineBrowser
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
@@ -89,6 +89,7 @@ class Location:
 class ReaderView(QWidget):
     documentOpened = Signal(str, str, str, str)  # doc id, anchor, language, title
     bookmarksChanged = Signal()
+    openScore = Signal(str)  # noqa: N815 — a "scores:<name>" link: the window opens that scorer
 
     def __init__(
         self,
@@ -118,7 +119,7 @@ class ReaderView(QWidget):
         self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.print_button = self._tool_button("print", lambda: self.print_document())
         # The document after its tool bar: creation order is the Tab order.
-        self.browser = QTextBrowser(self)
+        self.browser = OfflineBrowser(self)
         self.browser.setObjectName("reader")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link_clicked)
@@ -305,6 +306,8 @@ class ReaderView(QWidget):
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme() == "doc":
             self.open(url.path(), url.fragment())
+        elif url.scheme() == "scores":
+            self.openScore.emit(url.path())
         elif not url.scheme() and url.fragment():
             self.browser.scrollToAnchor(url.fragment())
         # Anything else (web links in the sources) is left alone: the app never goes online.

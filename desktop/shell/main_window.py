@@ -1,4 +1,4 @@
-"""The main window: Library and Calculator views, menus, language, zoom and window state."""
+"""The main window: Library, Calculator and Scores views, menus, language, zoom and window state."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from desktop.library_view.bookmarks import ReadingLists
 from desktop.library_view.library_page import LibraryPage
 from desktop.library_view.library_source import Backend
 from desktop.library_view.search_controller import SearchController
+from desktop.scores_view.scores_page import ScoresPage
 from desktop.shell.fonts import FontZoom
 from desktop.shell.i18n import LanguageSwitcher
 from desktop.shell.settings import Settings
@@ -26,7 +27,7 @@ translate = QCoreApplication.translate  # lupdate needs a literal context in eac
 
 log = logging.getLogger(__name__)
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
-LIBRARY_TAB, CALCULATOR_TAB = 0, 1
+LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB = 0, 1, 2
 DEFAULT_SIZE = (1280, 760)
 FRAME_ALLOWANCE = 40  # the window frame and title bar sit outside the size given to resize()
 
@@ -69,11 +70,15 @@ class MainWindow(QMainWindow):
         self.library = LibraryPage(self.controller, lists, self)
         self.calculator = calculator or CalculatorPage(self, ref_title=self._reference_title)
         self.calculator.openReference.connect(self.open_reference)
+        self.scores = ScoresPage(self)
+        self.scores.openReference.connect(self.open_reference)
+        self.library.reader.openScore.connect(self.open_score)  # "在评分中打开" links in the library
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("views")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.library, icon("library"), "")
         self.tabs.addTab(self.calculator, icon("calculator"), "")
+        self.tabs.addTab(self.scores, icon("scores"), "")
         self.setCentralWidget(self.tabs)
         self._actions: dict[str, QAction] = {}
         self._build_menus()
@@ -145,6 +150,12 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Not found in the library: %1").replace("%1", reference), 5000
             )
 
+    def open_score(self, name: str) -> None:
+        """A "scores:<name>" link from the library: the Scores view with that score in front."""
+        if self.scores.show_score(name):
+            self.tabs.setCurrentIndex(SCORES_TAB)
+            self.scores.show_score(name)  # focus again: the tab change moved it to the page
+
     def set_language(self, language: str) -> None:
         """Switch UI and content language at runtime and remember the choice."""
         self.settings.set("language", language)
@@ -163,6 +174,7 @@ class MainWindow(QMainWindow):
     def _apply_language(self, language: str) -> None:
         self.library.set_language(language)
         self.calculator.set_content_language(language)
+        self.scores.set_content_language(language)
         for code, action in self._language_actions.items():
             action.setChecked(code == language)
 
@@ -194,8 +206,12 @@ class MainWindow(QMainWindow):
         for name, slot, shortcuts in (
             ("new_patient", self._on_calculator(calc.new_patient), ("Ctrl+N",)),
             ("load_patient", self._on_calculator(calc.load_patient_file), ("Ctrl+O",)),
-            ("copy_for_chart", self._on_calculator(calc.copy_for_chart), ("Ctrl+Shift+C",)),
-            ("print", self._on_calculator(calc.print_report), (keys.Print,)),
+            (
+                "copy_for_chart",
+                self._on_calculator(calc.copy_for_chart, self.scores.copy_for_chart),
+                ("Ctrl+Shift+C",),
+            ),
+            ("print", self._on_calculator(calc.print_report, self.scores.print_report), (keys.Print,)),
             ("print_preview", self._on_calculator(calc.print_preview), ("Ctrl+Shift+P",)),
             ("save_pdf", self._on_calculator(lambda: calc.save_pdf()), ("Ctrl+Shift+S",)),
         ):
@@ -208,6 +224,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(
             self._action("show_calculator", lambda: self.show_view(CALCULATOR_TAB), "Ctrl+2")
         )
+        self.view_menu.addAction(self._action("show_scores", lambda: self.show_view(SCORES_TAB), "Ctrl+3"))
         self.view_menu.addAction(self._action("search", self.focus_search, "Ctrl+K", "Ctrl+L"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("zoom_in", lambda: self.change_zoom(1), keys.ZoomIn, "Ctrl+="))
@@ -225,8 +242,15 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action("intended_use", lambda: dialogs.show_intended_use(self)))
         self.help_menu.addAction(self._action("about", self._about))
 
-    def _on_calculator(self, method: Callable[[], Any]) -> Callable[[], None]:
+    def _on_calculator(
+        self, method: Callable[[], Any], on_scores: Callable[[], Any] | None = None
+    ) -> Callable[[], None]:
+        """File-menu output acts on the calculator, or on the scores when that view is showing."""
+
         def run() -> None:
+            if on_scores is not None and self.tabs.currentIndex() == SCORES_TAB:
+                on_scores()
+                return
             self.show_view(CALCULATOR_TAB)
             method()
 
@@ -236,6 +260,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "BoneMet Guide — breast cancer bone metastases"))
         self.tabs.setTabText(LIBRARY_TAB, translate("MainWindow", "Library"))
         self.tabs.setTabText(CALCULATOR_TAB, translate("MainWindow", "Calculator"))
+        self.tabs.setTabText(SCORES_TAB, translate("MainWindow", "Scores"))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
@@ -250,6 +275,7 @@ class MainWindow(QMainWindow):
             ("quit", translate("MainWindow", "&Quit")),
             ("show_library", translate("MainWindow", "&Library")),
             ("show_calculator", translate("MainWindow", "&Calculator")),
+            ("show_scores", translate("MainWindow", "Sc&ores")),
             ("search", translate("MainWindow", "&Search")),
             ("zoom_in", translate("MainWindow", "Zoom &in")),
             ("zoom_out", translate("MainWindow", "Zoom &out")),
@@ -274,7 +300,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.library.restore_splitter(self.settings.get("library_splitter"))
         last = self.settings.get("last_view")
-        self.tabs.setCurrentIndex(CALCULATOR_TAB if last == "calculator" else LIBRARY_TAB)
+        self.tabs.setCurrentIndex({"calculator": CALCULATOR_TAB, "scores": SCORES_TAB}.get(last, LIBRARY_TAB))
 
     def _first_size(self) -> None:
         """Preferred size, but never taller or wider than the screen's free area: 1366×768 less
@@ -291,9 +317,8 @@ class MainWindow(QMainWindow):
         self.settings.set("window_geometry", self.saveGeometry())
         self.settings.set("window_state", self.saveState())
         self.settings.set("library_splitter", self.library.splitter_state())
-        self.settings.set(
-            "last_view", "calculator" if self.tabs.currentIndex() == CALCULATOR_TAB else "library"
-        )
+        names = {CALCULATOR_TAB: "calculator", SCORES_TAB: "scores"}
+        self.settings.set("last_view", names.get(self.tabs.currentIndex(), "library"))
         return self.settings.save()
 
     def shutdown(self) -> None:

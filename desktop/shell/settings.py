@@ -16,12 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from desktop.files import UnusableFile, read_state_file
 from guideline_content import LANGUAGES
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE_NAME = "settings.ini"
-VIEWS = ("library", "calculator")
+VIEWS = ("library", "calculator", "scores")
 ZOOM_RANGE = (-4, 8)
 
 
@@ -105,19 +106,18 @@ class Settings:
     def _file_is_damaged(self) -> bool:
         """True when the file exists but cannot be used; sets the notice and moves it aside."""
         try:
-            raw = self.path.read_bytes()
+            damaged = _is_garbage(read_state_file(self.path))
         except FileNotFoundError:
             return False
+        except UnusableFile as error:  # a FIFO, a device, a folder or absurdly large
+            log.warning("%s", error)
+            damaged = True
         except OSError as error:
             log.warning("settings file unreadable: %s", error)
             self.notice = QCoreApplication.translate(
                 "Settings", "The settings file could not be read; default settings are used."
             )
             return True
-        try:
-            damaged = "\x00" in raw.decode("utf-8")
-        except UnicodeDecodeError:
-            damaged = True
         if not damaged:
             return False
         log.warning("settings file %s is damaged; using defaults", self.path)
@@ -130,3 +130,11 @@ class Settings:
             log.warning("damaged settings file not moved aside: %s", error)
             return True
         return False
+
+
+def _is_garbage(raw: bytes) -> bool:
+    """An INI file is text: NUL bytes or invalid UTF-8 mean the file was damaged."""
+    try:
+        return "\x00" in raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return True

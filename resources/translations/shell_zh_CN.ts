@@ -113,6 +113,11 @@
         <translation>计算器</translation>
     </message>
     <message>
+        <location filename="../../desktop/shell/main_window.py" line="0"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
         <location filename="../../desktop/shell/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -176,6 +181,11 @@
         <location filename="../../desktop/shell/main_window.py" line="239"/>
         <source>&amp;Calculator</source>
         <translation>计算器(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="0"/>
+        <source>Sc&amp;ores</source>
+        <translation>评分(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/main_window.py" line="240"/>

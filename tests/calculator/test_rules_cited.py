@@ -34,6 +34,13 @@ def _rule_rows() -> list[tuple[str, dict]]:
     rows.extend(
         (f"inputs.{f['path']}", f) for f in rule_table("inputs")["fields"] if "min" in f and "source" in f
     )
+    scores = rule_table("scores")
+    for name in ("sins", "mirels"):
+        rows.append((f"scores.{name}", scores[name]))
+    mscc = rule_table("mscc")
+    rows.extend((f"mscc.findings.{row['code']}", row) for row in mscc["findings"])
+    rows.extend((f"mscc.steps.{row['code']}", row) for row in mscc["steps"])
+    rows.extend((f"mscc.radiotherapy.{row['code']}", row) for row in mscc["radiotherapy"])
     return rows
 
 
@@ -54,8 +61,10 @@ def test_all_tables_are_checked():
         "inputs",
         "messages",
         "monitoring",
+        "mscc",
         "note",
         "references",
+        "scores",
         "systemic",
         "texts",
         "thresholds",

@@ -153,3 +153,31 @@ def test_an_unknown_key_that_is_listed_is_not_called_unlisted(fixture_library):
     assert "docs/alpha.en.md: sources: unknown reference key 'gone'" in problems
     assert "docs/alpha.en.md: line 16: citation of unknown reference key 'gone'" in problems
     assert not any("'gone' is cited in the body but not listed" in p for p in problems)
+
+
+def test_links_to_the_scorers(fixture_library):
+    fixture_library.write(
+        "alpha", "en", BODY + "\n[Open in the scorer](scores:sins) and [this](scores:sofa).\n"
+    )
+    problems = problems_of(fixture_library)
+    assert problems == ["docs/alpha.en.md: line 32: link 'scores:sofa': no such scorer (known: sins, mirels)"]
+
+
+def test_the_scorer_links_are_the_engines_scores():
+    from calculator.scores import SCORES
+    from library.ids import SCORE_LINKS
+
+    assert set(SCORE_LINKS) == set(SCORES)
+
+
+def test_raw_html_and_images_are_rejected_and_render_as_text(fixture_library):
+    from library.markup import to_html
+
+    fixture_library.write(
+        "alpha", "en", BODY + '\nSee <img src="file:///dev/zero"> and ![x](file:///etc/passwd).\n'
+    )
+    problems = problems_of(fixture_library)
+    assert any("alpha.en.md" in p and "raw HTML is not allowed" in p for p in problems)
+    assert any("alpha.en.md" in p and "images are not supported" in p for p in problems)
+    html = to_html('<img src="file:///dev/zero"> ![x](file:///etc/passwd)')
+    assert "<img" not in html and "&lt;img" in html

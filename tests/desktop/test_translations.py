@@ -37,6 +37,7 @@ def test_there_is_one_catalogue_per_part_of_the_app():
     assert [path.name for path in _ts_files()] == [
         "calculator_zh_CN.ts",
         "library_zh_CN.ts",
+        "scores_zh_CN.ts",
         "shell_zh_CN.ts",
     ]
 

@@ -1,0 +1,1 @@
+"""The Scores view: SINS and Mirels as compact forms (issue 15)."""
