@@ -77,10 +77,23 @@ def _page(title: str, inner: str) -> str:
     )
 
 
+_HELD_CITATION = re.compile(r"zzcitation(\d+)zz")
+
+
 def body_html(library: Library, markdown_text: str) -> str:
-    """Render library markdown: citations -> numbered links, headings carry in-page anchors."""
-    text = replace_citations(markdown_text, lambda keys: _citation_html(library, keys))
-    html = to_html(text)
+    """Render library markdown: citations -> numbered links, headings carry in-page anchors.
+
+    The markdown step shows raw HTML as text (content may not carry HTML), so each citation goes
+    through it as a plain-word token and its HTML is put in afterwards."""
+    held: list[str] = []
+
+    def hold(keys: list[str]) -> str:
+        held.append(_citation_html(library, keys))
+        return f"zzcitation{len(held) - 1}zz"
+
+    html = _HELD_CITATION.sub(
+        lambda m: held[int(m.group(1))], to_html(replace_citations(markdown_text, hold))
+    )
     return _HEADING_ID.sub(lambda m: f'{m.group(0)}<a name="{m.group(2)}"></a>', html)
 
 
