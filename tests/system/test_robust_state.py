@@ -52,12 +52,13 @@ def test_damaged_settings_file_gives_defaults_and_one_line_notice(tmp_path, env)
     assert path.with_name(SETTINGS_FILE_NAME + ".damaged").is_file()  # kept for IT, out of the way
 
 
-def test_unreadable_settings_file_gives_defaults_and_one_line_notice(tmp_path, env):
-    settings_file(env).mkdir(parents=True)  # a folder where the file should be: unreadable even for root
+def test_a_folder_where_the_settings_file_should_be_gives_defaults_and_one_line_notice(tmp_path, env):
+    settings_file(env).mkdir(parents=True)  # not a regular file: moved aside like a damaged one
     result = run_bonemet(SOURCE_COMMAND, screenshot_argv(tmp_path / "shot.png"), env, cwd=tmp_path)
     assert (tmp_path / "shot.png").stat().st_size > 0
-    assert len(warning_lines(result.stderr, "settings file unreadable")) == 1
+    assert len(warning_lines(result.stderr, "is damaged; using defaults")) == 1
     assert "Traceback" not in result.stderr
+    assert settings_file(env).with_name(SETTINGS_FILE_NAME + ".damaged").is_dir()
 
 
 def test_unusable_profile_folder_is_logged_not_fatal(tmp_path, env):
