@@ -5,11 +5,10 @@ this module only reads them against one patient.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from calculator import units
+from calculator import renal, units
 from calculator._data import rule_table
 from calculator.derived import Derived
 from calculator.findings import Findings
@@ -19,22 +18,9 @@ from guideline_content import LANGUAGES
 BISPHOSPHONATES = ("zoledronic_acid", "pamidronate", "ibandronate", "clodronate")
 
 
-def in_band(band: dict[str, Any], value: Decimal) -> bool:
-    """True if ``value`` lies in the band; each bound says whether it is inclusive (default yes)."""
-    if band.get("min") is not None:
-        low = units.dec(band["min"])
-        if value < low or (value == low and not band.get("min_inclusive", True)):
-            return False
-    if band.get("max") is not None:
-        high = units.dec(band["max"])
-        if value > high or (value == high and not band.get("max_inclusive", True)):
-            return False
-    return True
-
-
-def renal_band(agent: dict[str, Any], crcl: Decimal) -> dict[str, Any]:
-    """The agent's band for this CrCl (the bands cover every value; a test checks each edge)."""
-    return next(b for b in agent["bands"] if in_band(b, crcl))
+# Re-exported: the band helpers live with the other kidney rules.
+in_band = renal.in_band
+renal_band = renal.renal_band
 
 
 @cache
@@ -56,12 +42,15 @@ def calcium_state(derived: Derived) -> str | None:
     return "normal"
 
 
-def indication(patient: Patient, findings: Findings) -> tuple[bool, list[str]]:
-    """(indicated, reason codes): confirmed bone metastasis and expected survival of 3 months or more."""
+def indication(patient: Patient, findings: Findings) -> tuple[bool | None, list[str]]:
+    """(indicated, reason codes): confirmed bone metastasis and expected survival of 3 months or more.
+    None (no reasons) in a partial assessment whose indication inputs are still missing."""
     rule = rule_table("thresholds")["indication"]
     findings.cite(rule["source"])
+    if patient.bone_metastasis is None or patient.survival_at_least_3_months is None:
+        return None, []
     confirmed = patient.bone_metastasis == rule["bone_metastasis"]
-    long_enough = patient.expected_survival_months >= units.dec(rule["min_expected_survival_months"])
+    long_enough = patient.survival_at_least_3_months
     if confirmed and long_enough:
         return True, ["bone_metastasis_confirmed_and_survival_3_months"]
     reasons = []
@@ -83,63 +72,122 @@ def _hypersensitive(patient: Patient, agent: str) -> bool:
     )
 
 
-def _blockers(
-    patient: Patient, agent: dict[str, Any], band: dict[str, Any], calcium: str | None
-) -> list[str]:
-    name = agent["agent"]
+def _applies(rule: dict[str, Any], name: str) -> bool:
+    target = rule.get("applies_to")
+    if isinstance(target, list):
+        return name in target
+    if target == "bisphosphonates":
+        return name in BISPHOSPHONATES
+    return True
+
+
+def _blockers(patient: Patient, plan: renal.RenalPlan, calcium: str | None) -> list[str]:
+    name = plan.agent["agent"]
     found = {
         "uncorrected_hypocalcemia": calcium == "low",
-        "crcl_below_30": band.get("blocker") == "crcl_below_30",
-        "on_dialysis": patient.on_dialysis and agent["dialysis"] == "block",
+        "crcl_below_30": plan.below_renal_limit,
+        "on_dialysis": patient.on_dialysis and plan.agent["dialysis"] == "block",
         "active_onj": patient.active_onj,
         "pregnancy": patient.pregnant,
         "hypersensitivity": _hypersensitive(patient, name),
+        "creatinine_above_3_mg_dl": plan.creatinine_above_cap,
+        "creatinine_rise_withhold": plan.rise is not None and plan.rise.withhold,
+        "unhealed_oral_lesion": patient.unhealed_oral_lesion,
     }
-    return [code for code in _rules() if found.get(code)]
+    return [code for code, rule in _rules().items() if found.get(code) and _applies(rule, name)]
 
 
-def _cautions(patient: Patient, derived: Derived, agent: dict[str, Any], band: dict[str, Any]) -> list[str]:
-    name = agent["agent"]
-    severe_below = units.dec(_rules()["severe_renal_impairment_hypocalcemia_risk"]["crcl_below"])
+def _may_become_pregnant(patient: Patient) -> bool:
+    return (
+        patient.sex == "female"
+        and not patient.pregnant
+        and patient.menopausal_status in ("premenopausal", "perimenopausal", "unknown")
+    )
+
+
+def _cautions(patient: Patient, derived: Derived, plan: renal.RenalPlan) -> list[str]:
+    name, band = plan.agent["agent"], plan.band
+    rules = _rules()
+    severe_below = units.dec(rules["severe_renal_impairment_hypocalcemia_risk"]["crcl_below"])
+    months = patient.months_on_bone_agent
     found = {
         "severe_renal_impairment_hypocalcemia_risk": name == "denosumab"
         and (patient.on_dialysis or derived.crcl_ml_min < severe_below),
-        "renal_dose_adjusted": bool(band.get("renal_dose_adjusted")) and not patient.on_dialysis,
+        "renal_dose_adjusted": band is not None
+        and bool(band.get("renal_dose_adjusted"))
+        and not patient.on_dialysis,
         "nephrotoxic_drugs": patient.nephrotoxic_drugs and name in BISPHOSPHONATES,
         "dental_assessment_pending": not patient.dental_assessed,
         "invasive_dental_procedure_planned": patient.invasive_dental_procedure_planned,
         "vitamin_d_low": derived.vitamin_d_low is True,
         "switching_agents": patient.current_bone_agent is not None and patient.current_bone_agent != name,
+        "contraception_needed": _may_become_pregnant(patient),
+        "twelve_weekly_offered": patient.current_bone_agent == name
+        and months is not None
+        and months >= units.dec(rules["twelve_weekly_offered"]["min_months_on_agent"]),
+        "denosumab_stop_rebound": patient.current_bone_agent == "denosumab",
     }
-    return [code for code in _rules() if found.get(code)]
+    return [code for code, rule in rules.items() if found.get(code) and _applies(rule, name)]
 
 
-def _schedule(
-    agent: dict[str, Any], band: dict[str, Any], blocked: bool, on_dialysis: bool
-) -> dict[str, str]:
+def _dosed_text(plan: renal.RenalPlan) -> dict[str, str]:
     table = rule_table("agents")
-    dose = band.get("dose_mg")
-    dosed = {}
-    if dose is not None:
-        for lang in LANGUAGES:
-            text = agent["schedule"][lang].format(dose=str(dose))
-            if band["label"] != "any":
-                text += table["dose_band"][lang].format(band=band["label"])
-            dosed[lang] = text
-    if not blocked:
-        return dosed
+    band = plan.band
+    if band is None or band.get("dose_mg") is None:
+        return {}
+    template = table["baseline_dose_band"] if plan.from_baseline else table["dose_band"]
+    texts = {}
+    for lang in LANGUAGES:
+        text = plan.agent["schedule"][lang].format(dose=str(band["dose_mg"]))
+        if band["label"] != "any":
+            text += template[lang].format(band=band["label"])
+        texts[lang] = text
+    return texts
+
+
+def _schedule(plan: renal.RenalPlan, blockers: list[str], pending_on: list[str]) -> dict[str, str]:
+    table = rule_table("agents")
+    dosed = _dosed_text(plan)
+    if not blockers:
+        if not pending_on:
+            return dosed
+        fields = ", ".join(pending_on)
+        return {
+            lang: (dosed.get(lang) or table["pending_dose_unknown"][lang])
+            + table["pending_schedule"][lang].format(fields=fields)
+            for lang in LANGUAGES
+        }
+    if blockers == ["creatinine_rise_withhold"] and plan.rise is not None:
+        return renal.withheld_text(plan)
     schedule = {}
+    resolvable = all(_rules()[code].get("resolvable") for code in blockers)
     for lang in LANGUAGES:
         text = table["blocked_schedule"][lang]
-        # A dose "once resolved" is meaningless when the kidneys themselves rule the agent out.
-        if dosed and not on_dialysis:
+        # A dose "once resolved" only when every blocker can be resolved (not an allergy, not the kidneys).
+        if dosed and resolvable:
             text += table["blocked_but_dose"][lang].format(schedule=dosed[lang])
         schedule[lang] = text
     return schedule
 
 
-def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> list[dict[str, Any]]:
-    """All five agents, each with eligibility, dose for this CrCl band, blockers, cautions and refs."""
+def _pending_on(patient: Patient, plan: renal.RenalPlan) -> list[str]:
+    pending = []
+    if patient.calcium is None:
+        # The labels: correct hypocalcaemia before the first dose, so calcium decides.
+        pending.append("labs.calcium")
+    if plan.needs_baseline:
+        pending.append("labs.baseline_creatinine")
+    return pending
+
+
+def evaluate_agents(
+    patient: Patient,
+    derived: Derived,
+    findings: Findings,
+    indicated: bool | None = True,
+    hypercalcaemia_block: bool = False,
+) -> list[dict[str, Any]]:
+    """All five agents, each with status, dose for this CrCl band, blockers, cautions and refs."""
     calcium = calcium_state(derived)
     rules = _rules()
     preference = rule_table("thresholds")["denosumab_preference"]
@@ -150,30 +198,45 @@ def evaluate_agents(patient: Patient, derived: Derived, findings: Findings) -> l
     )
     agents = []
     for agent in rule_table("agents")["agents"]:
-        band = renal_band(agent, derived.crcl_ml_min)
-        blockers = _blockers(patient, agent, band, calcium)
-        cautions = _cautions(patient, derived, agent, band)
-        eligible = not blockers
+        plan = renal.plan(patient, derived, agent)
+        blockers = _blockers(patient, plan, calcium)
+        cautions = _cautions(patient, derived, plan)
+        pending_on = [] if blockers else _pending_on(patient, plan)
+        status = "blocked" if blockers else "pending" if pending_on else "eligible"
         refs = list(agent["refs"])
         for code in blockers + cautions:
             extra = agent["hypersensitivity_refs"] if code == "hypersensitivity" else rules[code]["refs"]
             refs.extend(r for r in extra if r not in refs)
             findings.cite(rules[code]["source"])
-        findings.cite(agent["source"] + band["source"])
-        preferred = agent["agent"] == "denosumab" and eligible and renal_reason
+        findings.cite(agent["source"] + plan.sources)
+        # No indication, or hypercalcaemia to treat first: no agent is "preferred" for the routine schedule.
+        preferred = (
+            agent["agent"] == "denosumab"
+            and status == "eligible"
+            and renal_reason
+            and indicated is not False
+            and not hypercalcaemia_block
+        )
         if preferred:
             refs.extend(r for r in preference["refs"] if r not in refs)
+        dose = plan.band.get("dose_mg") if plan.band is not None and not blockers else None
         agents.append(
             {
                 "agent": agent["agent"],
-                "eligible": eligible,
+                "status": status,
+                "pending_on": pending_on,
+                "eligible": status == "eligible",
                 "preferred": preferred,
-                "dose_mg": band.get("dose_mg") if eligible else None,
+                "dose_mg": dose,
                 "route": agent["route"],
                 "interval_weeks": agent["interval_weeks"],
-                "crcl_band": band["label"],
-                "schedule": _schedule(agent, band, bool(blockers), patient.on_dialysis),
+                "interval_text": dict(agent["interval_text"]),
+                "crcl_band": plan.band["label"] if plan.band is not None else None,
+                "crcl_limit_ml_min": renal.crcl_limit(agent),
+                "dose_basis": "baseline_crcl" if plan.from_baseline else "current_crcl",
+                "schedule": _schedule(plan, blockers, pending_on),
                 "blockers": blockers,
+                "blocker_texts": {code: renal.blocker_text(code, plan, derived) for code in blockers},
                 "cautions": cautions,
                 "refs": refs,
             }
@@ -189,9 +252,6 @@ def _agent_warnings(
     if calcium == "low":
         findings.warn("hypocalcaemia_correct_first", "block")
         findings.cite(thresholds["hypocalcaemia"]["source"])
-    if calcium == "high":
-        findings.warn("hypercalcaemia", "caution")
-        findings.cite(thresholds["hypercalcaemia"]["source"])
     if derived.calcium_basis == "measured_total":
         findings.warn("calcium_not_albumin_corrected", "caution")
     if patient.active_onj:
@@ -200,12 +260,17 @@ def _agent_warnings(
         findings.warn("pregnancy_no_bone_agent", "block")
     if patient.on_dialysis:
         findings.warn("crcl_unreliable_on_dialysis", "info")
+        findings.warn("dialysis_ckd_mbd_first", "caution")
     if derived.vitamin_d_low:
         findings.warn("vitamin_d_low", "caution")
-    if not any(a["eligible"] for a in agents):
+    if not any(a["status"] != "blocked" for a in agents):
         findings.warn("no_bone_agent_eligible", "block")
     if patient.current_bone_agent is not None:
         findings.warn("never_combine_agents", "caution")
+    if patient.current_bone_agent == "denosumab":
+        findings.warn("denosumab_stop_rebound_warning", "caution")
+    if any("labs.baseline_creatinine" in a["pending_on"] for a in agents):
+        findings.warn("baseline_creatinine_needed", "caution")
     preference = thresholds["denosumab_preference"]
     findings.cite(preference["source"])
     if any(a["preferred"] for a in agents):
@@ -224,6 +289,8 @@ def before_starting(patient: Patient, derived: Derived) -> list[str]:
         steps.append("correct_hypocalcemia")
     if patient.vitamin_d is None:
         steps.append("check_vitamin_d")
+    elif derived.vitamin_d_low:
+        steps.append("replete_vitamin_d")
     if not patient.dental_assessed:
         steps.append("dental_assessment")
     # Routine calcium and vitamin D are withheld when calcium is already high.

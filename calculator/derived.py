@@ -19,6 +19,7 @@ from guideline_content import LANGUAGES
 @dataclass(frozen=True)
 class Derived:
     crcl_ml_min: Decimal  # rounded to one decimal: the value bands apply to
+    baseline_crcl_ml_min: Decimal | None  # from the pre-treatment creatinine, when given
     corrected_calcium_mmol_l: Decimal | None  # rounded to two decimals; None without calcium or albumin
     calcium_for_checks_mmol_l: Decimal | None  # corrected if possible, else measured total, else None
     calcium_basis: str | None  # "albumin_corrected" | "measured_total" | None
@@ -30,10 +31,12 @@ def _template(key: str, lang: str, **params: str) -> str:
     return rule_table("working")[key][lang].format(**params)
 
 
-def creatinine_clearance(patient: Patient) -> tuple[Decimal, Decimal, Decimal]:
-    """(exact CrCl, rounded CrCl, creatinine in mg/dL) by Cockcroft-Gault with actual body weight."""
+def creatinine_clearance(patient: Patient, creatinine: Lab | None = None) -> tuple[Decimal, Decimal, Decimal]:
+    """(exact CrCl, rounded CrCl, creatinine in mg/dL) by Cockcroft-Gault with actual body weight,
+    from today's creatinine or the one given (the pre-treatment baseline)."""
     rule = rule_table("thresholds")["cockcroft_gault"]
-    creatinine_mg_dl = patient.creatinine.si / units.dec(rule["creatinine_umol_per_mg_dl"])
+    lab = creatinine or patient.creatinine
+    creatinine_mg_dl = lab.si / units.dec(rule["creatinine_umol_per_mg_dl"])
     exact = (
         (units.dec(rule["age_from"]) - patient.age_years)
         * patient.weight_kg
@@ -80,6 +83,16 @@ def _crcl_working(patient: Patient, exact: Decimal, rounded: Decimal, mg_dl: Dec
     if patient.on_dialysis:
         lines.append(_template("dialysis_note", lang))
     return lines
+
+
+def _baseline_working(patient: Patient, baseline: Decimal | None, lang: str) -> list[str]:
+    lab = patient.baseline_creatinine
+    if lab is None or baseline is None:
+        return []
+    label = units.unit_label("creatinine", lab.unit)
+    return [
+        _template("baseline_crcl", lang, value=units.fmt(lab.value), unit=label, crcl=units.fmt(baseline, 1))
+    ]
 
 
 def _calcium(patient: Patient) -> tuple[Decimal | None, Decimal | None, Decimal | None, str | None]:
@@ -189,10 +202,14 @@ def vitamin_d_nmol_l(lab: Lab) -> Decimal:
 def derive(patient: Patient) -> Derived:
     """CrCl, calcium for the checks, vitamin D status and the working that shows how they were reached."""
     exact_crcl, crcl, mg_dl = creatinine_clearance(patient)
+    baseline = None
+    if patient.baseline_creatinine is not None:
+        _, baseline, _ = creatinine_clearance(patient, patient.baseline_creatinine)
     exact_ca, corrected, checked, basis = _calcium(patient)
     working = {
         lang: "\n".join(
             _crcl_working(patient, exact_crcl, crcl, mg_dl, lang)
+            + _baseline_working(patient, baseline, lang)
             + _calcium_working(patient, exact_ca, checked, lang)
             + _vitamin_d_working(patient, lang)
         )
@@ -200,6 +217,7 @@ def derive(patient: Patient) -> Derived:
     }
     return Derived(
         crcl_ml_min=crcl,
+        baseline_crcl_ml_min=baseline,
         corrected_calcium_mmol_l=corrected,
         calcium_for_checks_mmol_l=checked,
         calcium_basis=basis,

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+# Characters that must never reach a terminal or a label as themselves: control characters (a
+# newline in a key would forge a second problem line), format characters (a right-to-left override
+# reorders what the doctor reads), line/paragraph separators, and lone surrogates (which cannot be
+# encoded as UTF-8 at all, so writing them would fail).
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every hidden character written as its escape (``\\n``, ``\\ud800``), so one
+    problem stays one line and shows what the file really holds."""
+    if text.isprintable():  # the common case: nothing to do
+        return text
+    return "".join(_escape(char) if unicodedata.category(char) in _HIDDEN else char for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,12 @@ def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
     """The withholding rule written out with this patient's baseline, in the unit entered."""
     rule = rule_table("thresholds")["creatinine_rise_rule"]
     templates = rule_table("working")
-    unit = patient.creatinine.unit
-    baseline = patient.creatinine.value
+    # Already on zoledronic acid or pamidronate: the pre-treatment value is the baseline, not today's.
+    lab = patient.creatinine
+    if patient.current_bone_agent in rule["agents"] and patient.baseline_creatinine is not None:
+        lab = patient.baseline_creatinine
+    unit = lab.unit
+    baseline = lab.value
     # Compared in the unit entered: the label's 124 umol/L is its own rounding of 1.4 mg/dL.
     boundary = units.dec(rule["baseline_normal_below"][unit])
     normal = baseline < boundary or (baseline == boundary and rule["at_boundary"] == "normal")
@@ -37,9 +41,9 @@ def creatinine_rise_detail(patient: Patient) -> dict[str, str]:
 
 
 def monitoring(patient: Patient, agents: list[dict[str, Any]], findings: Findings) -> list[dict[str, Any]]:
-    """Rows {item, timing, agents, refs[, detail]}; when no agent can be given, the schedule of all
-    five is shown so the plan is ready once the blockers are resolved."""
-    eligible = [a["agent"] for a in agents if a["eligible"]] or [a["agent"] for a in agents]
+    """Rows {item, timing, agents, refs[, detail]} for the agents not blocked (eligible or pending);
+    when every agent is blocked, the schedule of all five is shown so the plan is ready once the blockers are resolved."""
+    eligible = [a["agent"] for a in agents if a["status"] != "blocked"] or [a["agent"] for a in agents]
     rise_rule = rule_table("thresholds")["creatinine_rise_rule"]
     rows = []
     for row in rule_table("monitoring")["rows"]:

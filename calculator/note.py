@@ -64,6 +64,8 @@ def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
 
 def _derived(assessment: dict[str, Any], lang: str) -> list[str]:
     derived = assessment["derived"]
+    if derived is None:
+        return []
     colon = _p(lang, "colon")
     lines = [
         _label("derived", lang),
@@ -93,8 +95,23 @@ def _warnings(assessment: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
+def _hypercalcemia(assessment: dict[str, Any], lang: str) -> list[str]:
+    hcm = assessment.get("hypercalcemia")
+    if not hcm or not hcm["present"]:
+        return []
+    severity = rule_table("note")["severity_words"][hcm["severity"]][lang]
+    grade = f"CTCAE {hcm['ctcae_grade']} 级" if lang == "zh" else f"CTCAE grade {hcm['ctcae_grade']}"
+    lines = [f"{_label('hypercalcaemia', lang)}{_p(lang, 'colon')}{severity}{_p(lang, 'comma')}{grade}"]
+    lines.extend(
+        f"{_INDENT}{number}. {step['text'][lang]}" for number, step in enumerate(hcm["steps"], start=1)
+    )
+    return lines
+
+
 def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
     systemic = assessment["systemic_therapy"]
+    if systemic is None:
+        return []
     colon = _p(lang, "colon")
     lines = [
         _label("systemic", lang),
@@ -108,7 +125,7 @@ def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
 
 def _agent_lines(agent: dict[str, Any], lang: str) -> list[str]:
     colon, separator = _p(lang, "colon"), _p(lang, "semicolon")
-    status = _label("eligible" if agent["eligible"] else "not_eligible", lang)
+    status = _label({"eligible": "eligible", "pending": "pending"}.get(agent["status"], "not_eligible"), lang)
     if agent["preferred"]:
         status += f"{_p(lang, 'comma')}{_label('preferred', lang)}"
     route = f"{_p(lang, 'open')}{text_for(agent['route'])[lang]}{_p(lang, 'close')}"
@@ -117,7 +134,7 @@ def _agent_lines(agent: dict[str, Any], lang: str) -> list[str]:
         f"{_INDENT * 2}{agent['schedule'][lang]}",
     ]
     if agent["blockers"]:
-        names = separator.join(text_for(code)[lang] for code in agent["blockers"])
+        names = separator.join(agent["blocker_texts"][code][lang] for code in agent["blockers"])
         lines.append(f"{_INDENT * 2}{_label('blockers', lang)}{colon}{names}")
     if agent["cautions"]:
         names = separator.join(text_for(code)[lang] for code in agent["cautions"])
@@ -127,7 +144,10 @@ def _agent_lines(agent: dict[str, Any], lang: str) -> list[str]:
 
 def _bone_agent(assessment: dict[str, Any], lang: str) -> list[str]:
     bone = assessment["bone_agent"]
-    verdict = _label("indicated" if bone["indicated"] else "not_indicated", lang)
+    if bone is None:
+        return []
+    indicated = bone["indicated"]
+    verdict = _label("indicated" if indicated else "not_indicated" if indicated is False else "pending", lang)
     lines = [f"{_label('bone_agent', lang)}{_p(lang, 'colon')}{verdict}"]
     lines.extend(f"{_INDENT}{text_for(reason)[lang]}" for reason in bone["reasons"])
     for agent in bone["agents"]:
@@ -138,6 +158,8 @@ def _bone_agent(assessment: dict[str, Any], lang: str) -> list[str]:
 
 
 def _monitoring(assessment: dict[str, Any], lang: str) -> list[str]:
+    if assessment["monitoring"] is None:
+        return []
     lines = [_label("monitoring", lang)]
     for row in assessment["monitoring"]:
         agents = _p(lang, "list").join(text_for(agent)[lang] for agent in row["agents"])
@@ -163,11 +185,14 @@ def render_text(assessment: dict[str, Any], lang: str = "zh", today: datetime.da
         [
             _label("title", lang),
             f"{_label('date', lang)}{_p(lang, 'colon')}{date}    "
-            f"{_label('content_version', lang)}{_p(lang, 'colon')}{assessment['content_version']}",
+            f"{_label('content_version', lang)}{_p(lang, 'colon')}{assessment['content_version']}    "
+            f"{_label('rules_version', lang)}{_p(lang, 'colon')}{assessment['rules_version']}",
+            *assessment["summary"][lang].splitlines(),
         ],
         _inputs(assessment, lang),
         _derived(assessment, lang),
         _warnings(assessment, lang),
+        _hypercalcemia(assessment, lang),
         _systemic(assessment, lang),
         _bone_agent(assessment, lang),
         _monitoring(assessment, lang),

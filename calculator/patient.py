@@ -16,10 +16,14 @@ from typing import Any
 
 from calculator import units
 from calculator._data import rule_table
-from calculator.errors import Problem, ValidationError
+from calculator.errors import Problem, ValidationError, printable
 from guideline_content import LANGUAGES
 
 _MISSING = object()
+
+# Unknown keys get a "did you mean" suggestion only among the first problems that are shown: fuzzy
+# matching thousands of pasted keys took half a minute and nobody reads past the first screen.
+SUGGEST_WITHIN = 20
 
 
 class NonFinite:
@@ -39,6 +43,9 @@ class Lab:
 
 @dataclass(frozen=True)
 class Patient:
+    """The validated patient. In a partial assessment a required input may be missing: it is then
+    None here and its path is in ``missing`` (the sections that need it are reported as pending)."""
+
     age_years: Decimal
     sex: str
     weight_kg: Decimal
@@ -47,18 +54,22 @@ class Patient:
     hr_status: str
     her2_status: str
     bone_metastasis: str
-    expected_survival_months: Decimal
+    expected_survival_months: Decimal | None
+    survival_at_least_3_months: bool | None  # from either survival input; None only when missing
     visceral_metastasis: bool
     visceral_crisis: bool
     endocrine_resistance: str
     disease_free_interval_months: Decimal | None
     line: int
-    prior_therapies: frozenset[str]
+    prior_therapies: frozenset[str]  # for advanced disease
+    adjuvant_therapies: frozenset[str]
+    months_since_adjuvant_end: Decimal | None  # 0 = relapsed during adjuvant therapy
     gbrca: str
     pik3ca: str
     esr1: str
     pdl1_cps: Decimal | None
     creatinine: Lab
+    baseline_creatinine: Lab | None
     calcium: Lab | None
     albumin: Lab | None
     vitamin_d: Lab | None
@@ -67,18 +78,31 @@ class Patient:
     dental_assessed: bool
     invasive_dental_procedure_planned: bool
     active_onj: bool
+    unhealed_oral_lesion: bool
     current_bone_agent: str | None
+    months_on_bone_agent: Decimal | None
     hypersensitivity: frozenset[str]
+    missing: frozenset[str] = frozenset()
 
     def had(self, *therapies: str) -> bool:
         """True if any of ``therapies`` is among the prior therapies."""
         return any(t in self.prior_therapies for t in therapies)
 
+    def had_adjuvant(self, *therapies: str) -> bool:
+        """True if any of ``therapies`` was given as (neo)adjuvant treatment."""
+        return any(t in self.adjuvant_therapies for t in therapies)
+
+    def had_any(self, *therapies: str) -> bool:
+        """Given in any setting (advanced or adjuvant)."""
+        return self.had(*therapies) or self.had_adjuvant(*therapies)
+
 
 def problem(field: str, code: str, **params: Any) -> Problem:
     """A Problem whose bilingual message comes from ``rules/messages.json``."""
     template = rule_table("messages")["problems"][code]
-    return Problem(field, code, {lang: template[lang].format(**params) for lang in LANGUAGES})
+    # Anything echoed from the input is escaped: one problem stays one line, whatever the file holds.
+    shown = {key: printable(value) if isinstance(value, str) else value for key, value in params.items()}
+    return Problem(field, code, {lang: template[lang].format(**shown) for lang in LANGUAGES})
 
 
 def field_table() -> list[dict[str, Any]]:
@@ -119,7 +143,9 @@ def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Pro
         if key in allowed:
             continue
         name = _join(prefix, str(key))
-        close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
+        close = []
+        if len(problems) < SUGGEST_WITHIN:
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
         if close:
             problems.append(problem(name, "unknown_field_suggest", suggestion=close[0]))
         else:
@@ -127,6 +153,7 @@ def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Pro
 
 
 def _join(prefix: str, key: str) -> str:
+    key = printable(key)  # a key is echoed as the field name
     return f"{prefix}.{key}" if prefix else key
 
 
@@ -154,6 +181,15 @@ def _number(
         return None
     if isinstance(value, Decimal) and not value.is_finite():
         problems.append(problem(path, "not_finite"))
+        return None
+    if isinstance(value, str):
+        # A number in quotes ("12") is refused, not converted: the form and the file follow one
+        # rule (units.number_from_text) and the message says what a number looks like.
+        written = units.number_from_text(value)
+        if written is None:
+            problems.append(problem(path, "not_a_number_text", got=value.strip()[:40]))
+        else:
+            problems.append(problem(path, "number_as_text", got=units.shown(written)))
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         problems.append(problem(path, "wrong_type_number", got=_type_name(value)))
@@ -196,8 +232,12 @@ def _codes(value: Any, path: str, field: dict[str, Any], problems: list[Problem]
     return None if bad else frozenset(value)
 
 
-def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
-    lab = path.split(".")[-1]
+def lab_name(field: dict[str, Any]) -> str:
+    """The units table a lab field uses (a baseline creatinine is measured like creatinine)."""
+    return field.get("lab") or field["path"].split(".")[-1]
+
+
+def _lab(value: Any, path: str, problems: list[Problem], lab: str) -> Lab | None:
     if not isinstance(value, Mapping):
         problems.append(problem(path, "wrong_type_lab", got=_type_name(value)))
         return None
@@ -251,12 +291,19 @@ def _lab(value: Any, path: str, problems: list[Problem]) -> Lab | None:
     return Lab(value=number, unit=unit_code, si=si)
 
 
-def _read_field(raw: Mapping, field: dict[str, Any], problems: list[Problem]) -> Any:
+def _read_field(
+    raw: Mapping, field: dict[str, Any], problems: list[Problem], missing: list[str] | None = None
+) -> Any:
+    """The field's value, its default, or None. A missing required field is a problem, or (in a
+    partial assessment, ``missing`` given) is only recorded as missing."""
     path = field["path"]
     value = _lookup(raw, path)
     if value is _MISSING or value is None:
         if field["required"]:
-            problems.append(problem(path, "missing_required"))
+            if missing is None:
+                problems.append(problem(path, "missing_required"))
+            else:
+                missing.append(path)
         return field.get("default")
     kind = field["kind"]
     if kind == "number":
@@ -281,11 +328,61 @@ def _read_field(raw: Mapping, field: dict[str, Any], problems: list[Problem]) ->
         return _choice(value, path, field, problems)
     if kind == "codes":
         return _codes(value, path, field, problems)
-    return _lab(value, path, problems)
+    return _lab(value, path, problems, lab_name(field))
 
 
-def parse_patient(raw: Any) -> Patient:
-    """Validate ``raw`` (the decoded patient JSON) and return a Patient, or raise ValidationError."""
+def _survival(values: dict[str, Any], problems: list[Problem], missing: list[str] | None) -> bool | None:
+    """Expected survival of at least 3 months, from whichever of the two inputs was given (exactly
+    one is required; both are accepted only when they agree)."""
+    months, at_least = values["expected_survival_months"], values["expected_survival_at_least_3_months"]
+    minimum = units.dec(rule_table("thresholds")["indication"]["min_expected_survival_months"])
+    if months is None and at_least is None:
+        if any(p.field.startswith("expected_survival") for p in problems):
+            return None  # given but invalid: that problem is already reported
+        if missing is None:
+            # An ordinary missing required field (the field's help names the alternative).
+            problems.append(problem("expected_survival_months", "missing_required"))
+        else:
+            missing.append("expected_survival_months")
+        return None
+    from_months = None if months is None else months >= minimum
+    if from_months is not None and at_least is not None and from_months != at_least:
+        problems.append(problem("expected_survival_at_least_3_months", "survival_disagrees"))
+        return None
+    return from_months if from_months is not None else at_least
+
+
+def _contradictions(values: dict[str, Any], problems: list[Problem]) -> None:
+    """Inputs that cannot all be true: a problem on one field whose message names the other (the
+    doctor decides which of the two is wrong; the engine never picks one)."""
+    sex, status = values["sex"], values["menopausal_status"]
+    if sex == "male" and values["pregnant"] is True:
+        problems.append(problem("pregnant", "male_pregnant"))
+    if values["pregnant"] is True and status == "postmenopausal":
+        problems.append(problem("pregnant", "pregnant_postmenopausal"))
+    if sex == "male" and status not in (None, "unknown"):
+        problems.append(problem("menopausal_status", "male_menopausal", got=status))
+    if values["visceral_crisis"] is True and values["visceral_metastasis"] is False:
+        problems.append(problem("visceral_crisis", "crisis_without_visceral"))
+    age, interval = values["age_years"], values["disease_free_interval_months"]
+    if age is not None and interval is not None:
+        adult_from = units.dec(rule_table("thresholds")["plausibility"]["adult_from_years"])
+        longest = (age - adult_from) * 12
+        if interval > longest:
+            problems.append(
+                problem(
+                    "disease_free_interval_months",
+                    "dfi_exceeds_adult_life",
+                    got=units.shown(interval),
+                    age=units.shown(age),
+                    max=units.fmt(longest),
+                )
+            )
+
+
+def parse_patient(raw: Any, partial: bool = False) -> Patient:
+    """Validate ``raw`` (the decoded patient JSON) and return a Patient, or raise ValidationError.
+    ``partial``: a missing required input is not a problem; it is listed in ``Patient.missing``."""
     if not isinstance(raw, Mapping):
         raise ValidationError([problem("", "not_an_object")])
     problems: list[Problem] = []
@@ -298,9 +395,10 @@ def parse_patient(raw: Any) -> Patient:
             _check_keys(raw[container], container, keys, problems)
         else:
             problems.append(problem(container, "not_an_object"))
-    values = {f["path"]: _read_field(raw, f, problems) for f in field_table()}
-    if values["sex"] == "male" and values["pregnant"] is True:
-        problems.append(problem("pregnant", "male_pregnant"))
+    missing: list[str] | None = [] if partial else None
+    values = {f["path"]: _read_field(raw, f, problems, missing) for f in field_table()}
+    _contradictions(values, problems)
+    survival = _survival(values, problems, missing)
     if problems:
         raise ValidationError(problems)
     return Patient(
@@ -313,17 +411,21 @@ def parse_patient(raw: Any) -> Patient:
         her2_status=values["her2_status"],
         bone_metastasis=values["bone_metastasis"],
         expected_survival_months=values["expected_survival_months"],
+        survival_at_least_3_months=survival,
         visceral_metastasis=values["visceral_metastasis"],
         visceral_crisis=values["visceral_crisis"],
         endocrine_resistance=values["endocrine_resistance"],
         disease_free_interval_months=values["disease_free_interval_months"],
         line=values["line"],
         prior_therapies=frozenset(values["prior_therapies"]),
+        adjuvant_therapies=frozenset(values["adjuvant_therapies"]),
+        months_since_adjuvant_end=values["months_since_adjuvant_end"],
         gbrca=values["biomarkers.gbrca"],
         pik3ca=values["biomarkers.pik3ca"],
         esr1=values["biomarkers.esr1"],
         pdl1_cps=values["biomarkers.pdl1_cps"],
         creatinine=values["labs.creatinine"],
+        baseline_creatinine=values["labs.baseline_creatinine"],
         calcium=values["labs.calcium"],
         albumin=values["labs.albumin"],
         vitamin_d=values["labs.vitamin_d"],
@@ -332,55 +434,9 @@ def parse_patient(raw: Any) -> Patient:
         dental_assessed=values["dental.assessed"],
         invasive_dental_procedure_planned=values["dental.invasive_procedure_planned"],
         active_onj=values["dental.active_onj"],
+        unhealed_oral_lesion=values["dental.unhealed_oral_lesion"],
         current_bone_agent=values["current_bone_agent"],
+        months_on_bone_agent=values["months_on_bone_agent"],
         hypersensitivity=frozenset(values["hypersensitivity"]),
+        missing=frozenset(missing or ()),
     )
-
-
-def echo_inputs(patient: Patient) -> dict[str, Any]:
-    """The validated inputs, defaults filled in, as JSON-ready values (for the output and the note)."""
-
-    def num(value: Decimal | None) -> float | int | None:
-        return None if value is None else units.json_number(value)
-
-    def lab(value: Lab | None) -> dict[str, Any] | None:
-        return None if value is None else {"value": num(value.value), "unit": value.unit}
-
-    return {
-        "age_years": num(patient.age_years),
-        "sex": patient.sex,
-        "weight_kg": num(patient.weight_kg),
-        "menopausal_status": patient.menopausal_status,
-        "pregnant": patient.pregnant,
-        "hr_status": patient.hr_status,
-        "her2_status": patient.her2_status,
-        "bone_metastasis": patient.bone_metastasis,
-        "expected_survival_months": num(patient.expected_survival_months),
-        "visceral_metastasis": patient.visceral_metastasis,
-        "visceral_crisis": patient.visceral_crisis,
-        "endocrine_resistance": patient.endocrine_resistance,
-        "disease_free_interval_months": num(patient.disease_free_interval_months),
-        "line": patient.line,
-        "prior_therapies": sorted(patient.prior_therapies),
-        "biomarkers": {
-            "gbrca": patient.gbrca,
-            "pik3ca": patient.pik3ca,
-            "esr1": patient.esr1,
-            "pdl1_cps": num(patient.pdl1_cps),
-        },
-        "labs": {
-            "creatinine": lab(patient.creatinine),
-            "calcium": lab(patient.calcium),
-            "albumin": lab(patient.albumin),
-            "vitamin_d": lab(patient.vitamin_d),
-        },
-        "on_dialysis": patient.on_dialysis,
-        "nephrotoxic_drugs": patient.nephrotoxic_drugs,
-        "dental": {
-            "assessed": patient.dental_assessed,
-            "invasive_procedure_planned": patient.invasive_dental_procedure_planned,
-            "active_onj": patient.active_onj,
-        },
-        "current_bone_agent": patient.current_bone_agent,
-        "hypersensitivity": sorted(patient.hypersensitivity),
-    }

@@ -32,8 +32,11 @@ def _spec() -> list[dict[str, Any]]:
             unit = field.get("unit", "")
             if unit:
                 entry["units"] = [{"code": unit, "label": dict(unit_names[unit])}]
+        if "one_of" in field:
+            # Exactly one field of the group is required (expected survival: months or at least 3 months).
+            entry["one_of"] = field["one_of"]
         if field["kind"] == "lab":
-            lab = field["path"].split(".")[-1]
+            lab = field.get("lab") or field["path"].split(".")[-1]
             entry["units"] = [
                 {"code": u["code"], "label": {"en": u["label"], "zh": u["label"]}}
                 for u in units.lab_table(lab)["units"]
@@ -63,6 +66,7 @@ def input_spec() -> list[dict[str, Any]]:
     ``kind`` (number|enum|bool|codes|lab), ``group`` (patient|tumour|biomarkers|labs|safety),
     ``label`` {en, zh}, ``required``, ``default``, ``nullable``, ``choices`` [{code, label}],
     ``units`` [{code, label {en, zh}}] (first = SI default), ``range`` {min, max} for numbers,
-    ``ranges`` {unit: {min, max}} for labs, ``integer`` for numbers, optional ``help`` {en, zh}.
+    ``ranges`` {unit: {min, max}} for labs, ``integer`` for numbers, optional ``help`` {en, zh},
+    optional ``one_of`` (a group name: exactly one field of the group must be given).
     """
     return copy.deepcopy(_spec())

@@ -6,6 +6,7 @@ here as one small function per subtype so a reviewer can read each pathway top t
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from calculator import units
@@ -29,15 +30,64 @@ class _Options:
             return
         option = rule_table("systemic")["options"][code]
         rationale = option["rationale"].get(variant) or next(iter(option["rationale"].values()))
+        # A variant may rename the option (men: "GnRH agonist", not "ovarian function suppression").
+        name = option.get("names", {}).get(variant) or option["name"]
         refs = list(option.get(refs_key) or option["refs"])
         self.findings.cite(option["source"])
-        self.items.append(
-            {"code": code, "name": dict(option["name"]), "rationale": dict(rationale), "refs": refs}
-        )
+        self.items.append({"code": code, "name": dict(name), "rationale": dict(rationale), "refs": refs})
 
 
-def _her2_positive(patient: Patient, options: _Options) -> None:
-    if patient.line == 1:
+def _limit(key: str) -> Decimal:
+    return units.dec(rule_table("systemic")["eligibility"][key]["value"])
+
+
+def _months_after_adjuvant_at_most(patient: Patient, key: str) -> bool:
+    months = patient.months_since_adjuvant_end
+    return months is not None and months <= _limit(key)
+
+
+def _after_chemotherapy(patient: Patient) -> bool:
+    """DESTINY-Breast04's entry: chemotherapy for advanced disease, or relapse within 6 months of
+    (during or after) adjuvant chemotherapy."""
+    return patient.had(*CHEMOTHERAPIES) or (
+        patient.had_adjuvant(*CHEMOTHERAPIES)
+        and _months_after_adjuvant_at_most(patient, "adjuvant_chemo_relapse_max_months")
+    )
+
+
+def _adjuvant_endocrine_resistant(patient: Patient) -> bool:
+    """Relapse during or within 12 months of adjuvant endocrine therapy (ABC secondary resistance;
+    INAVO120's entry)."""
+    return patient.had_adjuvant(*ENDOCRINE_THERAPIES) and _months_after_adjuvant_at_most(
+        patient, "endocrine_resistant_within_months_after_adjuvant"
+    )
+
+
+def _early_her2_relapse(patient: Patient) -> bool:
+    """Relapse within 12 months of (neo)adjuvant trastuzumab: CLEOPATRA required at least 12 months."""
+    months = patient.months_since_adjuvant_end
+    return (
+        patient.had_adjuvant("trastuzumab")
+        and months is not None
+        and months < _limit("thp_min_months_after_adjuvant_trastuzumab")
+    )
+
+
+def _needs_ovarian_suppression(patient: Patient) -> str | None:
+    if patient.sex == "male":
+        return "male"
+    if patient.menopausal_status in ("premenopausal", "perimenopausal"):
+        return "premenopausal"
+    return None
+
+
+def _her2_positive(patient: Patient, options: _Options, findings: Findings) -> None:
+    premenopausal = _needs_ovarian_suppression(patient) == "premenopausal"
+    if patient.line == 1 and _early_her2_relapse(patient):
+        findings.warn("her2_positive_early_relapse", "info")
+        options.add("t_dxd", "her2_positive_early_relapse")
+        options.add("pyrotinib_based", "early_relapse")
+    elif patient.line == 1:
         options.add("thp")
         options.add("pyrotinib_based", "first_line")
     else:
@@ -52,48 +102,73 @@ def _her2_positive(patient: Patient, options: _Options) -> None:
             options.add("pyrotinib_based", "later_line")
         options.add("chemotherapy")
     if patient.hr_status == "positive":
-        options.add("et_anti_her2")
-
-
-def _needs_ovarian_suppression(patient: Patient) -> str | None:
-    if patient.sex == "male":
-        return "male"
-    if patient.menopausal_status in ("premenopausal", "perimenopausal"):
-        return "premenopausal"
-    return None
+        options.add("et_anti_her2", "premenopausal" if premenopausal else "default")
+        if premenopausal:
+            options.add("ovarian_function_suppression", "her2_positive_premenopausal")
 
 
 def _her2_low_adc(patient: Patient, options: _Options) -> None:
+    """T-DXd by the trials' own entry criteria (facts-addendum §12.7), not by the line number."""
     if patient.had("t_dxd"):
         return
+    after_endocrine = patient.hr_status == "positive" and patient.had(*ENDOCRINE_THERAPIES)
     if patient.her2_status == "low":
-        options.add("t_dxd", "her2_low", "low_refs")
-    elif patient.her2_status == "ultralow" and patient.hr_status == "positive":
+        if _after_chemotherapy(patient):
+            options.add("t_dxd", "her2_low_after_chemotherapy", "low_refs")
+        elif after_endocrine:
+            options.add("t_dxd", "her2_low_after_endocrine", "low_refs")
+    elif patient.her2_status == "ultralow" and after_endocrine and not patient.had(*CHEMOTHERAPIES):
+        # DESTINY-Breast06 only: chemotherapy-naive for advanced disease.
         options.add("t_dxd", "her2_ultralow", "ultralow_refs")
 
 
-def _hr_positive_endocrine(patient: Patient, options: _Options) -> None:
+def _add_ovarian_suppression(patient: Patient, options: _Options) -> None:
     ofs = _needs_ovarian_suppression(patient)
-    if patient.line == 1:
-        options.add("et_cdk46i", "first_line")
-        if ofs:
-            options.add("ovarian_function_suppression", ofs, "male_refs" if ofs == "male" else "refs")
-        options.add("endocrine_monotherapy")
-        return
-    if patient.pik3ca == "mutated" and not patient.had("pi3k_akt_inhibitor"):
-        options.add("pi3k_akt_inhibitor")
-    if patient.esr1 == "mutated" and patient.had("cdk46_inhibitor") and patient.had(*ENDOCRINE_THERAPIES):
-        options.add("elacestrant")
-    if not patient.had("cdk46_inhibitor"):
-        options.add("et_cdk46i", "later_line")
     if ofs:
         options.add("ovarian_function_suppression", ofs, "male_refs" if ofs == "male" else "refs")
+
+
+def _hr_positive_endocrine(patient: Patient, options: _Options) -> None:
+    pik3ca = patient.pik3ca == "mutated" and not patient.had("pi3k_akt_inhibitor")
+    if patient.line == 1:
+        if pik3ca and _adjuvant_endocrine_resistant(patient):
+            options.add("pi3k_akt_inhibitor", "endocrine_resistant")
+        options.add("et_cdk46i", "first_line")
+        _add_ovarian_suppression(patient, options)
+        options.add("endocrine_monotherapy")
+        return
+    # Later lines, in order of evidence: biomarker-matched, then CDK4/6 if not yet used, then the
+    # antibody-drug conjugates with survival data, then the endocrine add-ons without it.
+    if pik3ca and patient.had_any("aromatase_inhibitor"):
+        options.add("pi3k_akt_inhibitor")
+    if (
+        patient.esr1 == "mutated"
+        and patient.had_any("cdk46_inhibitor")
+        and patient.had_any(*ENDOCRINE_THERAPIES)
+    ):
+        options.add("elacestrant")
+    if patient.gbrca == "pathogenic" and not patient.had("parp_inhibitor"):
+        options.add("parp_inhibitor")
+    if not patient.had("cdk46_inhibitor"):
+        options.add("et_cdk46i", "later_line")
+    _add_ovarian_suppression(patient, options)
+    _her2_low_adc(patient, options)
+    if not patient.had("everolimus") and patient.had_any("aromatase_inhibitor"):
+        options.add("everolimus_exemestane")
+    if _tucidinostat_fits(patient):
+        options.add("tucidinostat_exemestane")
     if not patient.had("fulvestrant"):
         options.add("fulvestrant")
-    if not patient.had("everolimus"):
-        options.add("everolimus_exemestane")
-    options.add("tucidinostat_exemestane")
     _hr_positive_later(patient, options)
+
+
+def _tucidinostat_fits(patient: Patient) -> bool:
+    """ACE: postmenopausal women after at least one endocrine therapy (any setting)."""
+    return (
+        patient.sex == "female"
+        and patient.menopausal_status == "postmenopausal"
+        and patient.had_any(*ENDOCRINE_THERAPIES)
+    )
 
 
 def _hr_positive_later(patient: Patient, options: _Options) -> None:
@@ -101,7 +176,13 @@ def _hr_positive_later(patient: Patient, options: _Options) -> None:
     if patient.gbrca == "pathogenic" and not patient.had("parp_inhibitor"):
         options.add("parp_inhibitor")
     _her2_low_adc(patient, options)
-    if patient.line >= 3 and not patient.had("sacituzumab_govitecan"):
+    # TROPiCS-02: after endocrine therapy, a CDK4/6 inhibitor and chemotherapy for advanced disease.
+    if (
+        not patient.had("sacituzumab_govitecan")
+        and patient.had_any(*ENDOCRINE_THERAPIES)
+        and patient.had_any("cdk46_inhibitor")
+        and patient.had(*CHEMOTHERAPIES)
+    ):
         options.add("sacituzumab_govitecan", "hr_positive", "hr_refs")
     options.add("chemotherapy")
 
@@ -135,11 +216,31 @@ def _triple_negative(patient: Patient, options: _Options, findings: Findings) ->
         options.add("platinum_chemo")
     if patient.line >= 2 and not patient.had("sacituzumab_govitecan"):
         options.add("sacituzumab_govitecan", "tnbc")
-    # HER2-low after chemotherapy (a later line, or chemotherapy already recorded).
-    after_chemotherapy = patient.line >= 2 or patient.had(*CHEMOTHERAPIES)
-    if patient.her2_status == "low" and after_chemotherapy and not patient.had("t_dxd"):
-        options.add("t_dxd", "her2_low", "low_refs")
+    if patient.her2_status == "low" and _after_chemotherapy(patient) and not patient.had("t_dxd"):
+        options.add("t_dxd", "her2_low_after_chemotherapy", "low_refs")
     options.add("chemotherapy", refs_key="tnbc_refs")
+
+
+def _targeted_despite_primary_resistance(patient: Patient) -> bool:
+    """Primary endocrine resistance with a PIK3CA mutation: the targeted endocrine options
+    (INAVO120, SOLAR-1, CAPItello-291), not chemotherapy alone."""
+    return (
+        patient.endocrine_resistance == "primary"
+        and patient.pik3ca == "mutated"
+        and not patient.had("pi3k_akt_inhibitor")
+    )
+
+
+def _implied_primary_resistance(patient: Patient) -> bool:
+    """Relapse during adjuvant endocrine therapy within 2 years (the disease-free interval stands in
+    for the time on it): ABC's primary resistance, whatever the resistance entry says."""
+    dfi = patient.disease_free_interval_months
+    return (
+        patient.had_adjuvant("aromatase_inhibitor", "tamoxifen")
+        and patient.months_since_adjuvant_end == 0
+        and dfi is not None
+        and dfi < _limit("primary_resistance_within_adjuvant_months")
+    )
 
 
 def category_for(patient: Patient) -> str:
@@ -151,7 +252,7 @@ def category_for(patient: Patient) -> str:
     if (
         patient.hr_status == "positive"
         and not patient.visceral_crisis
-        and patient.endocrine_resistance != "primary"
+        and (patient.endocrine_resistance != "primary" or _targeted_despite_primary_resistance(patient))
     ):
         return "endocrine_based"
     return "chemotherapy_based"
@@ -169,11 +270,16 @@ def systemic_therapy(patient: Patient, findings: Findings) -> dict[str, Any]:
         options.add("chemotherapy", "pregnancy", "pregnancy_refs")
         return {"category": category, "options": options.items}
     if patient.her2_status == "positive":
-        _her2_positive(patient, options)
+        _her2_positive(patient, options, findings)
     elif patient.hr_status == "positive":
         if patient.sex == "female" and patient.menopausal_status == "unknown":
             findings.warn("menopausal_status_unknown", "info")
-        if category == "endocrine_based":
+        if _implied_primary_resistance(patient) and patient.endocrine_resistance != "primary":
+            findings.warn("endocrine_resistance_implied_primary", "caution")
+        if category == "endocrine_based" and _targeted_despite_primary_resistance(patient):
+            options.add("pi3k_akt_inhibitor", "endocrine_resistant")
+            _hr_positive_later(patient, options)
+        elif category == "endocrine_based":
             _hr_positive_endocrine(patient, options)
         else:
             findings.warn(
@@ -187,4 +293,7 @@ def systemic_therapy(patient: Patient, findings: Findings) -> dict[str, Any]:
         _triple_negative(patient, options, findings)
     if patient.her2_status != "positive" and patient.gbrca == "unknown":
         findings.warn("gbrca_unknown", "info")
+    if patient.her2_status == "negative":
+        # HER2-negative without an IHC score: treated as HER2-0, no low/ultralow option offered.
+        findings.warn("her2_ihc_unscored", "info")
     return {"category": category, "options": options.items}

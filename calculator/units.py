@@ -6,6 +6,7 @@ binary floating point before it is rounded for display and banding.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -20,6 +21,24 @@ def dec(value: object) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     return Decimal(str(value))
+
+
+# What counts as a number typed or written as text: ASCII digits, at most one decimal point, an
+# optional sign (so that -5 gets the range message, not "not a number"). Exponents, commas,
+# superscripts (6²), circled (⑫) or other scripts' digits (٣٥) are refused: Python's own
+# int()/float() and NFKC accept some of them and would turn "6²" into 62.
+_NUMBER_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+# A Chinese input method in full-width mode types the same digits at full width: mapped one to one.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
+
+
+def number_from_text(text: str) -> Decimal | None:
+    """The number ``text`` spells under the app's rule (digits 0–9, at most one decimal point,
+    an optional sign; full-width digits count), else None. Blank text is None too."""
+    cleaned = text.strip().translate(_FULL_WIDTH)
+    if not _NUMBER_TEXT.fullmatch(cleaned):
+        return None
+    return Decimal(cleaned)
 
 
 def lab_table(lab: str) -> dict[str, Any]:

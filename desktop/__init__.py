@@ -1,3 +1,5 @@
 """BoneMet Guide desktop application (Qt views, controllers and the `bonemet` command)."""
 
-__version__ = "0.1.0"
+from calculator.versions import APP_VERSION as __version__
+
+__all__ = ["__version__"]

@@ -6,6 +6,7 @@ command-line tools stay fast and work on machines without a display.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     assess = sub.add_parser("assess", help="assess one patient (JSON file or - for stdin)")
     assess.add_argument("patient", metavar="PATIENT.json")
-    assess.add_argument("--format", choices=["json", "text"], default="json")
+    assess.add_argument("--format", choices=["json", "text", "note"], default="json")
     assess.add_argument("--lang", dest="note_lang", choices=["zh", "en"], default="zh")
 
     score = sub.add_parser("score", help="SINS (spine) or Mirels (long bone) score from a JSON file or -")
@@ -69,8 +70,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands whose whole result is what they print: if it cannot be written, they failed.
+_PRINTING_COMMANDS = frozenset({"assess", "score", "library", "search", "bench"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. An output failure (``> /dev/full``, closed stdout, ``| head -1``) ends with
+    one line on stderr and exit 1 — the doctor's shell never shows a traceback."""
+    if os.environ.get("BONEMET_BENCH_BARE"):  # bench_startup.BARE_ENV: the reference window, not the app
+        from desktop.shell.bench_startup import bare_window
+
+        return bare_window()
     args = build_parser().parse_args(argv)
+    if args.command not in _PRINTING_COMMANDS:
+        return _dispatch(args)
+    if sys.stdout is None:  # started with stdout closed (``>&-``): nothing could be shown
+        return _output_failed("standard output is closed")
+    try:
+        code = _dispatch(args)
+        sys.stdout.flush()  # a full disk shows here, not in an "Exception ignored" at exit
+    except OSError as error:  # BrokenPipeError, ENOSPC, EBADF ...
+        return _output_failed(error.strerror or type(error).__name__)
+    return code
+
+
+def _output_failed(reason: str) -> int:
+    # Nothing more may reach the broken stdout: Python would flush it again at exit and print
+    # "Exception ignored" there.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"bonemet: cannot write the output: {reason}\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+    return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "assess":
         from calculator.cli import run_assess
 

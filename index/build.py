@@ -2,7 +2,8 @@
 
 The index is written into a fresh temporary sibling folder and only then moved into place, so a
 reader never sees half an index and two builders cannot corrupt each other (the last move wins;
-both built the same thing).
+both built the same thing). The same folder holds the library's prebuilt form (library/compact.py,
+`library.json`), which the app reads at start instead of the markdown: one stamp, one atomic move.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import shutil
 import time
 import uuid
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,11 +25,13 @@ from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk, iter_terms
 from index.expand import build_expansion_data
 from index.matching import LENGTHS_FILE, WEIGHTS_FILE, write_lengths, write_weights
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
+from library.compact import COMPACT_FORMAT, LIBRARY_FILE, write_compact
+from library.content import Library
 from library.ids import REFERENCES_DOC
 
 STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
-INDEX_FORMAT = 4  # bump when the folder layout or the stored fields change
+INDEX_FORMAT = 5  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
@@ -38,6 +41,7 @@ SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
 class LibraryLike(Protocol):
     documents: dict[tuple[str, str], Any]
     synonyms: list[list[str]]
+    # query_words (how a question is read; see library.content) is optional: read with getattr
 
 
 def section_records(library: LibraryLike) -> Iterator[dict[str, str]]:
@@ -75,10 +79,30 @@ def pinyin_terms(library: LibraryLike) -> set[str]:
     return terms
 
 
+def heading_words(library: LibraryLike) -> set[str]:
+    """Chinese words of the titles and headings (runs of 3–8 characters): what a one-character typo
+    in a query is matched against (颌骨怀死 → 颌骨坏死)."""
+    words: set[str] = set()
+    for (_, lang), document in library.documents.items():
+        if lang != "zh":
+            continue
+        for text in [getattr(document, "title", "") or "", *(s.title for s in document.sections)]:
+            words.update(m.group() for m in TOKEN_RE.finditer(fold(text)) if 3 <= len(m.group()) <= 8)
+    return {w for w in words if is_cjk(w)}
+
+
 def build_index(
-    library: LibraryLike, out_dir: Path, *, content_version: str | None = None, limitmb: int = 256
+    library: LibraryLike,
+    out_dir: Path,
+    *,
+    content_version: str | None = None,
+    limitmb: int = 256,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
-    """Index every section of `library` into `out_dir` (replacing it atomically); returns build figures."""
+    """Index every section of `library` into `out_dir` (replacing it atomically); returns build figures.
+
+    A real `Library` also gets its prebuilt form written into the folder (synthetic benchmark
+    libraries do not). `progress(done, total)` is called after each document is indexed."""
     if content_version is None:
         from guideline_content import content_version as bundled_version
 
@@ -95,7 +119,13 @@ def build_index(
         lengths = {name: array("I") for name in FIELD_BOOSTS}
         weights = array("f")
         sections = 0
+        total, done, current = len(library.documents), 0, None
         for record in section_records(library):
+            if progress is not None and (record["doc_id"], record["lang"]) != current:
+                if current is not None:
+                    done += 1
+                    progress(done, total)
+                current = (record["doc_id"], record["lang"])
             weights.append(SECTION_WEIGHTS.get(record["doc_id"], 1.0))
             for name in FIELD_BOOSTS:  # tokenized once, here; whoosh only splits on the spaces
                 terms = list(iter_terms(record[name], index_mode=True))
@@ -105,10 +135,21 @@ def build_index(
             sections += 1
         writer.commit()
         ix.close()
+        if progress is not None:
+            progress(total, total)
         write_lengths(temp_dir / LENGTHS_FILE, lengths)
         write_weights(temp_dir / WEIGHTS_FILE, weights)
-        data = build_expansion_data(library.synonyms, pinyin_terms(library))
+        data = build_expansion_data(
+            library.synonyms,
+            pinyin_terms(library),
+            getattr(library, "query_words", None),
+            heading_words(library) | {t for group in library.synonyms for t in group if is_cjk(t)},
+        )
         _write_json(temp_dir / EXPANSIONS_FILE, data.to_json())
+        prebuilt = {}
+        if isinstance(library, Library):
+            write_compact(library, temp_dir / LIBRARY_FILE, content_version)
+            prebuilt = {"library_format": COMPACT_FORMAT}
         stamp = {
             "content_version": content_version,
             "analyzer_version": ANALYZER_VERSION,
@@ -116,6 +157,7 @@ def build_index(
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "documents": len(library.documents),
             "sections": sections,
+            **prebuilt,
         }
         _write_json(temp_dir / STAMP_FILE, stamp)  # written last: its presence marks a finished build
         seconds = time.perf_counter() - started

@@ -65,12 +65,15 @@ def search(
 ) -> int:
     """`bonemet search`: print the hits for one query (an unusable query just gives no hits)."""
     from index.search import IndexUnavailable, SearchIndex
-    from index.store import ensure_index
+    from index.store import ensure_index, library_version, open_current
 
     printable_everywhere()
     try:
-        index_dir = ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
-        index = SearchIndex.open(index_dir)
+        index = open_current(Path(shipped_dir), Path(cache_dir), library_version(library_root))
+        if index is None:  # opened once when current; built (or waited for) only when not
+            index = SearchIndex.open(
+                ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)
+            )
     except (IndexUnavailable, OSError) as exc:
         print(f"search index unavailable: {exc}", file=sys.stderr)
         return 1
@@ -87,6 +90,7 @@ def search(
                 "anchor": h.anchor,
                 "snippet": h.snippet_html,
                 "score": h.score,
+                "missing": list(h.missing),
             }
             for h in hits
         ]
@@ -96,12 +100,16 @@ def search(
         print("also searched: " + ", ".join(expansions))
     if not hits:
         print("no hits")
+    elif hits[0].missing:
+        print("no section holds every word; partial matches:")
     bold = sys.stdout.isatty()
     for number, hit in enumerate(hits, start=1):
         where = f"{hit.title} › {hit.section}" if hit.section else hit.title
         target = f"{hit.doc_id}#{hit.anchor}" if hit.anchor else hit.doc_id
         print(f"{number:>2}. [{hit.lang}] {where}  ({target}, score {hit.score:g})")
         print(f"    {terminal_text(hit.snippet_html, bold)}")
+        if hit.missing:
+            print(f"    missing: {' '.join(hit.missing)}")
     return 0
 
 

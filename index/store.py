@@ -3,6 +3,10 @@
 The install folder is read-only on ward PCs, so nothing here ever writes into `shipped_dir`. A rebuild
 goes to a temporary sibling of the cache folder and is moved into place (build.py); a lock file keeps
 two app instances from building at the same time, and if one does anyway, the last move wins.
+
+The folder also holds the library's prebuilt form (`library.json`, library/compact.py): a folder
+is current only when its stamp names this content version, this analyzer, this index format and
+this prebuilt-library format, so the two are always replaced together.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from index.analysis import ANALYZER_VERSION
 from index.build import INDEX_FORMAT, build_index
 from index.search import IndexUnavailable, SearchIndex, read_stamp
+from library.compact import COMPACT_FORMAT
 
 log = logging.getLogger(__name__)
 
@@ -41,34 +47,79 @@ def library_version(root: Path | None) -> str:
 
 def is_current(index_dir: Path, content_version: str) -> bool:
     """True when the folder holds a finished, readable index of this content and this analyzer."""
-    stamp = read_stamp(index_dir)
-    if not stamp or stamp.get("content_version") != content_version:
+    index = open_if_current(index_dir, content_version)
+    if index is None:
         return False
-    if stamp.get("analyzer_version") != ANALYZER_VERSION or stamp.get("index_format") != INDEX_FORMAT:
-        return False
-    try:
-        with SearchIndex.open(index_dir) as index:
-            index.check()
-    except IndexUnavailable as exc:
-        log.warning("index in %s is not usable: %s", index_dir, exc)
-        return False
+    index.close()
     return True
 
 
-def ensure_index(shipped_dir: Path, cache_dir: Path, *, library_root: Path | None = None) -> Path:
-    """A current, openable index folder: `shipped_dir` if valid, else `cache_dir` (rebuilt if needed)."""
+def open_if_current(index_dir: Path, content_version: str) -> SearchIndex | None:
+    """The folder's index, opened and checked, when it is current (see is_current); else None.
+    Callers that go on to search use this rather than is_current, which would open it twice."""
+    stamp = read_stamp(index_dir)
+    if not stamp or stamp.get("content_version") != content_version:
+        return None
+    if stamp.get("analyzer_version") != ANALYZER_VERSION or stamp.get("index_format") != INDEX_FORMAT:
+        return None
+    if stamp.get("library_format") != COMPACT_FORMAT:
+        return None
+    try:
+        index = SearchIndex.open(index_dir)
+    except IndexUnavailable as exc:
+        log.warning("index in %s is not usable: %s", index_dir, exc)
+        return None
+    try:
+        index.check()
+    except IndexUnavailable as exc:
+        log.warning("index in %s is not usable: %s", index_dir, exc)
+        index.close()
+        return None
+    return index
+
+
+def open_current(shipped_dir: Path, cache_dir: Path, content_version: str) -> SearchIndex | None:
+    """The current index (shipped first, then cache), opened; None when neither is current."""
+    for folder in (Path(shipped_dir), Path(cache_dir)):
+        index = open_if_current(folder, content_version)
+        if index is not None:
+            return index
+    return None
+
+
+def current_index(shipped_dir: Path, cache_dir: Path, content_version: str) -> Path | None:
+    """The folder (shipped first, then cache) that holds a current index, or None: never builds."""
+    for folder in (Path(shipped_dir), Path(cache_dir)):
+        if is_current(folder, content_version):
+            return folder
+    return None
+
+
+def ensure_index(
+    shipped_dir: Path,
+    cache_dir: Path,
+    *,
+    library_root: Path | None = None,
+    library: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """A current, openable index folder: `shipped_dir` if valid, else `cache_dir` (rebuilt if needed).
+
+    A rebuild indexes `library` when given (the app has read the markdown already, to show the
+    reader meanwhile), else the library at `library_root`; `progress(done, total)` follows it."""
     shipped_dir, cache_dir = Path(shipped_dir), Path(cache_dir)
     version = library_version(library_root)
-    if is_current(shipped_dir, version):
-        return shipped_dir
-    if is_current(cache_dir, version):
-        return cache_dir
+    found = current_index(shipped_dir, cache_dir, version)
+    if found is not None:
+        return found
     with _build_lock(cache_dir):
         if not is_current(cache_dir, version):  # another instance may have finished while we waited
-            from library.content import load_library
+            if library is None:
+                from library.content import load_library
 
+                library = load_library(library_root)
             log.info("building the search index into %s", cache_dir)
-            build_index(load_library(library_root), cache_dir, content_version=version)
+            build_index(library, cache_dir, content_version=version, progress=progress)
     return cache_dir
 
 

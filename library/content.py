@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from library.ids import LANGS, REFERENCES_DOC
-from library.markup import plain_sections
 
-# the C parser is several times faster when PyYAML was built with libyaml; same safe semantics
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# yaml and markdown (library.markup) are imported where the files are parsed, not here: the app
+# builds these objects from the prebuilt form (library/compact.py) and never needs either parser.
 
+QUERY_WORDS_FILE = "query_words.yaml"
 DOC_NAME_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]+)\.md$")
 
 
@@ -95,6 +93,8 @@ class Document:
     path: Path
     sections: list[Section] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict, repr=False)
+    # reference key -> how that source was read or what it leaves open (shown with the sources, not in the prose)
+    source_notes: dict[str, str] = field(default_factory=dict)
     body_start_line: int = 1  # file line of the body's first line, so problems name file lines
 
     def file_line(self, body_line: int) -> str:
@@ -115,6 +115,10 @@ class Library:
     load_problems: list[ContentProblem] = field(default_factory=list)
     raw_references: Any = None  # the parsed YAML, kept for validation of its shape
     raw_synonyms: Any = None
+    # how search reads a question (query_words.yaml): question_words/particles per language,
+    # intents [{words, means, with}], confusables [[chars]]; empty when the file is absent
+    query_words: dict[str, Any] = field(default_factory=dict)
+    raw_terms: Any = None  # terms.yaml (the Chinese term list); None when the library has none
 
     def toc(self, lang: str) -> list[Document]:
         """The documents of one language in table-of-contents order."""
@@ -149,6 +153,10 @@ def _str_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+def _str_dict(value: Any) -> dict[str, str]:
+    return {str(k): _str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
 def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else _str(value)
 
@@ -175,8 +183,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
             end = len(text) - 4
         else:
             raise ContentLoadError("front matter", "the YAML front matter has no closing '---' line")
+    yaml, loader = _yaml()
     try:
-        meta = yaml.load(text[4:end], Loader=SafeLoader) or {}
+        meta = yaml.load(text[4:end], Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ContentLoadError("front matter", f"the front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
@@ -187,6 +196,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 def extract_sections(title: str, summary: str, body: str) -> list[Section]:
     """The opening pseudo-section (title + summary), then one Section per heading, whose text is
     the plain text up to the next heading of any level."""
+    from library.markup import plain_sections
+
     try:
         _, parts = plain_sections(body)
     except ValueError as exc:  # headings the renderer saw differently, e.g. setext "===" headings
@@ -214,6 +225,7 @@ def load_document(path: Path) -> Document:
         body=body,
         path=path,
         front_matter=meta,
+        source_notes=_str_dict(meta.get("source_notes")),
         body_start_line=body_start_line,
     )
     document.sections = extract_sections(document.title, document.summary, body)
@@ -245,13 +257,21 @@ def make_reference(key: str, entry: dict[str, Any]) -> Reference:
     )
 
 
+def _yaml() -> tuple[Any, Any]:
+    """The yaml module and its safe loader (the C one, several times faster, when PyYAML has libyaml)."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(library: Library, name: str) -> Any:
     path = library.root / name
     if not path.exists():
         library.load_problems.append(ContentProblem(name, "file", "missing"))
         return None
+    yaml, loader = _yaml()
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         library.load_problems.append(ContentProblem(name, "yaml", f"not valid YAML: {exc}"))
         return None
@@ -289,6 +309,8 @@ def load_library(root: Path | None = None) -> Library:
             if isinstance(entry, dict):
                 library.references[str(key)] = make_reference(str(key), entry)
     _add_reference_sections(library)
+    if (library.root / "terms.yaml").exists():  # optional: a library without it skips the term checks
+        library.raw_terms = _load_yaml(library, "terms.yaml")
     library.raw_synonyms = _load_yaml(library, "synonyms.yaml")
     if isinstance(library.raw_synonyms, list):
         library.synonyms = [
@@ -296,7 +318,39 @@ def load_library(root: Path | None = None) -> Library:
             for group in library.raw_synonyms
             if isinstance(group, list)
         ]
+    if (library.root / QUERY_WORDS_FILE).is_file():
+        library.query_words = query_words(_load_yaml(library, QUERY_WORDS_FILE), library)
     return library
+
+
+def query_words(raw: Any, library: Library) -> dict[str, Any]:
+    """query_words.yaml as plain lists of strings; a part of the wrong shape is left out and named."""
+    if not isinstance(raw, dict):
+        if raw is not None:
+            library.load_problems.append(ContentProblem(QUERY_WORDS_FILE, "file", "must be a mapping"))
+        return {}
+
+    def words(value: Any, where: str) -> list[str]:
+        if not isinstance(value, list) or not all(_str(w) for w in value):
+            library.load_problems.append(ContentProblem(QUERY_WORDS_FILE, where, "must be a list of words"))
+            return []
+        return [str(w).strip() for w in value]
+
+    result: dict[str, Any] = {"question_words": {}, "particles": {}, "intents": [], "confusables": []}
+    for key in ("question_words", "particles"):
+        for lang, value in (raw.get(key) or {}).items():
+            result[key][str(lang)] = words(value, f"{key}.{lang}")
+    for number, intent in enumerate(raw.get("intents") or [], start=1):
+        if not isinstance(intent, dict) or not intent.get("words") or not intent.get("means"):
+            library.load_problems.append(
+                ContentProblem(QUERY_WORDS_FILE, f"intent {number}", "needs `words` and `means`")
+            )
+            continue
+        result["intents"].append(
+            {k: words(intent.get(k) or [], f"intent {number}.{k}") for k in ("words", "means", "with")}
+        )
+    result["confusables"] = [words(group, "confusables") for group in raw.get("confusables") or []]
+    return result
 
 
 def _add_reference_sections(library: Library) -> None:

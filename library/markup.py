@@ -2,7 +2,8 @@
 markdown -> plain text (what the search index and the validator read).
 
 Library markdown = CommonMark + pipe tables + `{#anchor}` on headings + two library markers:
-citations `[ref:key]` / `[ref:a; ref:b]` and document links `[text](doc:id#anchor)`.
+citations `[ref:key]` / `[ref:a; ref:b]` / `[ref:key, §4.3]` (with a locator: section, table, page)
+and document links `[text](doc:id#anchor)`.
 """
 
 from __future__ import annotations
@@ -48,15 +49,22 @@ LINK_RE = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
 FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
 
 
-def citation_keys(marker_body: str) -> list[str]:
-    """The keys in the inside of one citation marker: `a; ref:b` -> ["a", "b"]."""
-    keys = []
+def citation_parts(marker_body: str) -> list[tuple[str, str]]:
+    """(key, locator) for each source in the inside of one citation marker:
+    `a, Table 2; ref:b` -> [("a", "Table 2"), ("b", "")]. The locator is what follows the first comma."""
+    parts = []
     for part in marker_body.split(";"):
-        key = part.strip()
+        key, _, locator = part.strip().partition(",")
+        key = key.strip()
         if key.startswith("ref:"):
             key = key[4:].strip()
-        keys.append(key)
-    return keys
+        parts.append((key, locator.strip()))
+    return parts
+
+
+def citation_keys(marker_body: str) -> list[str]:
+    """The keys in the inside of one citation marker: `a; ref:b, §2` -> ["a", "b"]."""
+    return [key for key, _ in citation_parts(marker_body)]
 
 
 def cited_keys(text: str) -> list[str]:
@@ -105,6 +113,11 @@ def to_html(text: str) -> str:
 def replace_citations(text: str, replace: Callable[[list[str]], str]) -> str:
     """Replace each citation marker by `replace(keys)`."""
     return CITATION_RE.sub(lambda m: replace(citation_keys(m.group(1))), text)
+
+
+def replace_citation_parts(text: str, replace: Callable[[list[tuple[str, str]]], str]) -> str:
+    """Replace each citation marker by `replace([(key, locator), ...])`."""
+    return CITATION_RE.sub(lambda m: replace(citation_parts(m.group(1))), text)
 
 
 class _PlainText(HTMLParser):

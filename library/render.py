@@ -3,7 +3,8 @@
 QTextBrowser renders a subset of HTML/CSS (notes/tech.md §6): table borders only work on the
 `table` element, and in-page jumps need `<a name>` anchors, so headings get both an `id` and a
 named anchor. Citations become numbered links into the references page, numbered by their
-position in references.yaml so a number means the same source in every document.
+position in references.yaml so a number means the same source in every document, and printed in
+numeric order inside one marker ([3, 12], never [12, 3]); a locator follows its number ([3, §4.3]).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from html import escape
 
 from library.content import REFERENCES_DOC, Library, Reference
-from library.markup import replace_citations, to_html
+from library.markup import replace_citation_parts, to_html
 
 STYLE = """
 body { font-size: 14px; line-height: 140%; }
@@ -27,6 +28,7 @@ th { background-color: #e8eef4; padding: 4px 8px; }
 td { padding: 4px 8px; vertical-align: top; }
 a.cite { text-decoration: none; }
 p.reference { margin: 4px 0; }
+ul.source-notes { font-size: 12px; color: #666666; margin-top: 0; }
 """
 
 LABELS = {
@@ -39,6 +41,7 @@ LABELS = {
         "sources": "Sources",
         "missing": "This document is not in the library.",
         "list": "Sources",
+        "notes": "Notes on the sources",
     },
     "zh": {
         "colon": "：",
@@ -49,18 +52,22 @@ LABELS = {
         "sources": "来源",
         "missing": "资料库中没有这篇文档。",
         "list": "来源列表",
+        "notes": "来源说明",
     },
 }
 
 _HEADING_ID = re.compile(r'<h([1-6]) id="([^"]+)">')
 
 
-def _citation_html(library: Library, keys: list[str]) -> str:
+def _citation_html(library: Library, parts: list[tuple[str, str]]) -> str:
+    """One citation marker: numbered links in numeric order (unknown keys last, by name)."""
+    numbered = [(library.reference_number(key), key, locator) for key, locator in parts]
+    numbered.sort(key=lambda item: (item[0] is None, item[0] or 0, item[1]))
     links = []
-    for key in keys:
-        number = library.reference_number(key)
+    for number, key, locator in numbered:
         label = str(number) if number is not None else escape(key)
-        links.append(f'<a class="cite" href="doc:references#{escape(key)}">{label}</a>')
+        link = f'<a class="cite" href="doc:references#{escape(key)}">{label}</a>'
+        links.append(f"{link} {escape(locator)}" if locator else link)
     return f"<sup>[{', '.join(links)}]</sup>"
 
 
@@ -71,29 +78,42 @@ def _reference_html(number: int, reference: Reference) -> str:
     )
 
 
+def _source_notes_html(library: Library, notes: dict[str, str], labels: dict[str, str]) -> str:
+    """The page's remarks on its sources (what could not be verified), under the sources line and
+    in reference order, so the prose itself states only what the sources support."""
+    if not notes:
+        return ""
+    ordered = sorted(notes.items(), key=lambda kv: (library.reference_number(kv[0]) or 10**6, kv[0]))
+    items = "".join(
+        f"<li>{_citation_html(library, [(key, '')]) + ' ' if key in library.references else ''}{escape(text)}</li>"
+        for key, text in ordered
+    )
+    return (
+        f'<p class="meta">{escape(labels["notes"])}{labels["colon"]}</p><ul class="source-notes">{items}</ul>'
+    )
+
+
 def _page(title: str, inner: str) -> str:
     return (
         f"<html><head><title>{escape(title)}</title><style>{STYLE}</style></head><body>{inner}</body></html>"
     )
 
 
-_HELD_CITATION = re.compile(r"zzcitation(\d+)zz")
+_CITE_TOKEN = re.compile(r"@@cite(\d+)@@")
 
 
 def body_html(library: Library, markdown_text: str) -> str:
     """Render library markdown: citations -> numbered links, headings carry in-page anchors.
+    The markdown renderer shows raw HTML as text (library.markup), so each citation goes through it
+    as a plain token and becomes its link HTML afterwards."""
+    citations: list[str] = []
 
-    The markdown step shows raw HTML as text (content may not carry HTML), so each citation goes
-    through it as a plain-word token and its HTML is put in afterwards."""
-    held: list[str] = []
+    def token(parts: list[tuple[str, str]]) -> str:
+        citations.append(_citation_html(library, parts))
+        return f"@@cite{len(citations) - 1}@@"
 
-    def hold(keys: list[str]) -> str:
-        held.append(_citation_html(library, keys))
-        return f"zzcitation{len(held) - 1}zz"
-
-    html = _HELD_CITATION.sub(
-        lambda m: held[int(m.group(1))], to_html(replace_citations(markdown_text, hold))
-    )
+    html = to_html(replace_citation_parts(markdown_text, token))
+    html = _CITE_TOKEN.sub(lambda m: citations[int(m.group(1))], html)
     return _HEADING_ID.sub(lambda m: f'{m.group(0)}<a name="{m.group(2)}"></a>', html)
 
 
@@ -110,11 +130,12 @@ def document_html(library: Library, doc_id: str, lang: str) -> str:
     colon = labels["colon"]
     meta = [f"{labels['status']}{colon}{status}", f"{labels['updated']}{colon}{escape(document.updated)}"]
     if document.sources:
-        meta.append(f"{labels['sources']}{colon}{_citation_html(library, document.sources)}")
+        sources = [(key, "") for key in document.sources]
+        meta.append(f"{labels['sources']}{colon}{_citation_html(library, sources)}")
     header = (
         f'<h1 id="top"><a name="top"></a>{escape(document.title)}</h1>'
         f'<p class="summary">{escape(document.summary)}</p>'
-        f'<p class="meta">{" · ".join(meta)}</p><hr/>'
+        f'<p class="meta">{" · ".join(meta)}</p>{_source_notes_html(library, document.source_notes, labels)}<hr/>'
     )
     inner = header + body_html(library, document.body)
     if doc_id == REFERENCES_DOC:

@@ -26,10 +26,12 @@ from library.markup import (
     to_html,
 )
 from library.numeric_citations import unbacked_summary_numbers, uncited_numeric_blocks
+from library.zh_style import TERMS_FILE, TermList, parse_terms, prose_lines, remark_problems, zh_problems
 
 STATUSES = ("draft", "clinician-reviewed")
 KEY_POINTS = "key-points"
 KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
+GENERAL_NOTE = "general"  # a source_notes key for a remark that concerns no single listed source
 
 # key -> (type check, what the writer should have written)
 FRONT_MATTER: dict[str, tuple[Any, str]] = {
@@ -48,6 +50,13 @@ FRONT_MATTER: dict[str, tuple[Any, str]] = {
     "see_also": (
         lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
         "a list of document ids",
+    ),
+}
+# optional keys: key -> (type check, expected)
+OPTIONAL_FRONT_MATTER: dict[str, tuple[Any, str]] = {
+    "source_notes": (
+        lambda v: isinstance(v, dict) and all(isinstance(x, str) and x.strip() for x in v.values()),
+        "a mapping of reference key -> note",
     ),
 }
 REFERENCE_FIELDS = {
@@ -79,8 +88,11 @@ def validate(library: Library) -> list[ContentProblem]:
     problems = list(library.load_problems)
     problems += _check_references(library)
     problems += _check_synonyms(library)
+    terms, term_problems = parse_terms(library.raw_terms) if library.raw_terms is not None else (None, [])
+    problems += [ContentProblem(TERMS_FILE, *p.split(": ", 1)) for p in term_problems]
     for (file_id, file_lang), document in sorted(library.documents.items()):
         problems += _check_document(library, document, file_id, file_lang)
+        problems += _check_language(library, document, terms)
     problems += _check_twins(library)
     problems += _check_order(library)
     return problems
@@ -107,8 +119,14 @@ def _check_document(library: Library, doc: Document, file_id: str, file_lang: st
             problems.append(ContentProblem(rel, key, f"missing (expected {expected})"))
         elif not valid(doc.front_matter[key]):
             problems.append(ContentProblem(rel, key, f"is {doc.front_matter[key]!r}, expected {expected}"))
-    for key in sorted(set(doc.front_matter) - set(FRONT_MATTER)):
+    for key, (valid, expected) in OPTIONAL_FRONT_MATTER.items():
+        if key in doc.front_matter and not valid(doc.front_matter[key]):
+            problems.append(ContentProblem(rel, key, f"is {doc.front_matter[key]!r}, expected {expected}"))
+    for key in sorted(set(doc.front_matter) - set(FRONT_MATTER) - set(OPTIONAL_FRONT_MATTER)):
         problems.append(ContentProblem(rel, key, "unknown front matter key"))
+    for key in doc.source_notes:
+        if key != GENERAL_NOTE and key not in doc.sources:
+            problems.append(ContentProblem(rel, "source_notes", f"{key!r} is not one of this page's sources"))
     if doc.id and doc.id != file_id:
         problems.append(ContentProblem(rel, "id", f"is {doc.id!r} but the file name says {file_id!r}"))
     if doc.lang and doc.lang != file_lang:
@@ -243,6 +261,19 @@ def _link_problem(library: Library, doc: Document, target: str) -> str | None:
     return None
 
 
+def _check_language(library: Library, doc: Document, terms: TermList | None) -> list[ContentProblem]:
+    """House style of the prose: remarks on verification (both languages) and, in zh, the term list
+    and typography. Title and summary are prose too."""
+    rel = library.relpath(doc.path)
+    body = list(prose_lines(doc.body))
+    head = [(0, doc.title), (-1, doc.summary)]
+    found = list(remark_problems(doc.lang, head + body))
+    if doc.lang == "zh" and terms is not None:
+        found += list(zh_problems(doc.id, head + body, terms))
+    names = {0: "title", -1: "summary"}
+    return [ContentProblem(rel, names.get(n) or doc.file_line(n), message) for n, message in found]
+
+
 def _check_twins(library: Library) -> list[ContentProblem]:
     problems = []
     for doc_id in sorted(library.ids()):
@@ -293,6 +324,11 @@ def _check_references(library: Library) -> list[ContentProblem]:
                 problems.append(ContentProblem(file, f"{key}.{name}", f"has the wrong type ({value!r})"))
         if not str(entry.get("title") or "").strip():
             problems.append(ContentProblem(file, f"{key}.title", "missing"))
+        if _lists_several_sources(str(entry.get("title") or "")):
+            message = (
+                "names several sources (';' between them): one entry per source, split it into several keys"
+            )
+            problems.append(ContentProblem(file, f"{key}.title", message))
         if not (entry.get("journal") or entry.get("issuer")):
             problems.append(ContentProblem(file, f"{key}.journal", "needs a journal or an issuer"))
         if isinstance(entry.get("facts_ref"), int):
@@ -301,6 +337,20 @@ def _check_references(library: Library) -> list[ContentProblem]:
         if count > 1:
             problems.append(ContentProblem(file, "facts_ref", f"{number} is used by {count} entries"))
     return problems
+
+
+def _lists_several_sources(title: str) -> bool:
+    """A ';' outside parentheses separates two documents ("US label; UK SmPC"); one inside them
+    ("website (side effects; preparing for treatment)") only lists parts of one source."""
+    depth = 0
+    for char in title:
+        if char in "([（":
+            depth += 1
+        elif char in ")]）" and depth:
+            depth -= 1
+        elif char in ";；" and depth == 0:
+            return True
+    return False
 
 
 def _check_synonyms(library: Library) -> list[ContentProblem]:

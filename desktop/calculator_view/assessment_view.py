@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.calculator_view.assessment_html import AssessmentHtml, RefTitle, TextFor
+from desktop.calculator_view.assessment_html import AssessmentHtml, FieldLabel, RefTitle, TextFor
 from desktop.calculator_view.field_values import localized
 from desktop.calculator_view.field_widgets import ERROR_STYLE
 from desktop.offline_browser import OfflineBrowser
@@ -28,11 +28,17 @@ class AssessmentView(QWidget):
     fieldRequested = Signal(str)  # noqa: N815 (Qt signal naming) - a marked field's path was clicked
 
     def __init__(
-        self, text_for: TextFor, ref_title: RefTitle | None = None, parent: QWidget | None = None
+        self,
+        text_for: TextFor,
+        ref_title: RefTitle | None = None,
+        parent: QWidget | None = None,
+        *,
+        field_label: FieldLabel | None = None,
     ) -> None:
         super().__init__(parent)
         self._text_for = text_for
         self.ref_title = ref_title
+        self.field_label = field_label
         self._assessment: Mapping[str, Any] | None = None
         self._problems: list[Any] = []
         self._problem_count = 0
@@ -91,12 +97,20 @@ class AssessmentView(QWidget):
             self._links_in_status(bool(self._marked_fields))
             return
         scroll = self.browser.verticalScrollBar().value()
-        html = AssessmentHtml(self._assessment, self._lang, self._text_for, self.ref_title).page()
+        html = AssessmentHtml(
+            self._assessment, self._lang, self._text_for, self.ref_title, field_label=self.field_label
+        ).page()
         self.browser.setEnabled(True)
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(scroll)  # keep the reader's place while editing
         self.status.setStyleSheet("")
-        self.status.setText(escape(translate("AssessmentView", "Assessment of the current input.")))
+        self.status.setText(
+            escape(
+                translate("AssessmentView", "Partial assessment: the sections marked ○ wait for input.")
+                if self._assessment.get("pending")
+                else translate("AssessmentView", "Assessment of the current input.")
+            )
+        )
         self._links_in_status(False)
 
     def _links_in_status(self, has_links: bool) -> None:
@@ -145,7 +159,9 @@ class AssessmentView(QWidget):
             self.fieldRequested.emit(link.removeprefix("field:"))
 
     def _follow(self, url: QUrl) -> None:
-        if url.scheme() == "doc":
+        if url.scheme() == "field":
+            self.fieldRequested.emit(url.path())
+        elif url.scheme() == "doc":
             target = url.path() + (f"#{url.fragment()}" if url.fragment() else "")
             self.openReference.emit(target)
 

@@ -11,25 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.calculator_view.field_values import localized
 from desktop.calculator_view.field_widgets import MISSING_CODE, FieldWidget, make_field
+from desktop.calculator_view.form_layout import ENTER_SKIPS_WHEN_ANSWERED, HISTORY, arrange, section_title
 
 translate = QCoreApplication.translate
-
-
-def group_title(group: str) -> str:
-    """Translated title of a spec group; an unknown group shows its code."""
-    titles = {
-        "patient": translate("CalculatorForm", "Patient"),
-        "tumour": translate("CalculatorForm", "Tumour and treatment history"),
-        "biomarkers": translate("CalculatorForm", "Biomarkers"),
-        "labs": translate("CalculatorForm", "Laboratory values"),
-        "safety": translate("CalculatorForm", "Kidney, dental, pregnancy and current bone agent"),
-    }
-    return titles.get(group, group)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def nested_get(data: Mapping[str, Any], path: str) -> tuple[bool, Any]:
@@ -50,7 +50,11 @@ def _nested_set(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 class CalculatorForm(QWidget):
-    """Every input of the assessment, grouped; emits ``changed`` on any edit."""
+    """Every input of the assessment, in sections; emits ``changed`` on any edit.
+
+    Enter moves to the next field (Tab still works); the history section is folded behind
+    "Prior therapy / biomarkers" with a one-key "None (first line)" before it.
+    """
 
     changed = Signal()
 
@@ -61,28 +65,129 @@ class CalculatorForm(QWidget):
         self.fields: dict[str, FieldWidget] = {}
         self._row_labels: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
+        self._chain: list[QWidget] = []  # Enter order
+        self._history_paths: list[str] = []
         layout = QVBoxLayout(self)
-        for entry in self._spec:
-            group = entry.get("group") or "other"
-            if group not in self._groups:
-                box = QGroupBox(self)
-                box.setLayout(QFormLayout())
-                box.layout().setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-                self._groups[group] = box
-                layout.addWidget(box)
-            self._add_row(self._groups[group], entry)
+        for section, entries in arrange(self._spec):
+            box = QGroupBox(self)
+            box.setLayout(QFormLayout())
+            box.layout().setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            self._groups[section] = box
+            if section == HISTORY:
+                layout.addLayout(self._history_header())
+                box.hide()
+                self._history_paths = [entry["path"] for entry in entries]
+            layout.addWidget(box)
+            for entry in entries:
+                self._add_row(box, entry)
         layout.addStretch(1)
         self.set_content_language(self._lang)
         self.retranslate()
+
+    def _history_header(self) -> QHBoxLayout:
+        """ "None (first line)" in one key, or unfold the history to fill it in."""
+        self.first_line_button = QPushButton(self)
+        self.first_line_button.setObjectName("firstLineButton")
+        self.first_line_button.clicked.connect(self.set_first_line)
+        self.first_line_button.installEventFilter(self)
+        self._chain.append(self.first_line_button)
+        self.history_toggle = QToolButton(self)
+        self.history_toggle.setCheckable(True)
+        self.history_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.history_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.history_toggle.toggled.connect(self.show_history)
+        self.history_state = QLabel(self)
+        self.history_state.setObjectName("historyState")
+        row = QHBoxLayout()
+        row.addWidget(self.history_toggle)
+        row.addWidget(self.first_line_button)
+        row.addWidget(self.history_state, 1)
+        return row
 
     def _add_row(self, box: QGroupBox, entry: Mapping[str, Any]) -> None:
         field = make_field(entry, box)
         label = QLabel(box)
         label.setBuddy(field.focus_target())
         field.changed.connect(self.changed)
+        field.changed.connect(lambda path=field.path: self._edited(path))
+        field.focus_target().installEventFilter(self)
         self.fields[field.path] = field
         self._row_labels[field.path] = label
+        self._chain.append(field.focus_target())
         box.layout().addRow(label, field)
+
+    # -- keyboard and the history fold ---------------------------------------------------------
+    def first_focus(self) -> QWidget | None:
+        """Where the cursor goes when the calculator is opened."""
+        return self._chain[0] if self._chain else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and watched in self._chain
+        ):
+            if watched is self.first_line_button:
+                self.first_line_button.click()
+            self.focus_next(watched)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_next(self, current: QWidget) -> None:
+        """Put the cursor in the next visible field after ``current`` (Enter)."""
+        start = self._chain.index(current) + 1 if current in self._chain else 0
+        for widget in self._chain[start:]:
+            if widget.isVisibleTo(self) and widget.isEnabled() and not self._skipped_by_enter(widget):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    def _skipped_by_enter(self, widget: QWidget) -> bool:
+        for detail, question in ENTER_SKIPS_WHEN_ANSWERED.items():
+            if detail in self.fields and self.fields[detail].focus_target() is widget:
+                asked = self.fields.get(question)
+                return asked is not None and asked.value() is not None
+        return False
+
+    def show_history(self, shown: bool = True) -> None:
+        box = self._groups.get(HISTORY)
+        if box is None:
+            return
+        box.setVisible(shown)
+        self.history_toggle.blockSignals(True)
+        self.history_toggle.setChecked(shown)
+        self.history_toggle.blockSignals(False)
+        self.history_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def set_first_line(self) -> None:
+        """No prior therapy, first line: line 1 and no prior therapy, said explicitly; the other
+        history fields (biomarkers, adjuvant therapy) return to their defaults ("not tested")."""
+        explicit = {"line": 1, "prior_therapies": []}
+        for path in self._history_paths:
+            field = self.fields[path]
+            field.blockSignals(True)
+            try:
+                field.set_value(explicit.get(path))
+            finally:
+                field.blockSignals(False)
+        self._first_line = True
+        self._show_history_state()
+        self.changed.emit()
+
+    def _edited(self, path: str) -> None:
+        if path in self._history_paths and getattr(self, "_first_line", False):
+            self._first_line = False
+            self._show_history_state()
+
+    def _show_history_state(self) -> None:
+        if not hasattr(self, "history_state"):
+            return
+        self.history_state.setText(
+            translate("CalculatorForm", "✔ No prior therapy, first line")
+            if getattr(self, "_first_line", False)
+            else ""
+        )
 
     # -- language ---------------------------------------------------------------------------
     def set_content_language(self, lang: str) -> None:
@@ -109,9 +214,17 @@ class CalculatorForm(QWidget):
 
     def retranslate(self) -> None:
         for group, box in self._groups.items():
-            box.setTitle(group_title(group))
+            # The fold's own button names the history section; a second title would repeat it.
+            box.setTitle("" if group == HISTORY else section_title(group))
         for field in self.fields.values():
             field.retranslate()
+        if hasattr(self, "history_toggle"):
+            self.history_toggle.setText(section_title(HISTORY))
+            self.first_line_button.setText(translate("CalculatorForm", "None (first line)"))
+            self.first_line_button.setToolTip(
+                translate("CalculatorForm", "No prior therapy for advanced disease; biomarkers not tested")
+            )
+            self._show_history_state()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -132,6 +245,10 @@ class CalculatorForm(QWidget):
 
     def set_patient(self, patient: Mapping[str, Any]) -> None:
         """Show ``patient`` in the form (absent fields return to empty/default); one ``changed``."""
+        self._first_line = False
+        self._show_history_state()
+        # A loaded history is shown, not hidden behind the fold.
+        self.show_history(any(nested_get(patient, path)[0] for path in self._history_paths))
         for path, field in self.fields.items():
             field.blockSignals(True)
             try:
@@ -178,6 +295,8 @@ class CalculatorForm(QWidget):
                 unplaced.append(problem)
             else:
                 placed.setdefault(field.path, []).append(problem)
+        if any(path in placed for path in self._history_paths):
+            self.show_history(True)  # a problem is never hidden behind the fold
         for path, field in self.fields.items():
             found = placed.get(path, [])
             field.show_message(

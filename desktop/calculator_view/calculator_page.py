@@ -2,24 +2,21 @@
 
 Every edit re-assesses at once (the engine takes well under 5 ms), so the result on screen always
 belongs to the input beside it; while the input cannot be assessed no result is shown at all.
-Dialogs go through the module-level ``ask_*`` functions so tests can replace them.
+Dialogs go through ``page_dialogs`` and ``report_header.ask_report_header`` so tests can replace them.
 """
 
 from __future__ import annotations
 
-import json
+import inspect
 import logging
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPdfWriter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,54 +26,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import calculator
+from calculator.errors import ValidationError
+from calculator.patient_file import problem_lines, read_patient_file
+from desktop.calculator_view import page_dialogs, report_header
 from desktop.calculator_view.assessment_html import RefTitle
 from desktop.calculator_view.assessment_view import AssessmentView
 from desktop.calculator_view.calculator_form import CalculatorForm
+from desktop.calculator_view.field_values import localized
 from desktop.calculator_view.field_widgets import MISSING_CODE
 from desktop.calculator_view.report import footer_text, paint_report, prepare_a4, report_html
-from desktop.file_dialogs import ask_open_path, ask_save_path
+from desktop.calculator_view.report_header import ReportHeader
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
+# A partial assessment is shown once one of these is answered (the kidney facts, or the tumour facts).
+ANSWER_SECTIONS = ("derived", "bone_agent", "systemic_therapy")
 FORM_SHARE = 42  # per cent of the page width the form starts with (the splitter can change it)
-
-
-def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
-    """Ask where to save the PDF (replaced in tests)."""
-    return ask_save_path(
-        parent,
-        translate("CalculatorPage", "Save as PDF"),
-        suggested,
-        translate("CalculatorPage", "PDF files (*.pdf)"),
-    )
-
-
-def ask_patient_path(parent: QWidget) -> str | None:
-    """Ask for a patient JSON file to load (replaced in tests)."""
-    return ask_open_path(
-        parent,
-        translate("CalculatorPage", "Load patient"),
-        translate("CalculatorPage", "Patient files (*.json)"),
-    )
-
-
-def ask_print(printer: QPrinter, parent: QWidget) -> bool:
-    """Show the print dialog (replaced in tests); True to print."""
-    dialog = QPrintDialog(printer, parent)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()  # parented to the page: each print would otherwise keep one alive
-
-
-def show_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: QWidget) -> bool:
-    """Show the print preview (replaced in tests); its own Print button prints. True if printed."""
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(paint)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
 
 
 def _default_engine() -> ModuleType:
@@ -97,21 +63,36 @@ class CalculatorPage(QWidget):
         self._engine = engine or _default_engine()
         self._spec = self._engine.input_spec()
         self._lang = "zh"
+        # partial=True (the contract of issue 10): an answer as soon as the kidney facts are in.
+        self._partial = "partial" in inspect.signature(self._engine.assess).parameters
+        self._output_notice = False  # the notice says something was copied or saved
         # Created in reading order, which is the Tab order: buttons, then the form, then the result.
-        self.new_button, self.load_button, self.copy_button, self.print_button, self.pdf_button = (
-            QPushButton(self) for _ in range(5)
-        )
+        (
+            self.new_button,
+            self.load_button,
+            self.copy_button,
+            self.copy_full_button,
+            self.print_button,
+            self.pdf_button,
+        ) = (QPushButton(self) for _ in range(6))
         self.form = CalculatorForm(self._spec, self)
-        self.view = AssessmentView(self._engine.text_for, ref_title, self)
+        self._blank_patient = self.form.to_patient()
+        self.view = AssessmentView(self._engine.text_for, ref_title, self, field_label=self.field_label)
+        # Ctrl+2 (the shell focuses the page) puts the cursor in the first field.
+        first = self.form.first_focus()
+        if first is not None:
+            self.setFocusProxy(first)
         self.view.openReference.connect(self.openReference)
         self.view.fieldRequested.connect(self.show_field)
         self.form.changed.connect(self.reassess)
+        self.form.changed.connect(self._clear_output_notice)
         self._build_layout()
         self.retranslate()
         self.reassess()
 
     def _build_layout(self) -> None:
         self.copy_button.clicked.connect(self.copy_for_chart)
+        self.copy_full_button.clicked.connect(self.copy_full_report)
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.new_button.clicked.connect(self.new_patient)
@@ -124,6 +105,7 @@ class CalculatorPage(QWidget):
             self.new_button,
             self.load_button,
             self.copy_button,
+            self.copy_full_button,
             self.print_button,
             self.pdf_button,
         ):
@@ -164,7 +146,13 @@ class CalculatorPage(QWidget):
         self.copy_button.setText(translate("CalculatorPage", "&Copy for chart"))
         self.print_button.setText(translate("CalculatorPage", "P&rint…"))
         self.pdf_button.setText(translate("CalculatorPage", "Save as P&DF…"))
-        self.copy_button.setToolTip(translate("CalculatorPage", "Put the chart note on the clipboard"))
+        self.copy_full_button.setText(translate("CalculatorPage", "Copy f&ull report"))
+        self.copy_button.setToolTip(
+            translate("CalculatorPage", "Put the short chart note (at most 10 lines) on the clipboard")
+        )
+        self.copy_full_button.setToolTip(
+            translate("CalculatorPage", "Put the full report (inputs, working, references) on the clipboard")
+        )
         self.form_scroll.setAccessibleName(translate("CalculatorPage", "Patient input"))
         self.view.setAccessibleName(translate("CalculatorPage", "Assessment"))
 
@@ -181,10 +169,24 @@ class CalculatorPage(QWidget):
         """The assessment on screen (None while the input cannot be assessed)."""
         return self.view.assessment  # type: ignore[return-value]
 
+    def field_label(self, path: str) -> str:
+        """A field's label in the content language (for "waiting for" lists in the result)."""
+        field = self.form.field_for(path)
+        return localized(field.spec.get("label"), self._lang) if field is not None else path
+
+    def _assess(self, patient: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+        if partial:
+            return self._engine.assess(patient, partial=True)
+        return self._engine.assess(patient)
+
     def reassess(self) -> None:
         patient = self.form.to_patient()
         try:
-            assessment = self._engine.assess(patient)
+            assessment = self._assess(patient, partial=self._partial)
+            if assessment.get("pending") and not any(assessment.get(s) for s in ANSWER_SECTIONS):
+                # Nothing answered yet: the strict check names every empty required field
+                # beside it, instead of a result pane that only says "waiting".
+                assessment = self._assess(patient, partial=False)
         except self._engine.ValidationError as error:
             unplaced = self.form.show_problems(error.problems)
             self.view.show_invalid(
@@ -206,11 +208,21 @@ class CalculatorPage(QWidget):
             )
             self.view.show_invalid(1, [problem])
         else:
-            self.form.clear_problems()
+            self._mark_missing(patient, assessment)
             self.view.show_assessment(assessment)
         has_result = self.view.assessment is not None
-        for button in (self.copy_button, self.print_button, self.pdf_button):
+        for button in (self.copy_button, self.copy_full_button, self.print_button, self.pdf_button):
             button.setEnabled(has_result)
+
+    def _mark_missing(self, patient: dict[str, Any], assessment: dict[str, Any]) -> None:
+        """Beside a partial answer, the required fields still empty are marked calmly."""
+        self.form.clear_problems()
+        if not assessment.get("pending"):
+            return
+        try:
+            self._assess(patient, partial=False)
+        except self._engine.ValidationError as error:
+            self.form.show_problems([p for p in error.problems if p.code == MISSING_CODE])
 
     # -- patients -----------------------------------------------------------------------------
     def load_patient(self, patient: dict[str, Any]) -> None:
@@ -225,41 +237,44 @@ class CalculatorPage(QWidget):
         )
         self.form.set_patient(patient)
 
-    def new_patient(self) -> None:
-        """Clear every field and the result; ready to type the first field."""
+    def new_patient(self) -> bool:
+        """Clear every field and the result (after asking, if anything was entered); ready to type
+        the first field. False when the doctor kept the form."""
+        if self.form.to_patient() != self._blank_patient and not page_dialogs.ask_clear_form(self):
+            return False
         self.notice.clear()
         self.form.clear()
         self.form_scroll.verticalScrollBar().setValue(0)
         first = next(iter(self.form.fields), None)
         if first is not None:
             self.show_field(first)
+        return True
 
     def show_field(self, path: str) -> None:
         """Scroll the form to the field at ``path`` and put the cursor in it."""
-        field = self.form.fields.get(path)
+        field = self.form.fields.get(path) or self.form.field_for(path)
         if field is None:
             return
+        if not field.isVisibleTo(self.form):
+            self.form.show_history(True)
         self.form_scroll.ensureWidgetVisible(field, 0, 60)
         field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_patient_file(self, path: str | None = None) -> bool:
-        path = path or ask_patient_path(self)
+        """Load a patient file through the engine's one reader (``calculator.read_patient_file``,
+        the same as ``bonemet assess``) and its validator. A file the command line would refuse is
+        refused here too, with the same ``field: reason`` lines; only a missing required input is
+        allowed (the form shows what is still needed)."""
+        path = path or page_dialogs.ask_patient_path(self)
         if not path:
             return False
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError) as error:
-            # ValueError covers bad JSON, bad UTF-8 and integers too long to convert; absurd
-            # nesting exhausts the parser's recursion. A file must never crash the app.
+            data = read_patient_file(path)
+            calculator.assess(data, partial=True)  # the validator of both doors, not a fake engine
+        except ValidationError as error:
+            lines = problem_lines(error.problems, self._lang)
             self.notice.setText(
-                translate("CalculatorPage", "Could not read %1: %2")
-                .replace("%1", path)
-                .replace("%2", str(error))
-            )
-            return False
-        if not isinstance(data, dict):
-            self.notice.setText(
-                translate("CalculatorPage", "%1 does not hold one patient.").replace("%1", path)
+                translate("CalculatorPage", "Not loaded: %1").replace("%1", path) + "\n" + "\n".join(lines)
             )
             return False
         self.load_patient(data)
@@ -267,8 +282,26 @@ class CalculatorPage(QWidget):
 
     # -- output -------------------------------------------------------------------------------
     def chart_note(self) -> str | None:
+        """The short chart note (the engine's ``render_note``; its full text where it has none)."""
+        assessment = self.assessment()
+        if assessment is None:
+            return None
+        render = getattr(self._engine, "render_note", None) or self._engine.render_text
+        return render(assessment, self._lang)
+
+    def full_report_text(self) -> str | None:
         assessment = self.assessment()
         return None if assessment is None else self._engine.render_text(assessment, self._lang)
+
+    def _set_output_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self._output_notice = True
+
+    def _clear_output_notice(self) -> None:
+        """Any edit makes the clipboard (or a saved file) older than the screen: stop saying "copied"."""
+        if self._output_notice:
+            self.notice.clear()
+            self._output_notice = False
 
     def _say_no_result(self) -> None:
         """The File menu's copy/print/PDF stay enabled (their keys work from the library too);
@@ -278,12 +311,19 @@ class CalculatorPage(QWidget):
         )
 
     def copy_for_chart(self) -> bool:
-        note = self.chart_note()
-        if note is None:
+        """The short chart note on the clipboard."""
+        return self._copy(self.chart_note(), translate("CalculatorPage", "Chart note copied."))
+
+    def copy_full_report(self) -> bool:
+        """The full report (inputs, working, references) on the clipboard."""
+        return self._copy(self.full_report_text(), translate("CalculatorPage", "Full report copied."))
+
+    def _copy(self, text: str | None, done: str) -> bool:
+        if text is None:
             self._say_no_result()
             return False
-        QGuiApplication.clipboard().setText(note)
-        self.notice.setText(translate("CalculatorPage", "Chart note copied."))
+        QGuiApplication.clipboard().setText(text)
+        self._set_output_notice(done)
         return True
 
     def _report_parts(self) -> tuple[str, str] | None:
@@ -291,15 +331,23 @@ class CalculatorPage(QWidget):
         if assessment is None:
             self._say_no_result()
             return None
+        # Name and hospital number are asked for each printout and never kept anywhere.
+        header = report_header.ask_report_header(self)
+        if header is None:
+            return None
+        return self.report_parts(assessment, header)
+
+    def report_parts(self, assessment: dict[str, Any], header: ReportHeader) -> tuple[str, str]:
+        """The report body and footer for ``assessment`` with the typed ``header``."""
         now = datetime.now()
         body = report_html(
             assessment,
-            self.form.to_patient(),
             self._spec,
             self._lang,
             self._engine.text_for,
             now,
-            self.view.ref_title,
+            header,
+            field_label=self.field_label,
         )
         return body, footer_text(assessment, self._lang, now)
 
@@ -314,7 +362,7 @@ class CalculatorPage(QWidget):
         if parts is None:
             return False
         printer = self._a4_printer()
-        if not ask_print(printer, self):
+        if not page_dialogs.ask_print(printer, self):
             return False
         if not paint_report(printer, *parts):
             self.notice.setText(translate("CalculatorPage", "The report could not be printed."))
@@ -326,7 +374,9 @@ class CalculatorPage(QWidget):
         parts = self._report_parts()
         if parts is None:
             return False
-        return show_preview(self._a4_printer(), lambda target: paint_report(target, *parts), self)
+        return page_dialogs.show_preview(
+            self._a4_printer(), lambda target: paint_report(target, *parts), self
+        )
 
     def save_pdf(self, path: str | None = None) -> str | None:
         """Write the report as an A4 PDF; asks for the path when none is given. Returns the path."""
@@ -334,7 +384,7 @@ class CalculatorPage(QWidget):
         if parts is None:
             return None
         if path is None:
-            path = ask_pdf_path(self, f"bonemet-{datetime.now():%Y%m%d-%H%M}.pdf")
+            path = page_dialogs.ask_pdf_path(self, f"bonemet-{datetime.now():%Y%m%d-%H%M}.pdf")
             if not path:
                 return None
         try:
@@ -362,5 +412,5 @@ class CalculatorPage(QWidget):
                 .replace("%2", translate("CalculatorPage", "the PDF could not be started"))
             )
             return None
-        self.notice.setText(translate("CalculatorPage", "Saved %1").replace("%1", path))
+        self._set_output_notice(translate("CalculatorPage", "Saved %1").replace("%1", path))
         return path

@@ -6,12 +6,13 @@ input spec, and anything that cannot be parsed is passed on unchanged so the eng
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
+
+from calculator import number_from_text
 
 NO_VALUE = ""  # item data of a drop-down's blank entry; never None (see combo_data)
 
@@ -24,23 +25,19 @@ def localized(text: Any, lang: str) -> str:
 
 
 def parse_number(text: str) -> int | float | str | None:
-    """Typed text -> number; empty -> None; anything unparsable is returned as typed.
+    """Typed text -> number; empty -> None; anything else is returned as typed.
 
-    NFKC turns full-width digits from a Chinese IME into ASCII. Unparsable text goes to the
-    engine as a string so that its own message (wrong type) appears beside the field.
+    What counts as a number is the engine's rule (``calculator.number_from_text``: digits 0–9, one
+    decimal point; full-width digits from a Chinese IME count). Other text ("6²", "⑫", "1,5") goes
+    to the engine as a string so that its own message appears beside the field.
     """
-    cleaned = unicodedata.normalize("NFKC", text).strip()
-    if not cleaned:
+    stripped = text.strip()
+    if not stripped:
         return None
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text.strip()
-    return number if number == number and number not in (float("inf"), float("-inf")) else text.strip()
+    number = number_from_text(stripped)
+    if number is None:
+        return stripped
+    return int(number) if number == number.to_integral_value() and "." not in stripped else float(number)
 
 
 def format_number(value: Any) -> str:
@@ -104,3 +101,21 @@ def range_hint(spec: Mapping[str, Any], unit: Any = None) -> str:
         empty = QCoreApplication.translate("CalculatorForm", "not given")
         hint = f"{hint} ({empty})" if hint else empty
     return hint
+
+
+def unit_slip(spec: Mapping[str, Any], text: str, unit: Any) -> str | None:
+    """The unit a lab value probably was meant in: the one other unit whose plausible range (the
+    engine's ``ranges``) holds a value outside the chosen unit's range; None when not exactly one."""
+    number = parse_number(text)
+    ranges = spec.get("ranges")
+    if not isinstance(number, int | float) or not isinstance(ranges, Mapping):
+        return None
+
+    def inside(code: Any) -> bool:
+        rng = ranges.get(code) if isinstance(code, str) else None
+        return isinstance(rng, Mapping) and rng.get("min", 0) <= number <= rng.get("max", 0)
+
+    if inside(unit):
+        return None
+    others = [code for code in ranges if code != unit and inside(code)]
+    return others[0] if len(others) == 1 else None

@@ -11,19 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
+from desktop.calculator_view.choice_keys import keys_for, labels_of
+from desktop.calculator_view.field_base import _NOTHING, ERROR_STYLE, MISSING_CODE, FieldWidget
 from desktop.calculator_view.field_values import (
     NO_VALUE,
     combo_data,
@@ -33,69 +32,12 @@ from desktop.calculator_view.field_values import (
     range_hint,
     refill_combo,
 )
+from desktop.calculator_view.lab_field import LabField
+from desktop.calculator_view.pick_combo import PickCombo
+
+__all__ = ["ERROR_STYLE", "MISSING_CODE", "FieldWidget", "make_field"]
 
 translate = QCoreApplication.translate
-ERROR_STYLE = "color: #b00020;"
-PENDING_STYLE = "color: #555555;"
-# The engine's code for "this required field is still empty": shown calmly, not as an error,
-# so a blank form is not a wall of red.
-MISSING_CODE = "missing_required"
-_NOTHING = object()  # "no value loaded as is" (None is a value: "not given")
-
-
-class FieldWidget(QWidget):
-    """Editor plus the message line under it where the engine's problems appear."""
-
-    changed = Signal()
-
-    def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self.path: str = spec["path"]
-        self._lang = "zh"
-        self._outer = QVBoxLayout(self)
-        self._outer.setContentsMargins(0, 0, 0, 0)
-        self._outer.setSpacing(2)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("fieldMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.hide()
-        self._message = ""
-
-    def _finish_layout(self, editor_layout: QHBoxLayout | QGridLayout) -> None:
-        self._outer.addLayout(editor_layout)
-        self._outer.addWidget(self.message_label)
-
-    # -- the interface the form uses -------------------------------------------------------
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def focus_target(self) -> QWidget:
-        """The widget that takes keyboard focus (and is the buddy of the row label)."""
-        raise NotImplementedError
-
-    def set_content_language(self, lang: str) -> None:
-        self._lang = lang
-
-    def retranslate(self) -> None:
-        """Re-read UI chrome (placeholders); overridden where a widget has any."""
-
-    def show_message(self, text: str, *, pending: bool = False) -> None:
-        """Show the engine's problem text beside this field ("" hides it); ``pending`` marks a
-        required field that is merely still empty."""
-        self._message = text
-        self.message_label.setStyleSheet(PENDING_STYLE if pending else ERROR_STYLE)
-        self.message_label.setText(("• " if pending else "⚠ ") + text if text else "")
-        self.message_label.setVisible(bool(text))
-        self.focus_target().setAccessibleDescription(text)
-
-    def message(self) -> str:
-        """The engine's problem text now shown beside this field ("" when none)."""
-        return self._message
 
 
 class NumberField(FieldWidget):
@@ -121,84 +63,14 @@ class NumberField(FieldWidget):
         return self.edit
 
 
-class LabField(FieldWidget):
-    """Value plus unit selector; the first unit of the spec (SI) is the default."""
-
-    def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        row = QHBoxLayout()
-        self.edit = QLineEdit(self)
-        self.unit = QComboBox(self)
-        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._fill_units()
-        self.unit.setCurrentIndex(0 if self.unit.count() else -1)  # the SI unit until told otherwise
-        self.edit.textChanged.connect(self.changed)
-        self.unit.currentIndexChanged.connect(self._unit_changed)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.unit)
-        self._finish_layout(row)
-        self.retranslate()
-
-    def _fill_units(self) -> None:
-        refill_combo(
-            self.unit,
-            [
-                (localized(unit.get("label") or unit["code"], self._lang), unit["code"])
-                for unit in self.spec.get("units") or []
-            ],
-        )
-
-    def _unit_changed(self) -> None:
-        self.retranslate()
-        self.changed.emit()
-
-    def set_content_language(self, lang: str) -> None:
-        super().set_content_language(lang)
-        self._fill_units()
-
-    def retranslate(self) -> None:
-        self.edit.setPlaceholderText(range_hint(self.spec, combo_data(self.unit)))
-        self.unit.setAccessibleName(translate("CalculatorForm", "Unit"))
-        self.unit.setPlaceholderText(translate("CalculatorForm", "unit?"))  # shown while none is chosen
-
-    def value(self) -> Any:
-        number = parse_number(self.edit.text())
-        if number is None:
-            return None
-        return {"value": number, "unit": combo_data(self.unit)}
-
-    def set_value(self, value: Any) -> None:
-        """None clears the value and selects the default unit. A value without a unit (a bare
-        number, or no "unit" key) leaves the unit unchosen: assuming one would be a guess, and a
-        creatinine in mg/dL read as µmol/L is a wrong dose. The engine then asks for the unit."""
-        raw = value.get("value") if isinstance(value, Mapping) else value
-        unit = value.get("unit") if isinstance(value, Mapping) else None
-        self.edit.setText(format_number(raw))
-        if value is None:
-            self.unit.setCurrentIndex(0 if self.unit.count() else -1)
-        elif unit is None:
-            self.unit.setCurrentIndex(-1)
-        else:
-            index = self.unit.findData(unit)
-            if index < 0:
-                # Keep an unknown unit as written so the engine's message says what is wrong.
-                self.unit.addItem(str(unit), unit)
-                index = self.unit.count() - 1
-            self.unit.setCurrentIndex(index)
-        self._fill_units()  # drops an unknown unit of an earlier patient
-
-    def focus_target(self) -> QWidget:
-        return self.edit
-
-
 class EnumField(FieldWidget):
     """Drop-down of the spec's choices; an empty entry unless a default is always in force."""
 
     def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         row = QHBoxLayout()
-        self.combo = QComboBox(self)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo = PickCombo(self)
+        self.combo.setSizeAdjustPolicy(PickCombo.SizeAdjustPolicy.AdjustToContents)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._has_blank = spec.get("default") is None
         self._fill()
@@ -214,12 +86,13 @@ class EnumField(FieldWidget):
 
     def _fill(self) -> None:
         items = [(self._blank_text(), NO_VALUE)] if self._has_blank else []
-        items += [
-            (localized(choice.get("label") or choice["code"], self._lang), choice["code"])
-            for choice in self.spec.get("choices") or []
-            if choice.get("code") is not None
-        ]
+        keys: list[list[str]] = [[]] if self._has_blank else []
+        for choice in self.spec.get("choices") or []:
+            if choice.get("code") is not None:
+                items.append((localized(choice.get("label") or choice["code"], self._lang), choice["code"]))
+                keys.append(keys_for(labels_of(choice.get("label")), choice["code"]))
         refill_combo(self.combo, items)
+        self.combo.set_item_keys(keys)
 
     def _default_index(self) -> int:
         default = self.spec.get("default")
@@ -274,7 +147,12 @@ class BoolField(FieldWidget):
         self.changed.emit()
 
     def value(self) -> Any:
-        return self.check.isChecked() if self._as_loaded is _NOTHING else self._as_loaded
+        if self._as_loaded is not _NOTHING:
+            return self._as_loaded
+        # One of a group ("give this or that"): an unticked box means "not given", not "no".
+        if self.spec.get("one_of") and not self.check.isChecked():
+            return None
+        return self.check.isChecked()
 
     def set_value(self, value: Any) -> None:
         self.check.setChecked(bool(self.spec.get("default")) if value is None else value is True)
@@ -282,6 +160,47 @@ class BoolField(FieldWidget):
 
     def focus_target(self) -> QWidget:
         return self.check
+
+
+class ChoiceBoolField(FieldWidget):
+    """A yes/no question that may stay open ("unsure" = not given), for a bool without a default."""
+
+    def __init__(self, spec: Mapping[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        row = QHBoxLayout()
+        self.combo = PickCombo(self)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._as_loaded: Any = _NOTHING
+        self.retranslate()
+        self.combo.currentIndexChanged.connect(self._picked)
+        row.addWidget(self.combo)
+        self._finish_layout(row)
+
+    def retranslate(self) -> None:
+        yes, no, unsure = (
+            translate("CalculatorForm", "Yes"),
+            translate("CalculatorForm", "No"),
+            translate("CalculatorForm", "Unsure"),
+        )
+        refill_combo(self.combo, [(unsure, NO_VALUE), (yes, "yes"), (no, "no")])
+        self.combo.set_item_keys([keys_for([unsure, "unsure"]), keys_for([yes, "yes"]), keys_for([no, "no"])])
+
+    def _picked(self) -> None:
+        self._as_loaded = _NOTHING
+        self.changed.emit()
+
+    def value(self) -> Any:
+        if self._as_loaded is not _NOTHING:
+            return self._as_loaded
+        return {"yes": True, "no": False}.get(combo_data(self.combo))
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setCurrentIndex(self.combo.findData({True: "yes", False: "no"}.get(value, NO_VALUE)))
+        # A loaded value that is not a bool goes to the engine as written, so it names it.
+        self._as_loaded = _NOTHING if value is None or isinstance(value, bool) else value
+
+    def focus_target(self) -> QWidget:
+        return self.combo
 
 
 class CodesField(FieldWidget):
@@ -341,4 +260,6 @@ FIELD_CLASSES: dict[str, type[FieldWidget]] = {
 
 def make_field(spec: Mapping[str, Any], parent: QWidget | None = None) -> FieldWidget:
     """The editor for one spec entry; an unknown kind gets a plain text box (passed through)."""
+    if spec.get("kind") == "bool" and spec.get("default") is None:
+        return ChoiceBoolField(spec, parent)
     return FIELD_CLASSES.get(spec.get("kind", ""), NumberField)(spec, parent)

@@ -1,9 +1,13 @@
 """The guideline library and its search index as the desktop sees them.
 
-`load_backend()` does the slow part (reading the content, checking or rebuilding the index and
-opening it) and is meant to run in a background worker; the UI only talks to `LibrarySource`
-and to the opened search index. A broken index costs the search, not the library: the reader,
-contents and bookmarks keep working.
+`load_backend()` does the slow part (finding a current index folder, reading the library's
+prebuilt form from it, opening the index) and is meant to run in a background worker; the UI only
+talks to `LibrarySource` and to the opened search index. A broken index costs the search, not the
+library: the reader, contents and bookmarks keep working.
+
+On a fresh profile from a source checkout there is no current folder yet: the library is then read
+from the markdown (the reader works as soon as that is done) and the index is built meanwhile,
+reporting its progress. Pages are rendered from markdown only when first opened.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +74,42 @@ class Backend:
     search_error: str = ""
 
 
-def load_backend(shipped_dir: Path, cache_dir: Path) -> Backend:
-    """Load the library and open a current search index (rebuilt into `cache_dir` if needed)."""
-    from index.search import SearchIndex
-    from index.store import ensure_index
-    from library.content import load_library
+class BackendReporter(Protocol):
+    """Hears from `load_backend` before it returns (called on the worker thread)."""
 
-    library = load_library()
+    def library_ready(self, source: LibrarySource) -> None: ...
+
+    def index_progress(self, done: int, total: int) -> None: ...
+
+
+def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter | None = None) -> Backend:
+    """Read the library and open a current search index (rebuilt into `cache_dir` if needed)."""
+    from guideline_content import content_version
+    from index.search import SearchIndex
+    from index.store import ensure_index, open_current
+    from library.compact import LIBRARY_FILE, read_compact
+
+    version = content_version()
+    search_index = open_current(shipped_dir, cache_dir, version)
+    library = None
+    if search_index is not None:
+        library = read_compact(search_index.index_dir / LIBRARY_FILE, version)
+    if library is None:  # no current folder yet, or its prebuilt library is damaged
+        from library.content import load_library
+
+        log.info("no prebuilt library in a current index folder: reading the markdown")
+        library = load_library()
+    source = LibrarySource(library)
+    if reporter is not None:
+        reporter.library_ready(source)
+    if search_index is not None:
+        return Backend(source, search_index)
     try:
-        search_index = SearchIndex.open(ensure_index(shipped_dir, cache_dir))
+        progress = reporter.index_progress if reporter is not None else None
+        search_index = SearchIndex.open(
+            ensure_index(shipped_dir, cache_dir, library=library, progress=progress)
+        )
     except Exception as error:  # noqa: BLE001 - the reader still works without search
         log.exception("search index unavailable")
-        return Backend(LibrarySource(library), None, str(error))
-    return Backend(LibrarySource(library), search_index)
+        return Backend(source, None, str(error))
+    return Backend(source, search_index)

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from desktop import dialogs
 from desktop.library_view.bookmarks import EntryList, ReadingLists
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
@@ -111,6 +110,8 @@ class LibraryLists(QTabWidget):
             question = translate("LibraryLists", "Clear the bookmarks?")
         else:
             question = translate("LibraryLists", "Clear the history?")
+        from desktop import dialogs  # imported when needed: its Qt classes cost start-up time
+
         if dialogs.confirm(self, translate("LibraryLists", "Clear"), question):
             entries.clear()
             self.refresh()

@@ -33,6 +33,7 @@ class SearchController(QObject):
         self.results: list[Any] = []
         self.expansions: list[str] = []
         self.results_query = ""  # the query the shown results answer
+        self.progress: tuple[int, int] | None = None  # (documents done, total) while an index is built
         self._index: Any = None
         self._generation = 0
         self._pool = QThreadPool(self)
@@ -48,6 +49,12 @@ class SearchController(QObject):
         self.stateChanged.emit()
         if self.query:
             self._run()
+
+    def set_progress(self, done: int, total: int) -> None:
+        """A missing search index is being built: say how far (the panel shows "n/50")."""
+        if self.state == PREPARING:
+            self.progress = (done, total)
+            self.stateChanged.emit()
 
     def set_failed(self) -> None:
         self.state = FAILED

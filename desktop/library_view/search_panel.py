@@ -132,7 +132,11 @@ class SearchPanel(QWidget):
     def _update_status(self) -> None:
         controller = self.controller
         tooltip = ""
-        if controller.state == PREPARING:
+        if controller.state == PREPARING and controller.progress is not None:
+            done, total = controller.progress
+            text = translate("SearchPanel", "Building the search index… %1/%2").replace("%1", str(done))
+            text = text.replace("%2", str(total))
+        elif controller.state == PREPARING:
             text = translate("SearchPanel", "Preparing search…")
         elif controller.state == FAILED:
             text = translate("SearchPanel", "Search is unavailable: the search index could not be opened.")
@@ -144,6 +148,12 @@ class SearchPanel(QWidget):
             text = translate(
                 "SearchPanel", "No results for “%1”. Try a drug name, an abbreviation or pinyin."
             ).replace("%1", controller.query)
+        elif getattr(controller.results[0], "missing", ()):
+            # No section holds every word: say so above the list, and which words were not found.
+            separator = translate("SearchPanel", ", ", "separator between the terms of a list")
+            text = translate(
+                "SearchPanel", "Partial matches: no section holds every word. Not found: %1"
+            ).replace("%1", separator.join(controller.results[0].missing))
         elif controller.expansions:
             # A long synonym group would push the results down: the first few, all in the tooltip.
             shown = controller.expansions[:MAX_EXPANSIONS_SHOWN]

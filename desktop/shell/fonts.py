@@ -2,6 +2,10 @@
 
 Left to itself Qt may pick an old bitmap-ish fallback (SimSun) or a decorative font for Chinese,
 so the family is chosen from a short list of known-good CJK fonts, the first one installed wins.
+Under a Chinese Windows or Linux locale the font database lists some families by their localized
+names (微软雅黑, 文泉驿微米黑), so each is looked for under both names. Latin text takes a Latin
+face first (YaHei's Latin digits are narrow and its "1"/"l" alike); Chinese falls through to the
+CJK family.
 """
 
 from __future__ import annotations
@@ -16,9 +20,22 @@ from desktop.shell.settings import ZOOM_RANGE
 
 log = logging.getLogger(__name__)
 
-WINDOWS_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun")
-LINUX_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback")
-MAC_FAMILIES = ("PingFang SC", "Hiragino Sans GB", "Heiti SC")
+WINDOWS_FAMILIES = ("Microsoft YaHei UI", "微软雅黑 UI", "Microsoft YaHei", "微软雅黑", "SimSun", "宋体")
+LINUX_FAMILIES = (
+    "Noto Sans CJK SC",
+    "思源黑体",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "文泉驿微米黑",
+    "Droid Sans Fallback",
+)
+MAC_FAMILIES = ("PingFang SC", "苹方-简", "Hiragino Sans GB", "Heiti SC", "黑体-简")
+LATIN_FAMILIES = {
+    "win": ("Segoe UI", "Arial"),
+    "darwin": ("Helvetica Neue",),
+    "linux": ("DejaVu Sans", "Noto Sans"),
+}
+MIN_BASE_POINTS = 10.0  # the system default of 9 pt is small on a ward monitor read from a step away
 ZOOM_STEP_POINTS = 1.0
 
 
@@ -28,6 +45,13 @@ def preferred_families() -> tuple[str, ...]:
     if sys.platform == "darwin":
         return MAC_FAMILIES
     return LINUX_FAMILIES
+
+
+def choose_latin_family(installed: list[str] | None = None) -> str | None:
+    """A Latin face for digits and English words, or None (the CJK family's own Latin is used)."""
+    key = "win" if sys.platform.startswith("win") else "darwin" if sys.platform == "darwin" else "linux"
+    available = set(QFontDatabase.families() if installed is None else installed)
+    return next((family for family in LATIN_FAMILIES[key] if family in available), None)
 
 
 def choose_cjk_family(installed: list[str] | None = None) -> str | None:
@@ -51,9 +75,13 @@ class FontZoom:
         base = QFont(app.font())
         family = choose_cjk_family()
         if family:
-            # The CJK family leads so Chinese never falls to a poor fallback; the system
-            # families follow for any glyph it lacks.
-            base.setFamilies([family] + [f for f in base.families() if f != family])
+            # A Latin face, then the CJK family, so Chinese never falls to a poor fallback; the
+            # system families follow for any glyph both lack.
+            latin = choose_latin_family()
+            lead = [latin, family] if latin else [family]
+            base.setFamilies(lead + [f for f in base.families() if f not in lead])
+        if base.pointSizeF() < MIN_BASE_POINTS:
+            base.setPointSizeF(MIN_BASE_POINTS)
         self._base = base
         self.steps = 0
         self.set_steps(steps)

@@ -1,4 +1,8 @@
-"""The main window: Library, Calculator and Scores views, menus, language, zoom and window state."""
+"""The main window: Library, Calculator and Scores views, menus, language, zoom and window state.
+
+Only the view on screen is built before the window shows (desktop/shell/lazy_tabs.py); the others
+are built when first opened, or one by one in idle moments once the backend has answered.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,28 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop import dialogs
 from desktop.assets import icon
 from desktop.background import run_in_background
-from desktop.calculator_view.calculator_page import CalculatorPage
 from desktop.library_view.bookmarks import ReadingLists
-from desktop.library_view.library_page import LibraryPage
 from desktop.library_view.library_source import Backend
 from desktop.library_view.search_controller import SearchController
-from desktop.scores_view.scores_page import ScoresPage
+from desktop.shell.backend_events import BackendEvents
 from desktop.shell.fonts import FontZoom
 from desktop.shell.i18n import LanguageSwitcher
+from desktop.shell.lazy_tabs import LazyTabs, ViewSpec
 from desktop.shell.settings import Settings
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
 log = logging.getLogger(__name__)
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
-LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB = 0, 1, 2
+LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB = 0, 1, 2  # the positions of the views in MainWindow._view_specs
+LIBRARY, CALCULATOR, SCORES = "library", "calculator", "scores"
+IDLE_BUILD_DELAY_MS = 100  # after the backend answered: let its answer paint before building more
 DEFAULT_SIZE = (1280, 760)
 FRAME_ALLOWANCE = 40  # the window frame and title bar sit outside the size given to resize()
 
@@ -67,41 +71,115 @@ class MainWindow(QMainWindow):
         self.source: Any = None
         self._pool = QThreadPool(self)
         self.controller = SearchController(self)
-        self.library = LibraryPage(self.controller, lists, self)
-        self.calculator = calculator or CalculatorPage(self, ref_title=self._reference_title)
-        self.calculator.openReference.connect(self.open_reference)
-        self.scores = ScoresPage(self)
-        self.scores.openReference.connect(self.open_reference)
-        self.library.reader.openScore.connect(self.open_score)  # "在评分中打开" links in the library
-        self.tabs = QTabWidget(self)
+        self.backend_events = BackendEvents(self)
+        self.backend_events.libraryReady.connect(self._set_source)
+        self.backend_events.indexProgress.connect(self.controller.set_progress)
+        self._calculator_given = calculator
+        self.tabs = LazyTabs(self._view_specs(), self)
         self.tabs.setObjectName("views")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.library, icon("library"), "")
-        self.tabs.addTab(self.calculator, icon("calculator"), "")
-        self.tabs.addTab(self.scores, icon("scores"), "")
         self.setCentralWidget(self.tabs)
         self._actions: dict[str, QAction] = {}
         self._build_menus()
         self._key_guard = _SearchKeyGuard(self)
         QApplication.instance().installEventFilter(self._key_guard)
+        self._language_applied = self.switcher.language
         self.retranslate()
         self._restore_state()
         self._apply_language(self.switcher.language)
-        if zoom is not None:
-            self.library.reader.set_text_scale(zoom.factor())
+        self.tabs.view(self.tabs.current_name())  # the one view built before the window shows
         self.tabs.currentWidget().setFocus()  # the search box on the Library view: type at once
         notices = [n for n in [settings.notice, *lists.notices()] if n]
         if notices:
             self.statusBar().showMessage(" ".join(notices))
 
+    # -- views ----------------------------------------------------------------------------
+    def _view_specs(self) -> list[ViewSpec]:
+        """The views, in tab order (LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB); each built on first use."""
+        return [
+            ViewSpec(
+                LIBRARY, icon("library"), lambda: translate("MainWindow", "Library"), self._make_library
+            ),
+            ViewSpec(
+                CALCULATOR,
+                icon("calculator"),
+                lambda: translate("MainWindow", "Calculator"),
+                self._make_calculator,
+            ),
+            ViewSpec(SCORES, icon("scores"), lambda: translate("MainWindow", "Scores"), self._make_scores),
+        ]
+
+    @property
+    def library(self) -> Any:  # LibraryPage, built on first use
+        return self.tabs.view(LIBRARY)
+
+    @property
+    def calculator(self) -> Any:  # CalculatorPage (or the stand-in a test gave), built on first use
+        return self.tabs.view(CALCULATOR)
+
+    @property
+    def scores(self) -> Any:  # ScoresPage, built on first use
+        return self.tabs.view(SCORES)
+
+    def _make_library(self) -> QWidget:
+        from desktop.library_view.library_page import LibraryPage
+
+        page = LibraryPage(self.controller, self.lists, self)
+        page.reader.openScore.connect(self.open_score)  # "在评分中打开" links in the library
+        page.restore_splitter(self.settings.get("library_splitter"))
+        page.set_language(self._language_applied)
+        if self.zoom is not None:
+            page.reader.set_text_scale(self.zoom.factor())
+        if self.source is not None:
+            page.set_source(self.source)
+        return page
+
+    def _make_calculator(self) -> QWidget:
+        page = self._calculator_given
+        if page is None:
+            from desktop.calculator_view.calculator_page import CalculatorPage
+
+            page = CalculatorPage(self, ref_title=self._reference_title)
+        page.openReference.connect(self.open_reference)
+        page.set_content_language(self._language_applied)
+        return page
+
+    def _make_scores(self) -> QWidget:
+        from desktop.scores_view.scores_page import ScoresPage
+
+        page = ScoresPage(self)
+        page.openReference.connect(self.open_reference)
+        page.set_content_language(self._language_applied)
+        return page
+
+    def build_views_when_idle(self) -> None:
+        """Build the views not built yet, one per idle moment, so the window keeps answering."""
+
+        def next_one() -> None:
+            if self.tabs.build_next():
+                QTimer.singleShot(IDLE_BUILD_DELAY_MS, self, next_one)
+
+        QTimer.singleShot(IDLE_BUILD_DELAY_MS, self, next_one)
+
+    def focus_current_view(self) -> None:
+        self.tabs.currentWidget().setFocus()
+
     # -- start-up ---------------------------------------------------------------------------
     def load_backend(self, loader: Callable[[], Backend]) -> None:
-        """Run `loader` (library + search index) off the UI thread; the window stays usable."""
+        """Run `loader` (library + search index) off the UI thread; the window stays usable. The
+        loader may report the library early and the index build's progress via `backend_events`."""
         run_in_background(self._pool, self, loader, self.set_backend, self._backend_failed)
 
+    def _set_source(self, source: Any) -> None:
+        self.source = source
+        page = self.tabs.built(LIBRARY)
+        if page is not None:
+            page.set_source(source)
+
     def set_backend(self, backend: Backend) -> None:
-        self.source = backend.source
-        self.library.set_source(backend.source)
+        if backend.source is not self.source:
+            self._set_source(backend.source)
+        self.build_views_when_idle()
         if backend.search_index is None:
             self.controller.set_failed()
             self.statusBar().showMessage(
@@ -112,6 +190,7 @@ class MainWindow(QMainWindow):
 
     def _backend_failed(self, error: Exception) -> None:
         log.error("library unavailable: %s", error)
+        self.build_views_when_idle()
         self.controller.set_failed()
         self.statusBar().showMessage(
             translate("MainWindow", "The guideline library could not be loaded: %1").replace("%1", str(error))
@@ -121,6 +200,8 @@ class MainWindow(QMainWindow):
         """First run: intended use and disclaimer, accepted once. False when the user declines."""
         if self.settings.get("disclaimer_accepted"):
             return True
+        from desktop import dialogs  # imported when needed: its Qt classes cost start-up time
+
         if not dialogs.first_run_disclaimer(self):
             return False
         self.settings.set("disclaimer_accepted", True)
@@ -133,8 +214,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentWidget().setFocus()
 
     def focus_search(self) -> None:
-        self.tabs.setCurrentIndex(LIBRARY_TAB)
-        self.library.search_panel.focus_search()
+        self.tabs.show_view(LIBRARY).search_panel.focus_search()
 
     def open_reference(self, reference: str) -> None:
         if self.source is None:  # a citation followed in the first seconds, before the library is read
@@ -163,18 +243,30 @@ class MainWindow(QMainWindow):
         self.switcher.apply(language)  # Qt then sends LanguageChange to every widget
         self._apply_language(language)
 
+    def toggle_language(self) -> None:
+        """中文 <-> English in one shortcut (Ctrl+Shift+L)."""
+        self.set_language("en" if self.switcher.language == "zh" else "zh")
+
     def change_zoom(self, step: int) -> None:
         if self.zoom is None:
             return
         steps = self.zoom.reset() if step == 0 else self.zoom.set_steps(self.zoom.steps + step)
-        self.library.reader.set_text_scale(self.zoom.factor())
+        page = self.tabs.built(LIBRARY)
+        if page is not None:  # an unbuilt library page takes the zoom when it is built
+            page.reader.set_text_scale(self.zoom.factor())
         self.settings.set("zoom", steps)
         self.settings.save()
 
     def _apply_language(self, language: str) -> None:
-        self.library.set_language(language)
-        self.calculator.set_content_language(language)
-        self.scores.set_content_language(language)
+        """Views not built yet take the language when they are built."""
+        self._language_applied = language
+        library = self.tabs.built(LIBRARY)
+        if library is not None:
+            library.set_language(language)
+        for name in (CALCULATOR, SCORES):
+            page = self.tabs.built(name)
+            if page is not None:
+                page.set_content_language(language)
         for code, action in self._language_actions.items():
             action.setChecked(code == language)
 
@@ -183,10 +275,17 @@ class MainWindow(QMainWindow):
             return None
         return self.source.reference_title(reference, lang)
 
+    def _intended_use(self) -> None:
+        from desktop import dialogs
+
+        dialogs.show_intended_use(self)
+
     def _about(self) -> None:
         from guideline_content import content_version, edition_date
 
         sources = self.source.sources() if self.source is not None else []
+        from desktop import dialogs
+
         dialogs.show_about(self, content_version(), edition_date(), sources)
 
     # -- menus ------------------------------------------------------------------------------
@@ -200,20 +299,15 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        calc = self.calculator
         keys = QKeySequence.StandardKey
         self.file_menu = self.menuBar().addMenu("")
         for name, slot, shortcuts in (
-            ("new_patient", self._on_calculator(calc.new_patient), ("Ctrl+N",)),
-            ("load_patient", self._on_calculator(calc.load_patient_file), ("Ctrl+O",)),
-            (
-                "copy_for_chart",
-                self._on_calculator(calc.copy_for_chart, self.scores.copy_for_chart),
-                ("Ctrl+Shift+C",),
-            ),
-            ("print", self._on_calculator(calc.print_report, self.scores.print_report), (keys.Print,)),
-            ("print_preview", self._on_calculator(calc.print_preview), ("Ctrl+Shift+P",)),
-            ("save_pdf", self._on_calculator(lambda: calc.save_pdf()), ("Ctrl+Shift+S",)),
+            ("new_patient", self._on_calculator("new_patient"), ("Ctrl+N",)),
+            ("load_patient", self._on_calculator("load_patient_file"), ("Ctrl+O",)),
+            ("copy_for_chart", self._on_calculator("copy_for_chart", "copy_for_chart"), ("Ctrl+Shift+C",)),
+            ("print", self._on_calculator("print_report", "print_report"), (keys.Print,)),
+            ("print_preview", self._on_calculator("print_preview"), ("Ctrl+Shift+P",)),
+            ("save_pdf", self._on_calculator("save_pdf"), ("Ctrl+Shift+S",)),
         ):
             self.file_menu.addAction(self._action(name, slot, *shortcuts))
         self.file_menu.addSeparator()
@@ -231,6 +325,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self._action("zoom_out", lambda: self.change_zoom(-1), keys.ZoomOut))
         self.view_menu.addAction(self._action("zoom_reset", lambda: self.change_zoom(0), "Ctrl+0"))
         self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addAction(self._action("toggle_language", self.toggle_language, "Ctrl+Shift+L"))
+        self.language_menu.addSeparator()
         self._language_actions: dict[str, QAction] = {}
         for code, label in LANGUAGE_NAMES.items():
             action = self.language_menu.addAction(label)
@@ -239,32 +335,30 @@ class MainWindow(QMainWindow):
             self._language_actions[code] = action
 
         self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self._action("intended_use", lambda: dialogs.show_intended_use(self)))
+        self.help_menu.addAction(self._action("intended_use", self._intended_use))
         self.help_menu.addAction(self._action("about", self._about))
 
-    def _on_calculator(
-        self, method: Callable[[], Any], on_scores: Callable[[], Any] | None = None
-    ) -> Callable[[], None]:
-        """File-menu output acts on the calculator, or on the scores when that view is showing."""
+    def _on_calculator(self, method: str, on_scores: str | None = None) -> Callable[[], None]:
+        """File-menu output acts on the calculator, or on the scores when that view is showing
+        (each page is built, and the calculator shown, when first needed)."""
 
         def run() -> None:
             if on_scores is not None and self.tabs.currentIndex() == SCORES_TAB:
-                on_scores()
+                getattr(self.scores, on_scores)()
                 return
             self.show_view(CALCULATOR_TAB)
-            method()
+            getattr(self.calculator, method)()
 
         return run
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("MainWindow", "BoneMet Guide — breast cancer bone metastases"))
-        self.tabs.setTabText(LIBRARY_TAB, translate("MainWindow", "Library"))
-        self.tabs.setTabText(CALCULATOR_TAB, translate("MainWindow", "Calculator"))
-        self.tabs.setTabText(SCORES_TAB, translate("MainWindow", "Scores"))
+        self.tabs.retranslate()
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
-        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        # "&Library" already takes L in the View menu.
+        self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
         for name, text in (
             ("new_patient", translate("MainWindow", "&New patient")),
             ("load_patient", translate("MainWindow", "&Open patient file…")),
@@ -275,11 +369,12 @@ class MainWindow(QMainWindow):
             ("quit", translate("MainWindow", "&Quit")),
             ("show_library", translate("MainWindow", "&Library")),
             ("show_calculator", translate("MainWindow", "&Calculator")),
-            ("show_scores", translate("MainWindow", "Sc&ores")),
+            ("show_scores", translate("MainWindow", "Scor&es")),  # O is "Zoom &out"
             ("search", translate("MainWindow", "&Search")),
             ("zoom_in", translate("MainWindow", "Zoom &in")),
             ("zoom_out", translate("MainWindow", "Zoom &out")),
             ("zoom_reset", translate("MainWindow", "&Reset zoom")),
+            ("toggle_language", translate("MainWindow", "&Switch 中文/English")),
             ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),
             ("about", translate("MainWindow", "&About BoneMet Guide")),
         ):
@@ -298,9 +393,8 @@ class MainWindow(QMainWindow):
         state = self.settings.get("window_state")
         if not state.isEmpty():
             self.restoreState(state)
-        self.library.restore_splitter(self.settings.get("library_splitter"))
         last = self.settings.get("last_view")
-        self.tabs.setCurrentIndex({"calculator": CALCULATOR_TAB, "scores": SCORES_TAB}.get(last, LIBRARY_TAB))
+        self.tabs.setCurrentIndex(self.tabs.index_of(last) if last in self.tabs.names() else LIBRARY_TAB)
 
     def _first_size(self) -> None:
         """Preferred size, but never taller or wider than the screen's free area: 1366×768 less
@@ -316,9 +410,10 @@ class MainWindow(QMainWindow):
     def save_state(self) -> bool:
         self.settings.set("window_geometry", self.saveGeometry())
         self.settings.set("window_state", self.saveState())
-        self.settings.set("library_splitter", self.library.splitter_state())
-        names = {CALCULATOR_TAB: "calculator", SCORES_TAB: "scores"}
-        self.settings.set("last_view", names.get(self.tabs.currentIndex(), "library"))
+        library = self.tabs.built(LIBRARY)
+        if library is not None:  # else the saved splitter is still the one to restore
+            self.settings.set("library_splitter", library.splitter_state())
+        self.settings.set("last_view", self.tabs.current_name())
         return self.settings.save()
 
     def shutdown(self) -> None:

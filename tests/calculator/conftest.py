@@ -17,7 +17,7 @@ BASE_PATIENT: dict[str, Any] = {
     "her2_status": "zero",
     "bone_metastasis": "confirmed",
     "expected_survival_months": 24,
-    "menopausal_status": "postmenopausal",
+    "menopausal_status": "unknown",  # a man has no menopausal status (anything else is a contradiction)
     # Male, age 68, creatinine 1.0 mg/dL: CrCl = (140 - 68) x weight / (72 x 1.0) = weight exactly,
     # so a band edge is set by choosing the weight.
     "labs": {

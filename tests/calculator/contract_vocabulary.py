@@ -1,4 +1,5 @@
-"""The output vocabulary of the issue-2 contract: "keys and codes are a contract; keep them stable"."""
+"""The output vocabulary of the issue-2 contract ("keys and codes are a contract; keep them stable"),
+with the codes issue 10 adds."""
 
 CONTRACT = {
     "category": {"endocrine_based", "anti_her2_based", "chemotherapy_based"},
@@ -37,6 +38,10 @@ CONTRACT = {
         "active_onj",
         "pregnancy",
         "hypersensitivity",
+        # issue 10
+        "creatinine_above_3_mg_dl",
+        "creatinine_rise_withhold",
+        "unhealed_oral_lesion",
     },
     "caution": {
         "severe_renal_impairment_hypocalcemia_risk",
@@ -46,6 +51,10 @@ CONTRACT = {
         "invasive_dental_procedure_planned",
         "vitamin_d_low",
         "switching_agents",
+        # issue 10
+        "contraception_needed",
+        "twelve_weekly_offered",
+        "denosumab_stop_rebound",
     },
     "before_starting": {
         "dental_assessment",
@@ -53,6 +62,7 @@ CONTRACT = {
         "calcium_vitamin_d_supplement",
         "check_vitamin_d",
         "baseline_calcium",
+        "replete_vitamin_d",  # issue 10
     },
     "monitoring_item": {
         "serum_calcium",

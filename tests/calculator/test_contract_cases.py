@@ -263,8 +263,14 @@ def _check_renal_invariants(assessment: dict, patient: dict) -> None:
             at_risk,
             has_caution,
         )
-    should_prefer = denosumab["eligible"] and (
-        crcl < 60 or dialysis or patient.get("nephrotoxic_drugs", False)
+    # Issue 10: no preferred agent when a bone agent is not indicated, or while hypercalcaemia of
+    # malignancy (corrected calcium 3.0 mmol/L or more) is treated first.
+    hcm = (assessment["derived"]["calcium_checked_mmol_l"] or 0) >= 3.0
+    should_prefer = (
+        denosumab["eligible"]
+        and (crcl < 60 or dialysis or patient.get("nephrotoxic_drugs", False))
+        and assessment["bone_agent"]["indicated"] is not False
+        and not hcm
     )
     _require(
         denosumab["preferred"] == should_prefer,
@@ -355,10 +361,13 @@ def check_invariants(assessment: dict, patient: dict) -> None:
     _require(listed == sorted(AGENTS), "bone_agent.agents (always all five)", sorted(AGENTS), listed)
     for agent in assessment["bone_agent"]["agents"]:
         name = agent["agent"]
+        # Issue 10: status eligible|blocked|pending; eligible only when status is eligible.
+        expected_status = "blocked" if agent["blockers"] else "pending" if agent["pending_on"] else "eligible"
+        _require(agent["status"] == expected_status, f"{name}: status", expected_status, agent["status"])
         _require(
-            agent["eligible"] == (not agent["blockers"]),
-            f"{name}: eligible iff no blockers",
-            not agent["blockers"],
+            agent["eligible"] == (agent["status"] == "eligible"),
+            f"{name}: eligible iff status is eligible",
+            agent["status"] == "eligible",
             agent["eligible"],
         )
         _require(bool(agent["refs"]), f"{name}: refs", "at least one", agent["refs"])
@@ -374,7 +383,11 @@ def check_invariants(assessment: dict, patient: dict) -> None:
     for warning in assessment["warnings"]:
         both = bool(warning["message"].get("en")) and bool(warning["message"].get("zh"))
         _require(both, f"warning {warning['code']}: message in en and zh", True, warning["message"])
-    indicated = patient["bone_metastasis"] == "confirmed" and patient["expected_survival_months"] >= 3
+    if "expected_survival_months" in patient:
+        long_enough = patient["expected_survival_months"] >= 3
+    else:
+        long_enough = patient["expected_survival_at_least_3_months"]
+    indicated = patient["bone_metastasis"] == "confirmed" and long_enough
     _require(
         assessment["bone_agent"]["indicated"] == indicated,
         "bone_agent.indicated",
@@ -410,6 +423,7 @@ def _decisions(assessment: dict) -> dict:
     """The parts of an assessment that must not depend on the unit system."""
     agents = {
         a["agent"]: (
+            a["status"],
             a["eligible"],
             a["preferred"],
             a["dose_mg"],

@@ -40,9 +40,23 @@ PATIENTS = [json.loads(p.read_text(encoding="utf-8")) for p in EXAMPLES] + [
         biomarkers={"pdl1_cps": 30, "gbrca": "pathogenic"},
         disease_free_interval_months=3,
     ),
-    make_patient(hr_status="negative", her2_status="low", line=2, visceral_crisis=True),
-    make_patient(visceral_crisis=True, sex="female", menopausal_status="unknown"),
+    make_patient(
+        hr_status="negative", her2_status="low", line=2, visceral_crisis=True, visceral_metastasis=True
+    ),
+    make_patient(visceral_crisis=True, visceral_metastasis=True, sex="female", menopausal_status="unknown"),
     make_patient(endocrine_resistance="primary", line=3, her2_status="low"),
+    make_patient(
+        current_bone_agent="zoledronic_acid",
+        labs__baseline_creatinine={"value": 70, "unit": "umol/L"},
+        labs__creatinine={"value": 130, "unit": "umol/L"},
+        dental__unhealed_oral_lesion=True,
+    ),
+    make_patient(
+        current_bone_agent="zoledronic_acid",
+        months_on_bone_agent=13,
+        labs__baseline_creatinine={"value": 1.0, "unit": "mg/dL"},
+    ),
+    make_patient(current_bone_agent="denosumab", months_on_bone_agent=24),
 ]
 
 

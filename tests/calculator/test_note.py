@@ -20,6 +20,8 @@ def renal_case():
         make_patient(
             weight_kg=45,
             labs__creatinine={"value": 88.4, "unit": "umol/L"},
+            # Already on zoledronic acid: dosed by the pre-treatment creatinine (issue 10).
+            labs__baseline_creatinine={"value": 88.4, "unit": "umol/L"},
             labs__vitamin_d={"value": 15, "unit": "ng/mL"},
             current_bone_agent="zoledronic_acid",
         )

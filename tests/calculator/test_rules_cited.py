@@ -29,6 +29,9 @@ def _rule_rows() -> list[tuple[str, dict]]:
     rows.extend(
         (f"systemic.{key}", systemic[key]) for key in ("pdl1_cps_min", "pembrolizumab_min_dfi_months")
     )
+    hypercalcemia = rule_table("hypercalcemia")
+    rows.append(("hypercalcemia.grading", hypercalcemia["grading"]))
+    rows.extend((f"hypercalcemia.steps.{step['code']}", step) for step in hypercalcemia["steps"])
     rows.extend((f"monitoring[{i}]", row) for i, row in enumerate(rule_table("monitoring")["rows"]))
     rows.extend((f"units.{lab}", row) for lab, row in rule_table("units")["labs"].items())
     rows.extend(
@@ -58,6 +61,7 @@ def test_rule_row_has_a_source(label, row):
 def test_all_tables_are_checked():
     assert set(rule_table_names()) == {
         "agents",
+        "hypercalcemia",
         "inputs",
         "messages",
         "monitoring",

@@ -32,7 +32,6 @@ def test_required_fields_match_the_contract():
         "hr_status",
         "her2_status",
         "bone_metastasis",
-        "expected_survival_months",
         "labs.creatinine",
     }
 

@@ -40,7 +40,9 @@ def test_unknown_menopausal_status_is_flagged():
     assert "menopausal_status_unknown" in warning_codes(_run(sex="female", menopausal_status="unknown"))
 
 
-@pytest.mark.parametrize("changes", [{"visceral_crisis": True}, {"endocrine_resistance": "primary"}])
+@pytest.mark.parametrize(
+    "changes", [{"visceral_crisis": True, "visceral_metastasis": True}, {"endocrine_resistance": "primary"}]
+)
 def test_visceral_crisis_or_primary_resistance_means_chemotherapy(changes):
     result = _run(**changes)
     assert result["systemic_therapy"]["category"] == "chemotherapy_based"
@@ -54,6 +56,8 @@ def test_visceral_metastasis_alone_stays_endocrine():
 def test_hr_positive_later_line_biomarkers():
     result = _run(
         line=2,
+        sex="female",  # tucidinostat: postmenopausal women only (issue 10)
+        menopausal_status="postmenopausal",
         her2_status="low",
         prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"],
         biomarkers={"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"},
@@ -89,7 +93,10 @@ def test_hr_positive_third_line_sacituzumab_and_her2_ultralow_t_dxd():
     )
     codes = option_codes(result)
     assert "sacituzumab_govitecan" in codes
-    t_dxd = next(o for o in result["systemic_therapy"]["options"] if o["code"] == "t_dxd")
+    # Issue 10: HER2-ultralow T-DXd only before chemotherapy for advanced disease (DESTINY-Breast06).
+    assert "t_dxd" not in codes
+    naive = _run(line=2, her2_status="ultralow", prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"])
+    t_dxd = next(o for o in naive["systemic_therapy"]["options"] if o["code"] == "t_dxd")
     assert t_dxd["refs"] == ["her2-low#her2-ultralow"]
 
 

@@ -69,7 +69,7 @@ def test_wrong_types(changes, field):
     ("changes", "field"),
     [
         ({"sex": "f"}, "sex"),
-        ({"her2_status": "negative"}, "her2_status"),
+        ({"her2_status": "neg"}, "her2_status"),
         ({"menopausal_status": "post"}, "menopausal_status"),
         ({"biomarkers__gbrca": "positive"}, "biomarkers.gbrca"),
         ({"prior_therapies": ["taxane", "radiotherapy"]}, "prior_therapies"),

@@ -35,6 +35,7 @@ def test_links_and_citations_become_anchors(fixture_library):
         in html
     )
     assert "[ref:" not in html
+    assert "&lt;sup&gt;" not in html  # body citations are links, not escaped HTML text
 
 
 def test_tables_render_with_borders_on_the_table_element(fixture_library):

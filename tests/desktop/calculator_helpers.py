@@ -9,11 +9,14 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
 from desktop.calculator_view.calculator_page import CalculatorPage
 
-# female, 70 y, 60 kg, creatinine 95 µmol/L: Cockcroft-Gault (140-70)*60/(72*95/88.4)*0.85 = 46.1 mL/min
+# female, 70 y, 60 kg, creatinine 95 µmol/L: Cockcroft-Gault (140-70)*60/(72*95/88.4)*0.85 = 46.1 mL/min;
+# calcium 2.4 mmol/L with albumin 40 g/L (normal: the bone agents are not waiting for it)
 CRCL_46 = {
     "age_years": "70",
     "weight_kg": "60",
     "expected_survival_months": "24",
+    "labs.calcium": "2.4",
+    "labs.albumin": "40",
 }
 CRCL_46_CHOICES = {
     "sex": "female",
@@ -77,19 +80,13 @@ def tables(document: QTextDocument) -> list[list[list[str]]]:
     return result
 
 
-DETAILS = "details"
-
-
 def agent_row(page: CalculatorPage, agent_name: str) -> dict[str, str]:
-    """The key facts of ``agent_name`` keyed by column header, plus ``DETAILS``: the full-width row
-    under them (schedule, blockers, cautions and guideline links)."""
+    """The row of ``agent_name`` in the agent table, keyed by column header (the link column is "")."""
     for table in tables(page.view.browser.document()):
         header = table[0]
-        for index, row in enumerate(table[1:], start=1):
-            if row[0].strip() == agent_name:
-                following = table[index + 1] if index + 1 < len(table) else []
-                spans_row = bool(following) and len(set(following)) == 1  # one cell across the table
-                return dict(zip(header, row, strict=True)) | {DETAILS: following[0] if spans_row else ""}
+        for row in table[1:]:
+            if row[0].split("\n")[0].strip() == agent_name:
+                return dict(zip(header, row, strict=True))
     raise AssertionError(f"no agent row for {agent_name}")
 
 

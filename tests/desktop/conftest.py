@@ -211,3 +211,28 @@ def type_text(widget, text: str) -> None:
 
 def settings_path() -> Path:
     return user_dirs().config / SETTINGS_FILE_NAME
+
+
+@pytest.fixture(autouse=True)
+def _calculator_dialogs(monkeypatch):
+    """The calculator's own dialogs: the printout header is left blank, clearing a filled form is
+    refused loudly unless a test answers it."""
+    from desktop.calculator_view import page_dialogs, report_header
+
+    monkeypatch.setattr(report_header, "ask_report_header", lambda parent: report_header.ReportHeader())
+
+    def refuse(parent):
+        raise AssertionError("the clear-form question was asked in a test that did not expect it")
+
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", refuse)
+
+
+@pytest.fixture
+def english_calculator_page(qtbot):
+    """A real calculator page with English content (messages compared as text)."""
+    from desktop.calculator_view.calculator_page import CalculatorPage
+
+    widget = CalculatorPage()
+    qtbot.addWidget(widget)
+    widget.set_content_language("en")
+    return widget

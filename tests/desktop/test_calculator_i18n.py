@@ -48,6 +48,6 @@ def test_page_retranslates_when_language_changes(qtbot, install_chinese):
     assert page.copy_button.text() == "&Copy for chart"
     install_chinese()
     qtbot.waitUntil(lambda: page.copy_button.text() == "复制到病历(&C)")
-    assert page.form.group_box("labs").title() == "实验室检查"
+    assert page.form.group_box("kidney_calcium").title() == "肾功能与血钙"
     row = agent_row(page, calculator.text_for("zoledronic_acid")["zh"])
-    assert row["剂量（mg）"] == "3.3"
+    assert row["剂量与用法"].startswith("3.3 mg") and row["可否使用"].startswith("✔ 可用")

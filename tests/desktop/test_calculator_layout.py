@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 import calculator
+import desktop.calculator_view.page_dialogs as page_dialogs
 from desktop.calculator_view.calculator_page import CalculatorPage
-from tests.desktop.calculator_helpers import DETAILS, agent_row, fill_crcl_46, tables, type_into
+from tests.desktop.calculator_helpers import agent_row, fill_crcl_46, tables, type_into
 
 
 def name(code: str) -> str:
@@ -29,14 +30,16 @@ def page(qtbot):
     return widget
 
 
-def test_agent_table_keeps_key_facts_in_short_columns_and_details_below(qtbot, page):
+def test_agent_row_holds_name_schedule_status_and_one_guideline_link(qtbot, page):
     fill_crcl_46(qtbot, page)
+    type_into(qtbot, page, "labs.calcium", "2.3")  # without calcium every agent is pending (issue 10)
     row = agent_row(page, name("zoledronic_acid"))
-    assert list(row)[:6] == ["Agent", "Eligible", "Preferred", "Dose (mg)", "Route", "Interval"]
-    assert row["Dose (mg)"] == "3.3" and row["Eligible"].endswith("Yes")
-    assert row["Interval"] == "every 4 weeks"  # not the whole schedule squeezed into a column
-    assert "15 min" in row[DETAILS]  # the full schedule is in the row across the table
-    assert "§" in row[DETAILS]  # and so are the guideline links
+    assert list(row) == ["Agent", "Dose and schedule", "Status", ""]
+    assert "3.3 mg" in row["Dose and schedule"] and "15 min" in row["Dose and schedule"]
+    assert row["Status"].startswith("✔ Can be used")
+    assert row[""] == "Guideline"  # one small link; the other sections are in the library
+    preferred = next(a for a in page.assessment()["bone_agent"]["agents"] if a["preferred"])
+    assert agent_row(page, name(preferred["agent"]))["Agent"].endswith("★ Preferred")
 
 
 def test_result_needs_no_sideways_scrolling(qtbot, page):
@@ -50,26 +53,27 @@ def test_result_needs_no_sideways_scrolling(qtbot, page):
 def test_ineligible_agent_says_no_and_why(qtbot, page):
     fill_crcl_46(qtbot, page, creatinine="300")  # CrCl about 15 mL/min
     row = agent_row(page, name("zoledronic_acid"))
-    assert row["Eligible"].endswith("No")
-    assert row["Dose (mg)"] == "—" and row["Interval"] == "—"
-    assert "✖" in row[DETAILS]
+    assert row["Status"].startswith("✘ Not to be used")
+    assert row["Dose and schedule"] == "—"
+    assert "✖ " + calculator.text_for("crcl_below_30")["en"] in row["Status"]
 
 
 def test_marked_field_name_is_a_link_that_shows_the_field(qtbot, page):
     fill_crcl_46(qtbot, page)
     page.form_scroll.verticalScrollBar().setValue(0)
-    type_into(qtbot, page, "labs.creatinine", "5000")
+    type_into(qtbot, page, "labs.vitamin_d", "5000")  # far down the form
     page.form_scroll.verticalScrollBar().setValue(0)  # the doctor is looking at the top of the form
     status = page.view.status.text()
-    assert 'href="field:labs.creatinine"' in status
-    edit = page.form.fields["labs.creatinine"].edit
+    assert 'href="field:labs.vitamin_d"' in status
+    edit = page.form.fields["labs.vitamin_d"].edit
     assert edit.visibleRegion().isEmpty()
-    page.view.status.linkActivated.emit("field:labs.creatinine")  # what a click on the name does
+    page.view.status.linkActivated.emit("field:labs.vitamin_d")  # what a click on the name does
     assert not edit.visibleRegion().isEmpty()
     assert QApplication.focusWidget() is edit
 
 
-def test_new_patient_returns_to_the_top_with_the_cursor_in_the_first_field(qtbot, page):
+def test_new_patient_returns_to_the_top_with_the_cursor_in_the_first_field(qtbot, page, monkeypatch):
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: True)
     fill_crcl_46(qtbot, page)
     page.form_scroll.verticalScrollBar().setValue(page.form_scroll.verticalScrollBar().maximum())
     page.new_patient()
@@ -89,10 +93,11 @@ def _tab_stops(qtbot, start, count):
 
 def test_tab_goes_through_buttons_then_the_form_then_the_result(qtbot, page):
     fill_crcl_46(qtbot, page)
-    stops = _tab_stops(qtbot, page.new_button, 5)
+    stops = _tab_stops(qtbot, page.new_button, 6)
     assert stops == [
         page.load_button,
         page.copy_button,
+        page.copy_full_button,
         page.print_button,
         page.pdf_button,
         page.form.fields["age_years"].focus_target(),
@@ -116,28 +121,28 @@ def test_fields_of_every_group_start_in_one_column(qtbot, page):
     lefts = {
         path: field.mapTo(page.form, field.rect().topLeft()).x()
         for path, field in page.form.fields.items()
-        if page.form.fields[path].spec.get("kind") in ("number", "enum")
+        if field.spec.get("kind") in ("number", "enum") and field.isVisibleTo(page.form)
     }
     assert len(set(lefts.values())) == 1, lefts
 
 
-def test_each_monitoring_item_links_to_its_guideline_section(qtbot, page):
+def test_monitoring_has_one_row_per_item_with_its_guideline_link(qtbot, page):
     fill_crcl_46(qtbot, page)
-    item = next(item for item in page.assessment()["monitoring"] if item.get("refs"))
+    items = page.assessment()["monitoring"]
+    table = next(t for t in tables(page.view.browser.document()) if t[0][0] == "What to check")
+    assert table[0] == ["What to check", "Baseline", "During treatment", "For"]
+    assert len(table) - 1 == len({item["item"] for item in items})  # baseline and later together
+    creatinine = next(row for row in table if row[0].startswith(name("serum_creatinine")))
+    assert creatinine[1] == "✔" and creatinine[2]
+    item = next(item for item in items if item.get("refs"))
     document = page.view.browser.document()
-    heading = document.find("Monitoring")
-    cursor = document.find(calculator.text_for(item["item"])["en"], heading)
-    assert not cursor.isNull()
-    assert cursor.charFormat().anchorHref() == "doc:" + item["refs"][0]
+    cursor = document.find(name(item["item"]), document.find("What to check"))
+    link = document.find("Guideline", cursor)
+    assert link.charFormat().anchorHref() == "doc:" + item["refs"][0]
 
 
-def test_before_starting_items_are_check_boxes_without_a_second_bullet(qtbot, page):
-    from PySide6.QtGui import QTextListFormat
-
+def test_before_starting_is_one_line_of_check_boxes(qtbot, page):
     fill_crcl_46(qtbot, page)
-    cursor = page.view.browser.document().find("☐")
-    assert not cursor.isNull()
-    assert cursor.currentList().format().style() not in (
-        QTextListFormat.Style.ListDisc,
-        QTextListFormat.Style.ListCircle,
-    )
+    codes = page.assessment()["bone_agent"]["before_starting"]
+    lines = [line for line in page.view.browser.toPlainText().splitlines() if "☐" in line]
+    assert len(lines) == 1 and lines[0].count("☐") == len(codes)

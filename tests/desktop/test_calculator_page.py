@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 import calculator
-import desktop.calculator_view.calculator_page as calculator_page
+import desktop.calculator_view.page_dialogs as page_dialogs
+from desktop.calculator_view.assessment_html import AssessmentHtml
 from desktop.calculator_view.calculator_page import CalculatorPage
 from tests.desktop.calculator_helpers import (
-    DETAILS,
     agent_row,
     choose_unit,
     click_link,
@@ -43,7 +43,7 @@ def shown_text(page: CalculatorPage) -> str:
 def test_crcl_about_45_gives_zoledronic_acid_3_3_mg(qtbot, page):
     fill_crcl_46(qtbot, page)
     row = agent_row(page, name("zoledronic_acid", "en"))
-    assert row["Dose (mg)"] == "3.3"
+    assert row["Dose and schedule"].startswith("3.3 mg")
     assert "46.1" in shown_text(page)  # the CrCl the dose band used, with its working
     assert page.form.fields["labs.creatinine"].message() == ""
 
@@ -87,13 +87,13 @@ def test_copy_for_chart_puts_engine_note_on_clipboard(qtbot, page):
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
     assert page.assessment()["content_version"] in text
-    assert text == calculator.render_text(page.assessment(), "en")
+    assert text == calculator.render_note(page.assessment(), "en")  # the short note
 
 
 def test_save_as_pdf_writes_a_pdf(qtbot, page, tmp_path, monkeypatch):
     fill_crcl_46(qtbot, page)
     target = tmp_path / "report.pdf"
-    monkeypatch.setattr(calculator_page, "ask_pdf_path", lambda parent, suggested: str(target))
+    monkeypatch.setattr(page_dialogs, "ask_pdf_path", lambda parent, suggested: str(target))
     assert page.save_pdf() == str(target)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 1000
@@ -101,18 +101,20 @@ def test_save_as_pdf_writes_a_pdf(qtbot, page, tmp_path, monkeypatch):
 
 def test_save_as_pdf_cancelled_writes_nothing(qtbot, page, monkeypatch):
     fill_crcl_46(qtbot, page)
-    monkeypatch.setattr(calculator_page, "ask_pdf_path", lambda parent, suggested: None)
+    monkeypatch.setattr(page_dialogs, "ask_pdf_path", lambda parent, suggested: None)
     assert page.save_pdf() is None
 
 
 def test_reference_link_opens_guideline_section(qtbot, page):
     fill_crcl_46(qtbot, page)
     with qtbot.waitSignal(page.openReference, timeout=2000) as blocker:
-        click_link(qtbot, page, "doc:zoledronic-acid#renal-dosing")
-    assert blocker.args == ["zoledronic-acid#renal-dosing"]
+        click_link(qtbot, page, "doc:zoledronic-acid#dose")
+    assert blocker.args == ["zoledronic-acid#dose"]
 
 
-def test_new_patient_clears_fields_and_result(qtbot, page):
+def test_new_patient_clears_fields_and_result(qtbot, page, monkeypatch):
+    asked = []
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: asked.append(1) or True)
     fill_crcl_46(qtbot, page)
     assert page.assessment() is not None
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -122,6 +124,16 @@ def test_new_patient_clears_fields_and_result(qtbot, page):
     assert page.form.fields["labs.creatinine"].edit.text() == ""
     assert page.form.fields["sex"].value() is None
     assert page.form.fields["sex"].combo.currentIndex() == 0  # the blank "choose" entry
+    assert asked == [1]  # asked once, because the form was filled
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # empty form: nothing to lose
+    assert asked == [1]
+
+
+def test_new_patient_keeps_the_form_when_the_doctor_says_no(qtbot, page, monkeypatch):
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: False)
+    fill_crcl_46(qtbot, page)
+    assert not page.new_patient()
+    assert page.form.fields["age_years"].edit.text() == "70" and page.assessment() is not None
 
 
 def test_content_language_switch_changes_result_text(qtbot, page):
@@ -147,7 +159,7 @@ def test_loading_unknown_fields_names_them(qtbot, page):
 
 
 def test_problem_naming_no_field_appears_in_summary(qtbot, page, monkeypatch):
-    def reject(patient):
+    def reject(patient, partial=False):
         raise calculator.ValidationError(
             [calculator.Problem("", "too_large", {"en": "input too large", "zh": "输入过大"})]
         )
@@ -161,7 +173,7 @@ def test_problem_naming_no_field_appears_in_summary(qtbot, page, monkeypatch):
 
 def test_engine_failure_shows_no_result(qtbot, page, monkeypatch):
     fill_crcl_46(qtbot, page)
-    monkeypatch.setattr(calculator, "assess", lambda patient: 1 / 0)
+    monkeypatch.setattr(calculator, "assess", lambda patient, partial=False: 1 / 0)
     type_into(qtbot, page, "weight_kg", "61")
     assert page.assessment() is None and shown_text(page) == ""
 
@@ -171,11 +183,12 @@ def test_load_patient_file_fills_form(qtbot, page, tmp_path, monkeypatch):
     saved = page.form.to_patient()
     path = tmp_path / "patient.json"
     path.write_text(json.dumps(saved), encoding="utf-8")
+    monkeypatch.setattr(page_dialogs, "ask_clear_form", lambda parent: True)
     page.new_patient()
-    monkeypatch.setattr(calculator_page, "ask_patient_path", lambda parent: str(path))
+    monkeypatch.setattr(page_dialogs, "ask_patient_path", lambda parent: str(path))
     assert page.load_patient_file()
     assert page.form.to_patient() == saved
-    assert agent_row(page, name("zoledronic_acid", "en"))["Dose (mg)"] == "3.3"
+    assert agent_row(page, name("zoledronic_acid", "en"))["Dose and schedule"].startswith("3.3 mg")
 
 
 def test_unreadable_patient_file_is_reported_not_raised(page, tmp_path):
@@ -197,14 +210,13 @@ def test_reassessing_does_not_drain_references_to_none(qtbot, page):
     assert sys.getrefcount(None) > before - 30
 
 
-def test_reference_links_use_the_shell_titles_and_stay_distinct(qtbot):
-    page = CalculatorPage(
-        ref_title=lambda ref, lang: {"zoledronic-acid": "Zoledronic acid"}.get(ref.partition("#")[0])
+def test_reference_links_use_the_shell_titles_and_stay_distinct():
+    sections = AssessmentHtml(
+        {},
+        "en",
+        calculator.text_for,
+        lambda ref, lang: {"zoledronic-acid": "Zoledronic acid"}.get(ref.partition("#")[0]),
     )
-    qtbot.addWidget(page)
-    page.set_content_language("en")
-    fill_crcl_46(qtbot, page)
-    details = agent_row(page, name("zoledronic_acid", "en"))[DETAILS]
-    links = [link.strip() for link in details.splitlines()[-1].split("§") if link.strip()]
-    assert "Zoledronic acid 1" in links and "Zoledronic acid 2" in links
-    assert len(set(links)) == len(links)
+    html = sections.links(["zoledronic-acid#dose", "zoledronic-acid#renal-dosing", "denosumab#dose"])
+    assert "§ Zoledronic acid 1" in html and "§ Zoledronic acid 2" in html
+    assert "§ Guideline" in html  # no title from the shell: a plain word, still a link

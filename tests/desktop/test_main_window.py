@@ -15,6 +15,7 @@ from tests.desktop.conftest import StubCalculator, settings_path
 def test_switching_language_retranslates_the_visible_ui(make_window, fake_backend, qtbot):
     calculator = StubCalculator()
     window = make_window(fake_backend, calculator=calculator)
+    assert window.calculator is calculator  # built now (else it is built in an idle moment)
     reader = window.library.reader
     reader.open("beta")
     assert window.file_menu.title() == "&File"

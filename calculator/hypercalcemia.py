@@ -1,0 +1,108 @@
+"""Hypercalcaemia: whether it is present, its CTCAE grade and clinical severity, and the treatment
+steps for hypercalcaemia of malignancy (``rules/hypercalcemia.json``).
+
+Corrected calcium of 3.0 mmol/L or more is treated before anything else: the block warning says the
+routine bone-agent schedule waits, and the steps apply whatever the expected survival.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from calculator import units
+from calculator._data import rule_table
+from calculator.derived import Derived
+from calculator.findings import Findings
+from calculator.patient import Patient
+
+
+def _grade(calcium: Decimal) -> int:
+    for row in rule_table("hypercalcemia")["grading"]["ctcae"]:
+        if row["max_mmol_l"] is None or calcium <= units.dec(row["max_mmol_l"]):
+            return int(row["grade"])
+    raise AssertionError("the last CTCAE row has no upper bound")
+
+
+def _severity(calcium: Decimal) -> str:
+    grading = rule_table("hypercalcemia")["grading"]
+    if calcium >= units.dec(grading["severe_from_mmol_l"]):
+        return "severe"
+    if calcium >= units.dec(grading["moderate_from_mmol_l"]):
+        return "moderate"
+    return "mild"
+
+
+def blocks_routine_schedule(derived: Derived) -> bool:
+    """Corrected calcium at or above 3.0 mmol/L: treat the hypercalcaemia first."""
+    calcium = derived.calcium_for_checks_mmol_l
+    block_from = units.dec(rule_table("hypercalcemia")["grading"]["block_from_mmol_l"])
+    return calcium is not None and calcium >= block_from
+
+
+def _excluded(patient: Patient, agent: str) -> bool:
+    """An agent step is left out when that agent cannot be given at all (allergy, pregnancy)."""
+    if patient.pregnant:
+        return True
+    allergies = patient.hypersensitivity
+    bisphosphonate = agent != "denosumab"
+    return agent in allergies or (
+        bisphosphonate
+        and bool(
+            allergies & {"bisphosphonates", "zoledronic_acid", "pamidronate", "ibandronate", "clodronate"}
+        )
+    )
+
+
+def _variant(step: dict[str, Any], patient: Patient, calcium: Decimal) -> tuple[str, str]:
+    """(text key, dose for the short text) for this patient's calcium and creatinine."""
+    table = rule_table("hypercalcemia")
+    code = step["code"]
+    if code == "hcm_zoledronic_acid":
+        limit = units.dec(table["zoledronic_no_renal_reduction_below"][patient.creatinine.unit])
+        if patient.creatinine.value >= limit:
+            return "text_high_creatinine", ""
+    if code == "hcm_pamidronate":
+        mg_dl = units.from_si("calcium", calcium, "mg/dL")
+        if mg_dl > units.dec(table["pamidronate_90_above_mg_dl"]):
+            return "text_90", "90"
+        return "text", "60–90"
+    if code == "hcm_ibandronate":
+        if calcium < units.dec(table["ibandronate_4_mg_from_mmol_l"]):
+            return "text_2", "2"
+        return "text", "4"
+    return "text", ""
+
+
+def hypercalcemia(patient: Patient, derived: Derived, findings: Findings) -> dict[str, Any]:
+    """{present, ctcae_grade, severity, steps}. Call only when calcium was measured."""
+    calcium = derived.calcium_for_checks_mmol_l
+    assert calcium is not None
+    table = rule_table("hypercalcemia")
+    grading = table["grading"]
+    if calcium <= units.dec(grading["present_above_mmol_l"]):
+        return {"present": False, "ctcae_grade": None, "severity": None, "steps": []}
+    findings.cite(grading["source"])
+    severity = _severity(calcium)
+    steps = []
+    for step in table["steps"]:
+        if severity not in step["severities"]:
+            continue
+        if "agent" in step and _excluded(patient, step["agent"]):
+            continue
+        findings.cite(step["source"])
+        key, dose = _variant(step, patient, calcium)
+        steps.append(
+            {
+                "code": step["code"],
+                "text": dict(step[key]),
+                "short": {lang: text.format(dose=dose) for lang, text in step["short"].items()},
+                "refs": list(step["refs"]),
+            }
+        )
+    if blocks_routine_schedule(derived):
+        findings.warn("hypercalcemia_of_malignancy", "block")
+    else:
+        findings.warn("hypercalcaemia", "caution")
+        findings.cite(rule_table("thresholds")["hypercalcaemia"]["source"])
+    return {"present": True, "ctcae_grade": _grade(calcium), "severity": severity, "steps": steps}

@@ -1,0 +1,72 @@
+"""The start paths import no parser or index writer: the app (until search is ready), `bonemet
+search` and `bonemet assess` never import markdown, yaml, whoosh's writer or pypinyin. The library
+comes from its prebuilt form and pages are rendered when first opened (issue 14)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.store import ensure_index
+
+FORBIDDEN = ("markdown", "yaml", "whoosh.writing", "pypinyin")
+ROOT = Path(__file__).resolve().parents[2]
+PATIENT = sorted((ROOT / "examples").glob("*.json"))[0]
+
+# Runs the `bonemet` command in-process, then prints which forbidden modules it imported.
+PROBE = """
+import json, sys
+from desktop.cli import main
+code = main(sys.argv[1:])
+forbidden = %r
+loaded = sorted(m for m in sys.modules if any(m == f or m.startswith(f + ".") for f in forbidden))
+print("PROBE " + json.dumps({"code": code, "loaded": loaded}))
+"""
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """A profile whose cache holds a current index (so no start path has to build one)."""
+    home = tmp_path_factory.mktemp("home")
+    ensure_index(home / "no-shipped-index", home / "cache" / "index")
+    return home
+
+
+def _probe(home: Path, *args: str, **env: str) -> tuple[dict, str]:
+    environ = dict(os.environ, BONEMET_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE % (FORBIDDEN,), *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("PROBE ")), None)
+    assert line is not None, done.stderr[-2000:]
+    return json.loads(line[6:]), done.stdout
+
+
+def test_the_app_reaches_search_ready_without_parsers_or_index_writer(home):
+    result, stdout = _probe(home, BONEMET_BENCH_STARTUP="1")
+    assert result["code"] == 0
+    assert "state=ready" in stdout  # the start path ran until search was ready
+    assert result["loaded"] == []
+
+
+def test_bonemet_search_imports_no_parser_or_index_writer(home):
+    result, stdout = _probe(home, "search", "denosumab", "--lang", "en")
+    assert result["code"] == 0 and "denosumab" in stdout.lower()
+    assert result["loaded"] == []
+
+
+def test_bonemet_assess_imports_no_parser_or_search(home):
+    result, stdout = _probe(home, "assess", str(PATIENT), "--format", "text")
+    assert result["code"] == 0
+    assert result["loaded"] == []
