@@ -88,7 +88,10 @@ def assess(patient: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
     plausibility_cautions(parsed, derived, findings)
     systemic = None if "systemic_therapy" in pending else systemic_therapy(parsed, findings)
     calcium_block = derived is not None and blocks_routine_schedule(derived)
-    hypercalcemia_block = None if "hypercalcemia" in pending else hypercalcemia(parsed, derived, findings)
+    # derived is None only when its inputs are pending, and then hypercalcemia is pending too
+    hypercalcemia_block = (
+        None if "hypercalcemia" in pending or derived is None else hypercalcemia(parsed, derived, findings)
+    )
     bone_agent = schedule = None
     if derived is not None:
         indicated, reasons = indication(parsed, findings)

@@ -117,6 +117,8 @@ def _cautions(patient: Patient, derived: Derived, plan: renal.RenalPlan) -> list
         and bool(band.get("renal_dose_adjusted"))
         and not patient.on_dialysis,
         "nephrotoxic_drugs": patient.nephrotoxic_drugs and name in BISPHOSPHONATES,
+        "other_bisphosphonate_withheld_for_rise": name != patient.current_bone_agent
+        and renal.withheld_for_rise(patient),
         "dental_assessment_pending": not patient.dental_assessed,
         "invasive_dental_procedure_planned": patient.invasive_dental_procedure_planned,
         "vitamin_d_low": derived.vitamin_d_low is True,

@@ -6,20 +6,22 @@ Every line is built from the assessment's own output (no clinical rule here), in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
-from calculator.summary import blocker_short, calcium_text, dose_text, field_label
+from calculator.summary import blocker_short, calcium_text, dose_text, field_label, options_text
 from calculator.texts import text_for
 from guideline_content import LANGUAGES
 
 _SEP = {"en": "; ", "zh": "；"}
 _LIST = {"en": ", ", "zh": "、"}
+# The chart note names up to five systemic options (the full report has them all, with rationales).
+_NOTE_OPTIONS = 5
 
 
 def _n(key: str, lang: str, **params: Any) -> str:
-    return rule_table("note")["note"][key][lang].format(**params)
+    return cast(str, rule_table("note")["note"][key][lang].format(**params))
 
 
 def _choice_label(path: str, code: str | None, lang: str) -> str:
@@ -79,16 +81,21 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
     others = [text_for(a["agent"])[lang] for a in usable if a not in shown]
     if others:
         parts.append(_n("also", lang) + _LIST[lang].join(others))
-    line = _n("bone", lang) + (_SEP[lang].join(parts) or _n("none", lang))
+    pending = [a for a in agents if a["status"] == "pending"]
+    if not parts and pending:
+        # Nothing usable yet because inputs are missing: say what the agents wait for, not "none" (review #5).
+        return [_n("bone", lang) + _waiting(pending, lang)]
+    line = _n("bone", lang) + (_SEP[lang].join(parts) or _n("none_usable", lang))
     if shown and shown[0]["cautions"]:
         # The first agent's cautions belong on the chart (e.g. CrCl below 30: severe hypocalcaemia risk).
         cautions = _SEP[lang].join(text_for(code)[lang] for code in shown[0]["cautions"])
         line += _n("cautions", lang, agent=text_for(shown[0]["agent"])[lang]) + cautions
+    # The first agent's cautions are printed in full above; the others' flagged ones here.
+    line += _note_cautions(usable[1:], set(usable[0]["cautions"]) if usable else set(), lang)
     lines = [line]
     if bone["indicated"] is False:
         reasons = _LIST[lang].join(rule_table("note")["short"][r][lang] for r in bone["reasons"])
         lines[0] = _n("bone", lang) + summary_words["not_indicated"][lang].format(reason=reasons)
-    pending = [a for a in agents if a["status"] == "pending"]
     if pending:
         lines.append(
             _n("pending", lang)
@@ -112,6 +119,35 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
         items = [f"{_LIST[lang].join(names)}{open_}{reasons}{close}" for reasons, names in groups.items()]
         lines.append(_n("excluded", lang) + _SEP[lang].join(items))
     return lines
+
+
+def _waiting(pending: list[dict[str, Any]], lang: str) -> str:
+    """'待补充 血钙 后确定（地舒单抗、唑来膦酸）', one entry per set of missing fields."""
+    groups: dict[str, list[str]] = {}
+    for agent in pending:
+        fields = _LIST[lang].join(field_label(p, lang) for p in agent["pending_on"])
+        groups.setdefault(fields, []).append(text_for(agent["agent"])[lang])
+    template = rule_table("note")["summary"]["bone_waiting"][lang]
+    return _SEP[lang].join(template.format(fields=f, agents=_LIST[lang].join(n)) for f, n in groups.items())
+
+
+def _note_cautions(agents: list[dict[str, Any]], printed: set[str], lang: str) -> str:
+    """Cautions marked ``on_note`` in rules/agents.json for the usable agents after the first, so a
+    name on the chart never hides why it should not simply be given (review #3)."""
+    flagged = {r["code"] for r in rule_table("agents")["rules"] if r.get("on_note")}
+    groups: dict[str, list[str]] = {}
+    for agent in agents:
+        for code in agent["cautions"]:
+            if code in flagged and code not in printed:
+                groups.setdefault(code, []).append(text_for(agent["agent"])[lang])
+    # Codes that name the same agents share one "Caution (…)" entry.
+    by_names: dict[tuple[str, ...], list[str]] = {}
+    for code, names in groups.items():
+        by_names.setdefault(tuple(names), []).append(text_for(code)[lang])
+    return "".join(
+        _n("cautions", lang, agent=_LIST[lang].join(names)) + _SEP[lang].join(texts)
+        for names, texts in by_names.items()
+    )
 
 
 def _warnings(assessment: dict[str, Any], lang: str) -> str | None:
@@ -149,9 +185,14 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
         return None
     words = rule_table("note")["summary"]
     category = text_for(systemic["category"])[lang]
-    options = " ".join(f"{i}. {o['name'][lang]}" for i, o in enumerate(systemic["options"][:3], start=1))
-    line = words["systemic_no_option"][lang].format(category=category)
-    return line + ("——" if lang == "zh" else " — ") + options if options else line
+    if not systemic["options"]:
+        return cast(str, words["systemic_no_option"][lang].format(category=category))
+    return cast(
+        str,
+        words["systemic"][lang].format(
+            category=category, options=options_text(systemic, lang, _NOTE_OPTIONS)
+        ),
+    )
 
 
 def render_note(assessment: dict[str, Any], lang: str = "zh") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from calculator import units
 from calculator._data import rule_table
@@ -28,7 +29,7 @@ class Derived:
 
 
 def _template(key: str, lang: str, **params: str) -> str:
-    return rule_table("working")[key][lang].format(**params)
+    return cast(str, rule_table("working")[key][lang].format(**params))
 
 
 def creatinine_clearance(patient: Patient, creatinine: Lab | None = None) -> tuple[Decimal, Decimal, Decimal]:

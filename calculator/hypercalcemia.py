@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from calculator import units
+from calculator import renal, units
 from calculator._data import rule_table
 from calculator.derived import Derived
 from calculator.findings import Findings
@@ -62,6 +62,9 @@ def _variant(step: dict[str, Any], patient: Patient, calcium: Decimal) -> tuple[
         limit = units.dec(table["zoledronic_no_renal_reduction_below"][patient.creatinine.unit])
         if patient.creatinine.value >= limit:
             return "text_high_creatinine", ""
+        if renal.withheld_for_rise(patient):
+            # The routine schedule is withheld for the rise; the HCM dose is a separate label decision.
+            return "text_routine_withheld", "withheld"
     if code == "hcm_pamidronate":
         mg_dl = units.from_si("calcium", calcium, "mg/dL")
         if mg_dl > units.dec(table["pamidronate_90_above_mg_dl"]):
@@ -72,6 +75,29 @@ def _variant(step: dict[str, Any], patient: Patient, calcium: Decimal) -> tuple[
             return "text_2", "2"
         return "text", "4"
     return "text", ""
+
+
+def _renal_note(step: dict[str, Any], key: str, patient: Patient, derived: Derived) -> str | None:
+    """'kidney' when the step's bisphosphonate is blocked for the kidneys in the routine schedule,
+    'withheld' when the patient's current bisphosphonate is withheld for a creatinine rise; else None.
+    (The zoledronic acid step has its own wording for both: text_high_creatinine, text_routine_withheld.)"""
+    name = step.get("agent")
+    if name is None or name == "denosumab" or key in ("text_high_creatinine", "text_routine_withheld"):
+        return None
+    agent = next(a for a in rule_table("agents")["agents"] if a["agent"] == name)
+    plan = renal.plan(patient, derived, agent)
+    dialysis_block = patient.on_dialysis and agent["dialysis"] == "block"
+    if plan.below_renal_limit or plan.creatinine_above_cap or dialysis_block:
+        return "kidney"
+    if renal.withheld_for_rise(patient):
+        return "withheld"
+    return None
+
+
+def _short(step: dict[str, Any], dose: str) -> dict[str, str]:
+    """The note's few words; a variant with its own short text (``short_<dose>``) uses it."""
+    short = step.get(f"short_{dose}") or step["short"]
+    return {lang: text.format(dose=dose) for lang, text in short.items()}
 
 
 def hypercalcemia(patient: Patient, derived: Derived, findings: Findings) -> dict[str, Any]:
@@ -92,14 +118,15 @@ def hypercalcemia(patient: Patient, derived: Derived, findings: Findings) -> dic
             continue
         findings.cite(step["source"])
         key, dose = _variant(step, patient, calcium)
-        steps.append(
-            {
-                "code": step["code"],
-                "text": dict(step[key]),
-                "short": {lang: text.format(dose=dose) for lang, text in step["short"].items()},
-                "refs": list(step["refs"]),
-            }
-        )
+        text, short = dict(step[key]), _short(step, dose)
+        renal_note = _renal_note(step, key, patient, derived)
+        if renal_note:
+            # The agent table says "not to be given" for this kidney; the step must say why it still appears.
+            appendix = table["renal_appendix"][renal_note]
+            text = {lang: text[lang] + appendix["text"][lang] for lang in text}
+            short = {lang: short[lang] + appendix["short"][lang] for lang in short}
+            findings.cite(table["renal_appendix"]["source"])
+        steps.append({"code": step["code"], "text": text, "short": short, "refs": list(step["refs"])})
     if blocks_routine_schedule(derived):
         findings.warn("hypercalcemia_of_malignancy", "block")
     else:

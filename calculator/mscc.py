@@ -8,7 +8,7 @@ published schedules, not a prescription. Data: ``rules/mscc.json``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.errors import Problem, ValidationError
@@ -17,7 +17,7 @@ from calculator.patient import _check_keys, _type_name, problem
 
 def mscc_findings() -> list[dict[str, Any]]:
     """Every red flag the check accepts: code, tier (urgent|immediate), neurological, label, source."""
-    return rule_table("mscc")["findings"]
+    return cast(list[dict[str, Any]], rule_table("mscc")["findings"])
 
 
 def _read(inputs: Any) -> list[str]:

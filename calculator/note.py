@@ -6,7 +6,7 @@ Plain text only — no markdown, no colour codes — so it pastes cleanly into a
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
@@ -26,7 +26,7 @@ def _p(lang: str, mark: str) -> str:
 
 
 def _label(key: str, lang: str) -> str:
-    return rule_table("note")["labels"][key][lang]
+    return cast(str, rule_table("note")["labels"][key][lang])
 
 
 def _lookup(inputs: dict[str, Any], path: str) -> Any:
@@ -36,7 +36,9 @@ def _lookup(inputs: dict[str, Any], path: str) -> Any:
     return node
 
 
-def _input_value(field: dict[str, Any], value: Any, lang: str) -> str:
+def input_value(field: dict[str, Any], value: Any, lang: str) -> str:
+    """One input as the report prints it ("70 µmol/L", "是", "芳香化酶抑制剂、CDK4/6 抑制剂"); public
+    because the desktop printout shows the inputs the same way."""
     choices = {c["code"]: c["label"][lang] for c in field["choices"]}
     if value is None or value == []:
         if field["path"] == "disease_free_interval_months":
@@ -50,7 +52,7 @@ def _input_value(field: dict[str, Any], value: Any, lang: str) -> str:
     if field["kind"] == "codes":
         return _p(lang, "list").join(choices.get(v, v) for v in value)
     if field["kind"] == "enum":
-        return choices.get(value, str(value))
+        return cast(str, choices.get(value, str(value)))
     return str(value)
 
 
@@ -58,7 +60,7 @@ def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
     lines = [_label("inputs", lang)]
     for field in shared_spec():
         value = _lookup(assessment["inputs"], field["path"])
-        lines.append(f"{_INDENT}{field['label'][lang]}{_p(lang, 'colon')}{_input_value(field, value, lang)}")
+        lines.append(f"{_INDENT}{field['label'][lang]}{_p(lang, 'colon')}{input_value(field, value, lang)}")
     return lines
 
 
@@ -117,6 +119,8 @@ def _systemic(assessment: dict[str, Any], lang: str) -> list[str]:
         _label("systemic", lang),
         f"{_INDENT}{_label('category', lang)}{colon}{text_for(systemic['category'])[lang]}",
     ]
+    if len(systemic["options"]) > 1:
+        lines.append(f"{_INDENT}{_label('options_order', lang)}")
     for number, option in enumerate(systemic["options"], start=1):
         lines.append(f"{_INDENT}{number}. {option['name'][lang]}{colon}{option['rationale'][lang]}")
         lines.append(f"{_INDENT * 2}{_label('library', lang)}{colon}{', '.join(option['refs'])}")

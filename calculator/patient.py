@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calculator import units
 from calculator._data import rule_table
@@ -97,16 +97,17 @@ class Patient:
         return self.had(*therapies) or self.had_adjuvant(*therapies)
 
 
-def problem(field: str, code: str, **params: Any) -> Problem:
-    """A Problem whose bilingual message comes from ``rules/messages.json``."""
-    template = rule_table("messages")["problems"][code]
+def problem(field: str, code: str, message_key: str | None = None, **params: Any) -> Problem:
+    """A Problem whose bilingual message comes from ``rules/messages.json`` (``message_key`` when the
+    code's general message would mislead, e.g. a field another input can stand in for)."""
+    template = rule_table("messages")["problems"][message_key or code]
     # Anything echoed from the input is escaped: one problem stays one line, whatever the file holds.
     shown = {key: printable(value) if isinstance(value, str) else value for key, value in params.items()}
     return Problem(field, code, {lang: template[lang].format(**shown) for lang in LANGUAGES})
 
 
 def field_table() -> list[dict[str, Any]]:
-    return rule_table("inputs")["fields"]
+    return cast(list[dict[str, Any]], rule_table("inputs")["fields"])
 
 
 def _containers() -> dict[str, set[str]]:
@@ -136,7 +137,7 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_keys(obj: Mapping, prefix: str, allowed: set[str], problems: list[Problem]) -> None:
+def _check_keys(obj: Mapping[str, Any], prefix: str, allowed: set[str], problems: list[Problem]) -> None:
     for key in getattr(obj, "duplicate_keys", ()):
         problems.append(problem(_join(prefix, key), "duplicate_field"))
     for key in obj:
@@ -157,7 +158,7 @@ def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-def _lookup(raw: Mapping, path: str) -> Any:
+def _lookup(raw: Mapping[str, Any], path: str) -> Any:
     node: Any = raw
     for part in path.split("."):
         if not isinstance(node, Mapping) or part not in node:
@@ -234,7 +235,7 @@ def _codes(value: Any, path: str, field: dict[str, Any], problems: list[Problem]
 
 def lab_name(field: dict[str, Any]) -> str:
     """The units table a lab field uses (a baseline creatinine is measured like creatinine)."""
-    return field.get("lab") or field["path"].split(".")[-1]
+    return cast(str, field.get("lab") or field["path"].split(".")[-1])
 
 
 def _lab(value: Any, path: str, problems: list[Problem], lab: str) -> Lab | None:
@@ -292,7 +293,7 @@ def _lab(value: Any, path: str, problems: list[Problem], lab: str) -> Lab | None
 
 
 def _read_field(
-    raw: Mapping, field: dict[str, Any], problems: list[Problem], missing: list[str] | None = None
+    raw: Mapping[str, Any], field: dict[str, Any], problems: list[Problem], missing: list[str] | None = None
 ) -> Any:
     """The field's value, its default, or None. A missing required field is a problem, or (in a
     partial assessment, ``missing`` given) is only recorded as missing."""
@@ -341,7 +342,8 @@ def _survival(values: dict[str, Any], problems: list[Problem], missing: list[str
             return None  # given but invalid: that problem is already reported
         if missing is None:
             # An ordinary missing required field (the field's help names the alternative).
-            problems.append(problem("expected_survival_months", "missing_required"))
+            # Same code (the form marks it as missing), a message that names the alternative (review #6).
+            problems.append(problem("expected_survival_months", "missing_required", "survival_missing"))
         else:
             missing.append("expected_survival_months")
         return None
@@ -349,7 +351,7 @@ def _survival(values: dict[str, Any], problems: list[Problem], missing: list[str
     if from_months is not None and at_least is not None and from_months != at_least:
         problems.append(problem("expected_survival_at_least_3_months", "survival_disagrees"))
         return None
-    return from_months if from_months is not None else at_least
+    return cast(bool | None, from_months if from_months is not None else at_least)
 
 
 def _contradictions(values: dict[str, Any], problems: list[Problem]) -> None:

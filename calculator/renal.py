@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from calculator import units
 from calculator._data import rule_table
@@ -70,7 +70,7 @@ class RenalPlan:
 
 
 def _rise_rule() -> dict[str, Any]:
-    return rule_table("thresholds")["creatinine_rise_rule"]
+    return cast(dict[str, Any], rule_table("thresholds")["creatinine_rise_rule"])
 
 
 def on_treatment(patient: Patient, name: str) -> bool:
@@ -100,6 +100,17 @@ def rise_check(baseline: Lab, current: Lab) -> RiseCheck:
         allowed_rise=allowed,
         resume_at=baseline.value * factor,
         boundary=baseline.value == boundary,
+    )
+
+
+def withheld_for_rise(patient: Patient) -> bool:
+    """The patient's current zoledronic acid or pamidronate is withheld today for a creatinine rise."""
+    current = patient.current_bone_agent
+    return (
+        current is not None
+        and on_treatment(patient, current)
+        and patient.baseline_creatinine is not None
+        and rise_check(patient.baseline_creatinine, patient.creatinine).withhold
     )
 
 

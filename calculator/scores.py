@@ -8,7 +8,7 @@ raises ``ValidationError`` with one Problem per field, exactly as ``assess`` doe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.errors import Problem, ValidationError
@@ -21,12 +21,12 @@ def score_table(name: str) -> dict[str, Any]:
     """The rule data of one score (items, choices with points, cut-offs, texts, sources, refs)."""
     if name not in SCORES:
         raise KeyError(f"no score {name!r}")
-    return rule_table("scores")[name]
+    return cast(dict[str, Any], rule_table("scores")[name])
 
 
 def score_spec(name: str) -> list[dict[str, Any]]:
     """The items of a score for a form: key, label {en,zh}, choices [{code, points, label}]."""
-    return score_table(name)["items"]
+    return cast(list[dict[str, Any]], score_table(name)["items"])
 
 
 def _read_items(

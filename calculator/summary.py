@@ -4,16 +4,18 @@ output, so it can never say something the detailed sections do not."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
 from calculator.texts import text_for
 from guideline_content import LANGUAGES
 
+_SUMMARY_OPTIONS = 3
+
 
 def _s(key: str, lang: str, **params: Any) -> str:
-    return rule_table("note")["summary"][key][lang].format(**params)
+    return cast(str, rule_table("note")["summary"][key][lang].format(**params))
 
 
 def _short(code: str, lang: str) -> str:
@@ -108,7 +110,9 @@ def _bone_line(assessment: dict[str, Any], lang: str) -> str:
         return head + _s("arrow", lang) + _s("not_indicated", lang, reason=reason)
     body = _agents_part(bone, lang)
     if bone["indicated"] is None:
-        missing = [p for p in ("bone_metastasis", "expected_survival_months") if p in _missing(assessment)]
+        missing: list[str] = [
+            p for p in ("bone_metastasis", "expected_survival_months") if p in _missing(assessment)
+        ]
         body += _s("semicolon", lang) + _s("indication_pending", lang, fields=_fields(missing, lang))
     return head + _s("arrow", lang) + body
 
@@ -132,7 +136,16 @@ def _systemic_line(assessment: dict[str, Any], lang: str) -> str:
     category = text_for(systemic["category"])[lang]
     if not systemic["options"]:
         return _s("systemic_no_option", lang, category=category)
-    return _s("systemic", lang, category=category, option=systemic["options"][0]["name"][lang])
+    return _s("systemic", lang, category=category, options=options_text(systemic, lang, _SUMMARY_OPTIONS))
+
+
+def options_text(systemic: dict[str, Any], lang: str, limit: int) -> str:
+    """The first ``limit`` option names in the pathway's order, none called "first" or numbered:
+    no source ranks them (review #1), then how many more the full report lists."""
+    shown = systemic["options"][:limit]
+    names = _s("list", lang).join(option["name"][lang] for option in shown)
+    more = len(systemic["options"]) - len(shown)
+    return names + (_s("more_options", lang, count=more) if more else "")
 
 
 def summary(assessment: dict[str, Any]) -> dict[str, str]:

@@ -85,7 +85,9 @@ def _her2_positive(patient: Patient, options: _Options, findings: Findings) -> N
     premenopausal = _needs_ovarian_suppression(patient) == "premenopausal"
     if patient.line == 1 and _early_her2_relapse(patient):
         findings.warn("her2_positive_early_relapse", "info")
-        options.add("t_dxd", "her2_positive_early_relapse")
+        # Relapse after 6 but within 12 months: outside DESTINY-Breast03's entry as well as CLEOPATRA's.
+        in_db03 = _months_after_adjuvant_at_most(patient, "db03_adjuvant_relapse_max_months")
+        options.add("t_dxd", "her2_positive_early_relapse" if in_db03 else "her2_positive_early_relapse_gap")
         options.add("pyrotinib_based", "early_relapse")
     elif patient.line == 1:
         options.add("thp")
@@ -107,19 +109,39 @@ def _her2_positive(patient: Patient, options: _Options, findings: Findings) -> N
             options.add("ovarian_function_suppression", "her2_positive_premenopausal")
 
 
+def _db06_entry_met(patient: Patient) -> bool:
+    """DESTINY-Breast06's endocrine part (facts-addendum §12.7.2): >= 2 endocrine lines for metastatic
+    disease, or PD within 6 months of first-line ET + CDK4/6i (ABC primary resistance in the advanced
+    setting), or relapse in the first 24 months of adjuvant ET (which counts as a line). The engine does
+    not record each line's regimen: with no chemotherapy for advanced disease, line >= 3 is read as
+    >= 2 endocrine-based lines (this app's working reading, systemic.json eligibility)."""
+    return (
+        patient.line - 1 >= int(_limit("db06_min_prior_endocrine_lines"))
+        or patient.endocrine_resistance == "primary"
+        or _implied_primary_resistance(patient)
+    )
+
+
 def _her2_low_adc(patient: Patient, options: _Options) -> None:
-    """T-DXd by the trials' own entry criteria (facts-addendum §12.7), not by the line number."""
+    """T-DXd by the trials' own entry criteria (facts-addendum §12.7), not by the line number. After a
+    single endocrine line that may not meet DESTINY-Breast06's entry, T-DXd is shown with that condition
+    in its rationale (the Chinese label is broader: >= 1 endocrine line, facts §3.1)."""
     if patient.had("t_dxd"):
         return
     after_endocrine = patient.hr_status == "positive" and patient.had(*ENDOCRINE_THERAPIES)
-    if patient.her2_status == "low":
-        if _after_chemotherapy(patient):
-            options.add("t_dxd", "her2_low_after_chemotherapy", "low_refs")
-        elif after_endocrine:
-            options.add("t_dxd", "her2_low_after_endocrine", "low_refs")
-    elif patient.her2_status == "ultralow" and after_endocrine and not patient.had(*CHEMOTHERAPIES):
-        # DESTINY-Breast06 only: chemotherapy-naive for advanced disease.
-        options.add("t_dxd", "her2_ultralow", "ultralow_refs")
+    chemotherapy_naive = not patient.had(*CHEMOTHERAPIES)
+    if patient.her2_status == "low" and _after_chemotherapy(patient):
+        options.add("t_dxd", "her2_low_after_chemotherapy", "low_refs")
+    elif patient.her2_status in ("low", "ultralow") and after_endocrine and chemotherapy_naive:
+        # DESTINY-Breast06: chemotherapy-naive for advanced disease.
+        met = _db06_entry_met(patient)
+        if patient.her2_status == "low":
+            variant = "her2_low_after_endocrine" if met else "her2_low_one_endocrine_line"
+            options.add("t_dxd", variant, "low_refs")
+        else:
+            options.add(
+                "t_dxd", "her2_ultralow" if met else "her2_ultralow_one_endocrine_line", "ultralow_refs"
+            )
 
 
 def _add_ovarian_suppression(patient: Patient, options: _Options) -> None:
@@ -137,8 +159,8 @@ def _hr_positive_endocrine(patient: Patient, options: _Options) -> None:
         _add_ovarian_suppression(patient, options)
         options.add("endocrine_monotherapy")
         return
-    # Later lines, in order of evidence: biomarker-matched, then CDK4/6 if not yet used, then the
-    # antibody-drug conjugates with survival data, then the endocrine add-ons without it.
+    # Later lines: biomarker-matched endocrine options, then CDK4/6 if not yet used, then the other
+    # endocrine options; the antibody-drug conjugates and chemotherapy after them (_hr_positive_later).
     if pik3ca and patient.had_any("aromatase_inhibitor"):
         options.add("pi3k_akt_inhibitor")
     if (
@@ -147,12 +169,11 @@ def _hr_positive_endocrine(patient: Patient, options: _Options) -> None:
         and patient.had_any(*ENDOCRINE_THERAPIES)
     ):
         options.add("elacestrant")
-    if patient.gbrca == "pathogenic" and not patient.had("parp_inhibitor"):
-        options.add("parp_inhibitor")
     if not patient.had("cdk46_inhibitor"):
         options.add("et_cdk46i", "later_line")
     _add_ovarian_suppression(patient, options)
-    _her2_low_adc(patient, options)
+    # The endocrine options of an endocrine-based category come first; T-DXd (DESTINY-Breast06) and
+    # the other non-endocrine options follow in _hr_positive_later. No source ranks one of them first.
     if not patient.had("everolimus") and patient.had_any("aromatase_inhibitor"):
         options.add("everolimus_exemestane")
     if _tucidinostat_fits(patient):

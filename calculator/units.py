@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
 from calculator._data import rule_table
 
@@ -42,7 +42,7 @@ def number_from_text(text: str) -> Decimal | None:
 
 
 def lab_table(lab: str) -> dict[str, Any]:
-    return rule_table("units")["labs"][lab]
+    return cast(dict[str, Any], rule_table("units")["labs"][lab])
 
 
 def canonical_unit(lab: str, unit: str) -> str | None:
@@ -51,7 +51,7 @@ def canonical_unit(lab: str, unit: str) -> str | None:
     codes = {u["code"] for u in table["units"]}
     if unit in codes:
         return unit
-    return table.get("aliases", {}).get(unit)
+    return cast(str | None, table.get("aliases", {}).get(unit))
 
 
 def unit_row(lab: str, unit: str) -> dict[str, Any]:
@@ -87,11 +87,11 @@ def unit_range(lab: str, unit: str) -> tuple[Decimal, Decimal]:
 
 
 def si_unit(lab: str) -> str:
-    return lab_table(lab)["si"]
+    return cast(str, lab_table(lab)["si"])
 
 
 def unit_label(lab: str, unit: str) -> str:
-    return unit_row(lab, unit)["label"]
+    return cast(str, unit_row(lab, unit)["label"])
 
 
 def shown(value: Decimal | float | int) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class _Relay(QObject):
@@ -69,8 +70,9 @@ class _Job(QRunnable):
 def run_in_background(
     pool: QThreadPool,
     receiver: QObject,
-    fn: Callable[[], Any],
-    on_done: Callable[[Any], None],
+    fn: Callable[[], T],
+    on_done: Callable[[T], None],
     on_error: Callable[[Exception], None] | None = None,
 ) -> None:
+    """Run ``fn()`` in ``pool``; its result goes to ``on_done`` (typed: the same T) on the UI thread."""
     pool.start(_Job(fn, _Relay(receiver, on_done, on_error)))

@@ -9,6 +9,7 @@ both built the same thing). The same folder holds the library's prebuilt form (l
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -33,6 +34,8 @@ STAMP_FILE = "stamp.json"
 EXPANSIONS_FILE = "expansions.json"
 INDEX_FORMAT = 5  # bump when the folder layout or the stored fields change
 INDEX_NAME = "sections"
+WRITELOCK = "_WRITELOCK"
+BUILDING, OLD = ".building-", ".old-"  # temporary siblings: a build in progress, a folder being replaced
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
 SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
@@ -109,7 +112,7 @@ def build_index(
         content_version = bundled_version()
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp_dir = out_dir.with_name(f".{out_dir.name}.building-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    temp_dir = out_dir.with_name(f".{out_dir.name}{BUILDING}{os.getpid()}-{uuid.uuid4().hex[:8]}")
     temp_dir.mkdir()
     started = time.perf_counter()
     try:
@@ -150,6 +153,13 @@ def build_index(
         if isinstance(library, Library):
             write_compact(library, temp_dir / LIBRARY_FILE, content_version)
             prebuilt = {"library_format": COMPACT_FORMAT}
+        # Every file's size and hash, checked before the folder is trusted (index/store.py); not
+        # whoosh's empty write-lock file, which holds no data and which a copy may leave out.
+        files = {
+            p.name: file_record(p)
+            for p in sorted(temp_dir.iterdir())
+            if p.is_file() and not p.name.endswith(WRITELOCK)
+        }
         stamp = {
             "content_version": content_version,
             "analyzer_version": ANALYZER_VERSION,
@@ -158,6 +168,7 @@ def build_index(
             "documents": len(library.documents),
             "sections": sections,
             **prebuilt,
+            "files": files,
         }
         _write_json(temp_dir / STAMP_FILE, stamp)  # written last: its presence marks a finished build
         seconds = time.perf_counter() - started
@@ -167,7 +178,7 @@ def build_index(
         shutil.rmtree(temp_dir, ignore_errors=True)
         raise
     return {
-        **stamp,
+        **{key: value for key, value in stamp.items() if key != "files"},
         "seconds": round(seconds, 3),
         "bytes": size,
         "path": str(out_dir),
@@ -180,6 +191,20 @@ def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def file_sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def file_record(path: Path) -> dict:
+    return {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
+
+
+def leftover_patterns(target: Path) -> tuple[str, ...]:
+    """Glob patterns of the temporary siblings of `target` that builds make (and may leave if killed)."""
+    return (f".{target.name}{BUILDING}*", f".{target.name}{OLD}*")
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
 
@@ -187,7 +212,7 @@ def folder_size(folder: Path) -> int:
 def publish_dir(built: Path, target: Path, attempts: int = 5) -> None:
     """Move a finished folder to `target`, moving any previous one aside first (last move wins)."""
     for _ in range(attempts):
-        old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
+        old = target.with_name(f".{target.name}{OLD}{uuid.uuid4().hex[:8]}")
         try:
             os.replace(target, old)
         except FileNotFoundError:

@@ -94,6 +94,8 @@ class SearchIndex:
     """One open, read-only index. Thread-safe: searches are serialised, and expansions() answers for
     its own query even when another thread searched in between. close() when done."""
 
+    last_error: Exception | None = None  # set when a search raised: the app then checks the files
+
     def __init__(self, index_dir: Path, ix, stamp: dict, expander: QueryExpander) -> None:
         self.index_dir = index_dir
         self._ix = ix
@@ -193,7 +195,8 @@ class SearchIndex:
         try:
             with self._lock:
                 return [] if self._closed else self._search(query, lang, limit)
-        except Exception:
+        except Exception as exc:
+            self.last_error = exc
             log.exception("search failed for %r", query[:80])
             return []
 

@@ -1,8 +1,15 @@
 """Where the app's index comes from: the shipped one if it is current, else a rebuild in the user cache.
 
 The install folder is read-only on ward PCs, so nothing here ever writes into `shipped_dir`. A rebuild
-goes to a temporary sibling of the cache folder and is moved into place (build.py); a lock file keeps
-two app instances from building at the same time, and if one does anyway, the last move wins.
+goes to a temporary sibling of the cache folder and is moved into place (build.py). An operating-system
+lock (filelock) keeps two app instances from building at the same time; the OS releases it when its
+holder dies, so a build killed mid-way holds nobody up, and the next builder removes the temporary
+folders it left. If two build anyway (the lock timed out or is unsupported), the last move wins.
+
+A folder is trusted only when every file the build wrote still has its size and SHA-256 (listed in
+the stamp): flipped bytes in a segment otherwise pass whoosh's own reading and leave search empty or
+its scores garbled. Hashing the bundled index (3.5 MB) costs a few milliseconds, on the background
+loader's thread, so it is done at every open (figures: docs/architecture.md).
 
 The folder also holds the library's prebuilt form (`library.json`, library/compact.py): a folder
 is current only when its stamp names this content version, this analyzer, this index format and
@@ -14,22 +21,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
-import time
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from index.analysis import ANALYZER_VERSION
-from index.build import INDEX_FORMAT, build_index
+from index.build import INDEX_FORMAT, build_index, file_sha256, leftover_patterns
 from index.search import IndexUnavailable, SearchIndex, read_stamp
 from library.compact import COMPACT_FORMAT
 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = ".index-build.lock"
-LOCK_STALE_SECONDS = 600  # a lock older than this belongs to a crashed build
-LOCK_WAIT_SECONDS = 120
+LOCK_WAIT_SECONDS = 120  # a live builder takes seconds; after this we build too (the last move wins)
 
 
 def library_version(root: Path | None) -> str:
@@ -45,18 +50,55 @@ def library_version(root: Path | None) -> str:
     return f"local+{digest.hexdigest()[:8]}"
 
 
-def is_current(index_dir: Path, content_version: str) -> bool:
-    """True when the folder holds a finished, readable index of this content and this analyzer."""
-    index = open_if_current(index_dir, content_version)
+def damaged_files(index_dir: Path, stamp: dict, *, hashes: bool = True) -> list[str]:
+    """The stamped files of a folder that are missing or differ from what the build wrote (size,
+    then SHA-256 unless `hashes` is False); a stamp listing no files counts as damage. Never raises."""
+    files = stamp.get("files")
+    if not isinstance(files, dict) or not files:
+        return ["the stamp lists no files"]
+    problems = []
+    for name, record in files.items():
+        path = Path(index_dir) / str(name)
+        if not isinstance(record, dict) or path.parent != Path(index_dir):
+            problems.append(f"{name}: bad stamp entry")
+            continue
+        try:
+            if not path.is_file() or path.stat().st_size != record.get("bytes"):
+                problems.append(f"{name}: size differs")
+            elif hashes and file_sha256(path) != record.get("sha256"):
+                problems.append(f"{name}: content differs")
+        except OSError as exc:
+            problems.append(f"{name}: {exc}")
+    return problems
+
+
+def intact_file(index_dir: Path, name: str, content_version: str) -> Path | None:
+    """One file of a folder of this content version, when it is as the build wrote it; None otherwise.
+    The app reads the prebuilt library this way, so a damaged search part does not cost the reader."""
+    stamp = read_stamp(index_dir)
+    files = stamp.get("files") if stamp else None
+    if not stamp or stamp.get("content_version") != content_version or not isinstance(files, dict):
+        return None
+    if name not in files or damaged_files(index_dir, {"files": {name: files[name]}}):
+        return None
+    return Path(index_dir) / name
+
+
+def is_current(index_dir: Path, content_version: str, damage: list[str] | None = None) -> bool:
+    """True when the folder holds a finished, intact, readable index of this content and analyzer."""
+    index = open_if_current(index_dir, content_version, damage)
     if index is None:
         return False
     index.close()
     return True
 
 
-def open_if_current(index_dir: Path, content_version: str) -> SearchIndex | None:
+def open_if_current(
+    index_dir: Path, content_version: str, damage: list[str] | None = None
+) -> SearchIndex | None:
     """The folder's index, opened and checked, when it is current (see is_current); else None.
-    Callers that go on to search use this rather than is_current, which would open it twice."""
+    Callers that go on to search use this rather than is_current, which would open it twice.
+    A folder of this version that is damaged (not merely missing or older) is described in `damage`."""
     stamp = read_stamp(index_dir)
     if not stamp or stamp.get("content_version") != content_version:
         return None
@@ -64,33 +106,44 @@ def open_if_current(index_dir: Path, content_version: str) -> SearchIndex | None
         return None
     if stamp.get("library_format") != COMPACT_FORMAT:
         return None
+    problems = damaged_files(index_dir, stamp)
+    if problems:
+        return _damaged(index_dir, "; ".join(problems[:3]), damage)
     try:
         index = SearchIndex.open(index_dir)
     except IndexUnavailable as exc:
-        log.warning("index in %s is not usable: %s", index_dir, exc)
-        return None
+        return _damaged(index_dir, str(exc), damage)
     try:
         index.check()
     except IndexUnavailable as exc:
-        log.warning("index in %s is not usable: %s", index_dir, exc)
         index.close()
-        return None
+        return _damaged(index_dir, str(exc), damage)
     return index
 
 
-def open_current(shipped_dir: Path, cache_dir: Path, content_version: str) -> SearchIndex | None:
+def _damaged(index_dir: Path, reason: str, damage: list[str] | None) -> None:
+    log.warning("index in %s is not usable: %s", index_dir, reason)
+    if damage is not None and f"{index_dir}: {reason}" not in damage:  # met again by ensure_index
+        damage.append(f"{index_dir}: {reason}")
+
+
+def open_current(
+    shipped_dir: Path, cache_dir: Path, content_version: str, damage: list[str] | None = None
+) -> SearchIndex | None:
     """The current index (shipped first, then cache), opened; None when neither is current."""
     for folder in (Path(shipped_dir), Path(cache_dir)):
-        index = open_if_current(folder, content_version)
+        index = open_if_current(folder, content_version, damage)
         if index is not None:
             return index
     return None
 
 
-def current_index(shipped_dir: Path, cache_dir: Path, content_version: str) -> Path | None:
+def current_index(
+    shipped_dir: Path, cache_dir: Path, content_version: str, damage: list[str] | None = None
+) -> Path | None:
     """The folder (shipped first, then cache) that holds a current index, or None: never builds."""
     for folder in (Path(shipped_dir), Path(cache_dir)):
-        if is_current(folder, content_version):
+        if is_current(folder, content_version, damage):
             return folder
     return None
 
@@ -102,17 +155,21 @@ def ensure_index(
     library_root: Path | None = None,
     library: Any = None,
     progress: Callable[[int, int], None] | None = None,
+    damage: list[str] | None = None,
 ) -> Path:
     """A current, openable index folder: `shipped_dir` if valid, else `cache_dir` (rebuilt if needed).
 
     A rebuild indexes `library` when given (the app has read the markdown already, to show the
-    reader meanwhile), else the library at `library_root`; `progress(done, total)` follows it."""
+    reader meanwhile), else the library at `library_root`; `progress(done, total)` follows it.
+    Damaged folders met on the way are described in `damage` (see open_if_current)."""
     shipped_dir, cache_dir = Path(shipped_dir), Path(cache_dir)
     version = library_version(library_root)
-    found = current_index(shipped_dir, cache_dir, version)
+    found = current_index(shipped_dir, cache_dir, version, damage)
     if found is not None:
         return found
-    with _build_lock(cache_dir):
+    with _build_lock(cache_dir) as locked:
+        if locked:
+            remove_leftovers(cache_dir)
         if not is_current(cache_dir, version):  # another instance may have finished while we waited
             if library is None:
                 from library.content import load_library
@@ -124,32 +181,41 @@ def ensure_index(
 
 
 @contextlib.contextmanager
-def _build_lock(cache_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock file beside the cache folder; gives up waiting after LOCK_WAIT_SECONDS."""
+def _build_lock(cache_dir: Path) -> Iterator[bool]:
+    """Hold the operating system's lock on a file beside the cache folder; yields whether it is held.
+
+    Released by the OS when its holder dies (kill -9, power cut), so a crashed build never makes the
+    next one wait. After LOCK_WAIT_SECONDS, or where the file system has no locks, we build anyway."""
+    from filelock import FileLock, Timeout
+
     cache_dir.parent.mkdir(parents=True, exist_ok=True)
-    lock = cache_dir.with_name(f"{cache_dir.name}{LOCK_NAME}")
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    handle = None
-    while handle is None:
-        try:
-            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            if _is_stale(lock) or time.monotonic() > deadline:
-                with contextlib.suppress(OSError):
-                    lock.unlink()
-                continue
-            time.sleep(0.2)
+    lock = FileLock(str(cache_dir.with_name(f"{cache_dir.name}{LOCK_NAME}")), timeout=LOCK_WAIT_SECONDS)
     try:
-        os.write(handle, str(os.getpid()).encode())
-        yield
+        lock.acquire()
+    except Timeout:
+        log.warning("another instance has been building the index for %s s: building too", LOCK_WAIT_SECONDS)
+        yield False
+        return
+    except (OSError, NotImplementedError) as exc:  # a file system without locks (some network drives)
+        log.warning("cannot lock %s (%s): building without the lock", lock.lock_file, exc)
+        yield False
+        return
+    try:
+        yield True
     finally:
-        os.close(handle)
-        with contextlib.suppress(OSError):
-            lock.unlink()
+        lock.release()
 
 
-def _is_stale(lock: Path) -> bool:
-    try:
-        return time.time() - lock.stat().st_mtime > LOCK_STALE_SECONDS
-    except OSError:
-        return False
+def remove_leftovers(cache_dir: Path) -> list[str]:
+    """Remove the temporary folders of builds that died (called holding the build lock, when no other
+    build into `cache_dir` can be running); returns their names."""
+    removed = []
+    folders = [
+        f for pattern in leftover_patterns(Path(cache_dir)) for f in Path(cache_dir).parent.glob(pattern)
+    ]
+    for folder in folders:
+        if folder.is_dir():
+            log.info("removing %s, left by an interrupted index build", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed

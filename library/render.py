@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from library.content import REFERENCES_DOC, Library, Reference
+from library.content import Library, Reference
+from library.ids import REFERENCES_DOC
 from library.markup import replace_citation_parts, to_html
 
 STYLE = """

@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from library.content import LANGS, REFERENCES_DOC, ContentProblem, Document, Library
-from library.ids import SCORE_LINKS
+from library.content import ContentProblem, Document, Library
+from library.ids import LANGS, REFERENCES_DOC, SCORE_LINKS
 from library.markup import (
     CITATION_RE,
     IMAGE_RE,
@@ -59,7 +59,7 @@ OPTIONAL_FRONT_MATTER: dict[str, tuple[Any, str]] = {
         "a mapping of reference key -> note",
     ),
 }
-REFERENCE_FIELDS = {
+REFERENCE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "title": str,
     "authors": str,
     "journal": str,
@@ -168,10 +168,10 @@ def _body_problems(library: Library, doc: Document) -> Iterator[tuple[str, str]]
             )
         if IMAGE_RE.search(prose):
             yield doc.file_line(number), "images are not supported in the library"
-    for number in unbacked_summary_numbers(doc.summary, doc.body):
+    for figure in unbacked_summary_numbers(doc.summary, doc.body):
         yield (
             "summary",
-            f"the figure {number!r} does not appear in any cited paragraph, item or row of the body",
+            f"the figure {figure!r} does not appear in any cited paragraph, item or row of the body",
         )
     for block in uncited_numeric_blocks(doc.body):
         excerpt = block.text if len(block.text) <= 60 else block.text[:57] + "..."

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from calculator.note import _input_value as engine_input_text
+from calculator.note import input_value as engine_input_text
 from desktop.calculator_view.assessment_html import GRID_TABLE, STYLE, AssessmentHtml, FieldLabel, TextFor
 from desktop.calculator_view.calculator_form import nested_get
 from desktop.calculator_view.field_values import localized

@@ -3,7 +3,11 @@
 `load_backend()` does the slow part (finding a current index folder, reading the library's
 prebuilt form from it, opening the index) and is meant to run in a background worker; the UI only
 talks to `LibrarySource` and to the opened search index. A broken index costs the search, not the
-library: the reader, contents and bookmarks keep working.
+library: the reader, contents and bookmarks keep working. The index folder's `library.json` is
+used whenever it is intact, even when the folder's search part is damaged.
+
+A damaged index (its files differ from the sizes and hashes in its stamp) is rebuilt into the cache
+at start, or when a search raises (`Backend.repair`); the window then tells the user.
 
 On a fresh profile from a source checkout there is no current folder yet: the library is then read
 from the markdown (the reader works as soon as that is done) and the index is built meanwhile,
@@ -12,10 +16,16 @@ reporting its progress. Pages are rendered from markdown only when first opened.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # imported lazily at run time: loading them is the slow part of start-up
+    from index.search import Hit
+    from library.content import Library
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +37,28 @@ class TocItem:
     summary: str
 
 
+class LibraryReader(Protocol):
+    """What the reader, the contents and the main window ask of the library (LibrarySource or a test double)."""
+
+    def toc(self, lang: str) -> list[TocItem]: ...
+    def has(self, doc_id: str, lang: str) -> bool: ...
+    def title(self, doc_id: str, lang: str) -> str: ...
+    def reference_title(self, reference: str, lang: str) -> str | None: ...
+    def html(self, doc_id: str, lang: str) -> str: ...
+    def sources(self) -> list[str]: ...
+
+
+class SearchBackend(Protocol):
+    """What the search controller asks of the index (index.search.SearchIndex or a test double)."""
+
+    def search(self, query: str, lang: str = ..., limit: int = ...) -> list[Hit]: ...
+    def expansions(self, query: str) -> list[str]: ...
+
+
 class LibrarySource:
     """Read-only view of an `library.content.Library` for the reader and the table of contents."""
 
-    def __init__(self, library: Any) -> None:
+    def __init__(self, library: Library) -> None:
         self._library = library
 
     def toc(self, lang: str) -> list[TocItem]:
@@ -69,9 +97,13 @@ class LibrarySource:
 
 @dataclass
 class Backend:
-    source: Any  # LibrarySource or a test double with the same methods
-    search_index: Any  # index.search.SearchIndex or a test double; None when it could not be opened
+    source: LibraryReader
+    search_index: SearchBackend | None  # None when it could not be opened
     search_error: str = ""
+    index_rebuilt: bool = False  # a damaged index was found and rebuilt: the user is told
+    # repair(search_index) after a search raised: a Backend with a rebuilt index when the files
+    # were damaged, with the same index when they are intact; None where nothing can be rebuilt.
+    repair: Callable[[Any], Backend] | None = None
 
 
 class BackendReporter(Protocol):
@@ -83,33 +115,92 @@ class BackendReporter(Protocol):
 
 
 def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter | None = None) -> Backend:
-    """Read the library and open a current search index (rebuilt into `cache_dir` if needed)."""
+    """Read the library and open a current search index (rebuilt into `cache_dir` if needed).
+
+    Nothing the index does can take the library down: its faults cost the search only."""
     from guideline_content import content_version
-    from index.search import SearchIndex
-    from index.store import ensure_index, open_current
-    from library.compact import LIBRARY_FILE, read_compact
 
     version = content_version()
-    search_index = open_current(shipped_dir, cache_dir, version)
-    library = None
-    if search_index is not None:
-        library = read_compact(search_index.index_dir / LIBRARY_FILE, version)
+    damage: list[str] = []
+    try:
+        from index.store import open_current
+
+        search_index = open_current(shipped_dir, cache_dir, version, damage)
+    except Exception:  # noqa: BLE001 - the reader still works without search
+        log.exception("search index unavailable")
+        search_index = None
+    library = _prebuilt_library(search_index, (shipped_dir, cache_dir), version)
+    markdown = None  # the full library: a build indexes section text, which the prebuilt form lacks
     if library is None:  # no current folder yet, or its prebuilt library is damaged
         from library.content import load_library
 
         log.info("no prebuilt library in a current index folder: reading the markdown")
-        library = load_library()
+        library = markdown = load_library()
     source = LibrarySource(library)
     if reporter is not None:
         reporter.library_ready(source)
+    build = functools.partial(_build_index, shipped_dir, cache_dir, markdown, source, reporter)
     if search_index is not None:
-        return Backend(source, search_index)
+        return Backend(source, search_index, repair=functools.partial(_repair, build, source))
+    return build(damage)
+
+
+def _prebuilt_library(search_index: Any, folders: tuple[Path, ...], version: str) -> Any:
+    """The library's prebuilt form from the open index's folder, else from any folder of this version
+    whose `library.json` is intact even if its search part is not; None when there is none."""
+    from index.store import intact_file
+    from library.compact import LIBRARY_FILE, read_compact
+
+    if search_index is not None:
+        folders = (search_index.index_dir,)
+    for folder in folders:
+        try:
+            path = intact_file(folder, LIBRARY_FILE, version)
+            library = read_compact(path, version) if path is not None else None
+        except Exception:  # noqa: BLE001 - the markdown is always there to fall back on
+            log.exception("prebuilt library in %s unusable", folder)
+            library = None
+        if library is not None:
+            return library
+    return None
+
+
+def _build_index(
+    shipped_dir: Path,
+    cache_dir: Path,
+    library: Any,
+    source: LibrarySource,
+    reporter: BackendReporter | None,
+    damage: list[str],
+) -> Backend:
+    """Build a current index into the cache (unless one appeared meanwhile) and open it; from
+    `library` when given (read from the markdown already), else from the markdown."""
+    from index.search import SearchIndex
+    from index.store import ensure_index
+
+    build = functools.partial(_build_index, shipped_dir, cache_dir, library, source, reporter)
+    repair = functools.partial(_repair, build, source)
     try:
         progress = reporter.index_progress if reporter is not None else None
         search_index = SearchIndex.open(
-            ensure_index(shipped_dir, cache_dir, library=library, progress=progress)
+            ensure_index(shipped_dir, cache_dir, library=library, progress=progress, damage=damage)
         )
     except Exception as error:  # noqa: BLE001 - the reader still works without search
         log.exception("search index unavailable")
-        return Backend(source, None, str(error))
-    return Backend(source, search_index)
+        return Backend(source, None, str(error), repair=repair)
+    if damage:
+        log.warning("search index rebuilt after damage: %s", "; ".join(damage))
+    return Backend(source, search_index, index_rebuilt=bool(damage), repair=repair)
+
+
+def _repair(build: Callable[[list[str]], Backend], source: LibrarySource, search_index: Any) -> Backend:
+    """After a search raised: rebuild when the index's files differ from its stamp; else keep it
+    (the fault was that query's, and it is logged)."""
+    from index.store import damaged_files
+
+    problems = damaged_files(search_index.index_dir, search_index.stamp)
+    if not problems:
+        log.warning("a search failed but the index in %s is intact: kept", search_index.index_dir)
+        return Backend(source, search_index, repair=functools.partial(_repair, build, source))
+    search_index.close()  # Windows cannot move a folder with open files aside for the rebuild
+    return build([f"{search_index.index_dir}: {'; '.join(problems[:3])}"])

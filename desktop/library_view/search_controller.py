@@ -4,11 +4,16 @@ Typing restarts a short debounce timer; when it fires, the query runs in a one-t
 the search index is only ever used by one thread at a time). Every query gets a generation number
 and an answer whose generation is no longer current is dropped, so a slow earlier query can never
 overwrite the results of a later one.
+
+A search that raised (`last_error` on the index: damaged files, most likely) has the index's files
+checked by `repair` (library_source.Backend.repair) in the same one-thread pool, so no search runs
+while a damaged index is closed and rebuilt; the panel then says it was rebuilt.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -34,7 +39,10 @@ class SearchController(QObject):
         self.expansions: list[str] = []
         self.results_query = ""  # the query the shown results answer
         self.progress: tuple[int, int] | None = None  # (documents done, total) while an index is built
+        self.rebuilt = False  # the index was found damaged and rebuilt (said until the next query)
         self._index: Any = None
+        self._repair: Callable[[Any], Any] | None = None
+        self._checked: Any = None  # the last index whose files a failed search had checked
         self._generation = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -43,8 +51,14 @@ class SearchController(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._run)
 
-    def set_index(self, search_index: Any) -> None:
+    def set_index(
+        self, search_index: Any, rebuilt: bool = False, repair: Callable[[Any], Any] | None = None
+    ) -> None:
+        """`repair(search_index)` -> a Backend: called when a search on this index raised."""
         self._index = search_index
+        self._repair = repair
+        self.rebuilt = rebuilt
+        self.progress = None
         self.state = READY
         self.stateChanged.emit()
         if self.query:
@@ -70,6 +84,7 @@ class SearchController(QObject):
 
     def set_query(self, text: str) -> None:
         self.query = text.strip()
+        self.rebuilt = False
         self._generation += 1
         if not self.query:
             self._timer.stop()
@@ -105,9 +120,32 @@ class SearchController(QObject):
             self._pool,
             self,
             search,
-            lambda answer: self._show(generation, query, *answer),
+            lambda answer: self._answer(index, generation, query, *answer),
             lambda error: self._show(generation, query, [], []),
         )
+
+    def _answer(
+        self, index: Any, generation: int, query: str, hits: list[Any], expansions: list[str]
+    ) -> None:
+        self._show(generation, query, hits, expansions)
+        failed = getattr(index, "last_error", None) is not None
+        if failed and index is self._index and index is not self._checked and self._repair is not None:
+            self._check_index(index, self._repair)
+
+    def _check_index(self, index: Any, repair: Callable[[Any], Any]) -> None:
+        """Check the files of an index a search raised on; rebuilt if damaged (once per index)."""
+        self._index, self._repair, self._checked = None, None, index  # no searches meanwhile
+        self.state = PREPARING
+        self.stateChanged.emit()
+
+        def repaired(backend: Any) -> None:
+            if backend.search_index is None:
+                log.error("search index could not be rebuilt: %s", backend.search_error)
+                self.set_failed()
+            else:
+                self.set_index(backend.search_index, backend.index_rebuilt, backend.repair)
+
+        run_in_background(self._pool, self, lambda: repair(index), repaired, lambda error: self.set_failed())
 
     def _show(self, generation: int, query: str, hits: list[Any], expansions: list[str]) -> None:
         if generation != self._generation:

@@ -138,6 +138,8 @@ class SearchPanel(QWidget):
             text = text.replace("%2", str(total))
         elif controller.state == PREPARING:
             text = translate("SearchPanel", "Preparing search…")
+        elif controller.state == READY and controller.rebuilt:
+            text = translate("SearchPanel", "The search index was damaged and has been rebuilt.")
         elif controller.state == FAILED:
             text = translate("SearchPanel", "Search is unavailable: the search index could not be opened.")
         elif not controller.query:

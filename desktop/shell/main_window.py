@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Search is unavailable: %1").replace("%1", backend.search_error)
             )
         else:
-            self.controller.set_index(backend.search_index)
+            self.controller.set_index(backend.search_index, backend.index_rebuilt, backend.repair)
 
     def _backend_failed(self, error: Exception) -> None:
         log.error("library unavailable: %s", error)

@@ -240,33 +240,38 @@
     </message>
     <message>
         <location filename="../../desktop/library_view/search_panel.py" line="142"/>
+        <source>The search index was damaged and has been rebuilt.</source>
+        <translation>检索索引已损坏，现已重建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/search_panel.py" line="144"/>
         <source>Search is unavailable: the search index could not be opened.</source>
         <translation>搜索不可用：无法打开搜索索引。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="144"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="146"/>
         <source>Type a drug, a topic, an abbreviation or pinyin.</source>
         <translation>可输入药名、主题、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="148"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="150"/>
         <source>No results for “%1”. Try a drug name, an abbreviation or pinyin.</source>
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="153"/>
-        <location filename="../../desktop/library_view/search_panel.py" line="162"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="155"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="164"/>
         <source>, </source>
         <comment>separator between the terms of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="154"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="156"/>
         <source>Partial matches: no section holds every word. Not found: %1</source>
         <translation>部分匹配：没有章节包含全部词语。未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="163"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="165"/>
         <source>Also searched: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>

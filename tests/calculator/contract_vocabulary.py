@@ -55,6 +55,8 @@ CONTRACT = {
         "contraception_needed",
         "twelve_weekly_offered",
         "denosumab_stop_rebound",
+        # review of issue 10: another IV bisphosphonate while the current one is withheld for a rise
+        "other_bisphosphonate_withheld_for_rise",
     },
     "before_starting": {
         "dental_assessment",

@@ -225,6 +225,7 @@ def test_problems_in_chinese_by_default(capsysbinary, tmp_path):
     assert err.strip() == "sex: 必填项，缺失"
 
 
+@pytest.mark.slow
 def test_real_process_exit_codes(tmp_path):
     good = _write(tmp_path, json.dumps(make_patient()))
     ok = subprocess.run(

@@ -53,6 +53,7 @@ def test_command_text_note(lang: str, tmp_path: Path, capsys: pytest.CaptureFixt
         assert shown in out, shown
 
 
+@pytest.mark.slow
 def test_command_reads_stdin() -> None:
     patient = _case("sex_female_umol_l_crcl_45")["patient"]
     run = subprocess.run(

@@ -79,7 +79,7 @@ def test_summary_answers_the_ward_question():
     result = assess(make_patient(weight_kg=30, labs__calcium={"value": 2.3, "unit": "mmol/L"}))
     zh = result["summary"]["zh"]
     assert zh.startswith(
-        "CrCl 30.0 mL/min · 校正钙 2.30 mmol/L → 地舒单抗 120 mg 皮下注射 每 4 周一次（优选）"
+        "CrCl 30.0 mL/min · 校正钙 2.30 mmol/L → 地舒单抗 120 mg 皮下注射 每 4 周一次（肾功能原因优选，本软件工作规则）"
     )
     assert len(zh.splitlines()) == 2 and zh.splitlines()[1].startswith("全身治疗：")
 
@@ -124,7 +124,9 @@ def test_render_note_is_short_and_complete():
         assert result["rules_version"] in lines[-1] and result["content_version"] in lines[-1]
     zh = render_note(result, "zh")
     assert (
-        "CrCl 40.0 mL/min" in zh and "mmol/L" in zh and "地舒单抗 120 mg 皮下注射 每 4 周一次（优选）" in zh
+        "CrCl 40.0 mL/min" in zh
+        and "mmol/L" in zh
+        and "地舒单抗 120 mg 皮下注射 每 4 周一次（肾功能原因优选，本软件工作规则）" in zh
     )
     assert "用药前：" in zh and "监测：" in zh and "最终由主治医生决定" in zh
 

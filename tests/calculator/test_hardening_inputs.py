@@ -151,6 +151,7 @@ def _bonemet(*args: str, stdout: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, shell=True, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow  # runs bonemet as a separate process
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("stdout", ["> /dev/full", ">&-"])
 @pytest.mark.parametrize("command", [("assess", str(EXAMPLE)), ("library", "check")])

@@ -1,4 +1,4 @@
-"""Every rule row in calculator/rules cites its source, and every source key is a known reference."""
+"""Every source key of a rule row (a field its table's schema declares as Sources()) is a known reference."""
 
 from __future__ import annotations
 
@@ -8,74 +8,47 @@ from pathlib import Path
 import pytest
 
 from calculator._data import rule_table, rule_table_names
+from calculator.rule_schemas import SCHEMAS
+from calculator.shapes import check
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "guideline_content"
 
 
-def _rule_rows() -> list[tuple[str, dict]]:
-    """(label, row) for every row that carries a clinical number or decision."""
-    rows: list[tuple[str, dict]] = []
-    agents = rule_table("agents")
-    for agent in agents["agents"]:
-        rows.append((f"agents.{agent['agent']}", agent))
-        rows.extend((f"agents.{agent['agent']}.band[{b['label']}]", b) for b in agent["bands"])
-    rows.extend((f"agents.rules.{r['code']}", r) for r in agents["rules"])
-    rows.extend(
-        (f"thresholds.{key}", row) for key, row in rule_table("thresholds").items() if not key.startswith("_")
-    )
-    systemic = rule_table("systemic")
-    rows.extend((f"systemic.options.{code}", row) for code, row in systemic["options"].items())
-    rows.extend((f"systemic.category_rules[{i}]", row) for i, row in enumerate(systemic["category_rules"]))
-    rows.extend(
-        (f"systemic.{key}", systemic[key]) for key in ("pdl1_cps_min", "pembrolizumab_min_dfi_months")
-    )
-    hypercalcemia = rule_table("hypercalcemia")
-    rows.append(("hypercalcemia.grading", hypercalcemia["grading"]))
-    rows.extend((f"hypercalcemia.steps.{step['code']}", step) for step in hypercalcemia["steps"])
-    rows.extend((f"monitoring[{i}]", row) for i, row in enumerate(rule_table("monitoring")["rows"]))
-    rows.extend((f"units.{lab}", row) for lab, row in rule_table("units")["labs"].items())
-    rows.extend(
-        (f"inputs.{f['path']}", f) for f in rule_table("inputs")["fields"] if "min" in f and "source" in f
-    )
-    scores = rule_table("scores")
-    for name in ("sins", "mirels"):
-        rows.append((f"scores.{name}", scores[name]))
-    mscc = rule_table("mscc")
-    rows.extend((f"mscc.findings.{row['code']}", row) for row in mscc["findings"])
-    rows.extend((f"mscc.steps.{row['code']}", row) for row in mscc["steps"])
-    rows.extend((f"mscc.radiotherapy.{row['code']}", row) for row in mscc["radiotherapy"])
-    return rows
+def _rule_sources() -> list[tuple[str, list[str]]]:
+    """(table.path, source keys) of every rule row: the fields the table's schema declares as Sources()."""
+    found: list[tuple[str, list[str]]] = []
+    for name in rule_table_names():
+        report = check(rule_table(name), SCHEMAS[name])
+        found.extend((f"{name}.{path}", keys) for path, keys in report.sources)
+    return found
 
 
-RULE_ROWS = _rule_rows()
+RULE_SOURCES = _rule_sources()
 
 
-@pytest.mark.parametrize(("label", "row"), RULE_ROWS, ids=[label for label, _ in RULE_ROWS])
-def test_rule_row_has_a_source(label, row):
-    assert isinstance(row.get("source"), list) and row["source"], f"{label} has no source"
-    known = rule_table("references")["references"]
-    unknown = [key for key in row["source"] if key not in known]
-    assert not unknown, f"{label} cites unknown reference keys {unknown}"
-
-
-def test_all_tables_are_checked():
-    assert set(rule_table_names()) == {
+def test_rule_rows_are_found():
+    # The schemas mark the rule rows; this guards against a schema that stops marking them.
+    tables = {label.split(".", 1)[0] for label, _ in RULE_SOURCES}
+    assert {
         "agents",
         "hypercalcemia",
         "inputs",
-        "messages",
         "monitoring",
         "mscc",
-        "note",
-        "references",
         "scores",
         "systemic",
-        "texts",
         "thresholds",
         "units",
-        "warnings",
-        "working",
-    }
+    } <= tables
+    assert len(RULE_SOURCES) >= 116
+
+
+@pytest.mark.parametrize(("label", "keys"), RULE_SOURCES, ids=[label for label, _ in RULE_SOURCES])
+def test_rule_row_cites_known_references(label, keys):
+    # That every rule row HAS a non-empty source is the schema's job (test_rule_schemas.py).
+    known = rule_table("references")["references"]
+    unknown = [key for key in keys if key not in known]
+    assert not unknown, f"{label} cites unknown reference keys {unknown}"
 
 
 def test_reference_keys_match_the_content_readme():
@@ -92,7 +65,7 @@ def test_reference_keys_exist_in_references_yaml_once_it_lands():
     keys = set(
         re.findall(r"^([a-z0-9][a-z0-9-]*):", yaml_file.read_text(encoding="utf-8"), flags=re.MULTILINE)
     )
-    cited = {key for _, row in RULE_ROWS for key in row["source"]}
+    cited = {key for _, keys in RULE_SOURCES for key in keys}
     assert cited <= keys, sorted(cited - keys)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.cli import main
-from library.content import LANGS, load_library
+from library.content import LANGS
 from library.validate import validate
 
 REQUIRED_TOPICS = {
@@ -35,28 +35,28 @@ REQUIRED_TOPICS = {
 }
 
 
-def test_bundled_library_has_no_problems():
-    problems = [str(p) for p in validate(load_library())]
+def test_bundled_library_has_no_problems(real_library):
+    problems = [str(p) for p in validate(real_library)]
     assert problems == []
 
 
-def test_every_document_exists_in_both_languages():
-    library = load_library()
+def test_every_document_exists_in_both_languages(real_library):
+    library = real_library
     for doc_id in library.ids():
         assert all(library.get(doc_id, lang) for lang in LANGS), doc_id
 
 
-def test_every_topic_of_the_issue_is_present():
-    assert load_library().ids() >= REQUIRED_TOPICS
+def test_every_topic_of_the_issue_is_present(real_library):
+    assert real_library.ids() >= REQUIRED_TOPICS
 
 
-def test_nothing_claims_a_clinical_review():
-    assert {d.status for d in load_library().documents.values()} == {"draft"}
+def test_nothing_claims_a_clinical_review(real_library):
+    assert {d.status for d in real_library.documents.values()} == {"draft"}
 
 
-def test_references_yaml_has_one_entry_per_facts_reference():
+def test_references_yaml_has_one_entry_per_facts_reference(real_library):
     """Every reference of facts.md (1-76) has its entry; addendum references (77+) are added as cited."""
-    numbers = sorted(r.facts_ref for r in load_library().references.values() if r.facts_ref is not None)
+    numbers = sorted(r.facts_ref for r in real_library.references.values() if r.facts_ref is not None)
     assert set(range(1, 77)) <= set(numbers)
     assert len(numbers) == len(set(numbers))
 
@@ -82,18 +82,18 @@ def test_library_check_names_file_and_field_and_fails(tmp_path, capsys):
     assert "references.yaml: file: missing" in out
 
 
-def test_every_bundled_page_renders_without_leftover_markup():
+def test_every_bundled_page_renders_without_leftover_markup(real_library):
     from library.render import document_html
 
-    library = load_library()
+    library = real_library
     for doc_id, lang in library.documents:
         html = document_html(library, doc_id, lang)
         assert "[ref:" not in html and "{#" not in html, (doc_id, lang)
         assert "草稿：尚待临床专家审核" in html if lang == "zh" else "Draft: awaiting clinical review" in html
 
 
-def test_section_text_is_plain():
-    for document in load_library().documents.values():
+def test_section_text_is_plain(real_library):
+    for document in real_library.documents.values():
         for section in document.sections:
             assert not any(mark in section.text for mark in ("[ref:", "{#", "](doc:", "|---", "**")), (
                 document.id,

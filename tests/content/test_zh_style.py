@@ -38,8 +38,8 @@ def _zh(fixture, text: str, doc_id: str = "alpha") -> list[str]:
     ]
 
 
-def test_real_library_loads_its_term_list():
-    assert load_library().raw_terms is not None
+def test_real_library_loads_its_term_list(real_library):
+    assert real_library.raw_terms is not None
 
 
 def test_standard_term_is_required_but_not_inside_itself(fixture_library):

@@ -25,10 +25,10 @@ from index.search import Hit
 
 
 @pytest.fixture(scope="session")
-def real_backend(tmp_path_factory) -> Backend:
-    """The bundled library and a search index built from it (once per test session)."""
-    root = tmp_path_factory.mktemp("index")
-    return load_backend(root / "no-shipped-index", root / "cache")
+def real_backend(tmp_path_factory, real_index_dir) -> Backend:
+    """The bundled library and its search index (built once per test session), as the app loads them:
+    the session's index is the shipped one, so nothing is rebuilt into the cache."""
+    return load_backend(real_index_dir, tmp_path_factory.mktemp("index") / "cache")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from desktop.file_dialogs import ask_open_path, ask_save_path
 
@@ -11,13 +11,17 @@ PATIENT_FOLDER = "王小明 MRN-558812"
 
 
 def _answer_with(path: str, attempts: int = 250) -> None:
-    """Answer the next file dialog with `path`; after `attempts` x 20 ms, cancel it so a test fails, never hangs."""
+    """Answer the next file dialog with `path`; after `attempts` x 20 ms, cancel it so a test fails, never hangs.
+
+    The path is typed into the file-name box, as a user would: selectFile() leaves that box alone while
+    it has keyboard focus, so with it the answer was ignored whenever the dialog had been activated
+    first (an idle machine) and exec() never returned."""
 
     def answer(left: int) -> None:
         dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
         shown = [dialog for dialog in dialogs if dialog.isVisible()]
         if shown:
-            shown[0].selectFile(path)
+            shown[0].findChild(QLineEdit, "fileNameEdit").setText(path)
             shown[0].accept()
         elif left:
             QTimer.singleShot(20, lambda: answer(left - 1))

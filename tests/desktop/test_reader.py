@@ -186,11 +186,10 @@ def test_zooming_keeps_the_search_highlights(make_window, fake_backend, qtbot):
     assert reader.highlighted_terms() == ["needle"]
 
 
-def test_a_calculator_reference_is_titled_by_document_and_section():
+def test_a_calculator_reference_is_titled_by_document_and_section(real_library):
     from desktop.library_view.library_source import LibrarySource
-    from library.content import load_library
 
-    source = LibrarySource(load_library())
+    source = LibrarySource(real_library)
     assert source.reference_title("zoledronic-acid#renal-dosing", "en") == "Zoledronic acid › Renal dosing"
     assert source.reference_title("zoledronic-acid", "en") == "Zoledronic acid"
     assert source.reference_title("no-such-doc#x", "en") is None

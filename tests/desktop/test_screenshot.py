@@ -6,9 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 
 from desktop.shell.screenshot import SCREENSHOT_SIZE
+
+pytestmark = pytest.mark.slow  # each test starts the app in a separate process
 
 
 def test_screenshot_command_writes_a_png_of_the_expected_size(tmp_path):

@@ -87,6 +87,7 @@ ADD_MANY = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # two separate processes
 def test_two_instances_adding_bookmarks_at_once_lose_none(tmp_path):
     runs = [
         subprocess.Popen([sys.executable, "-c", ADD_MANY, str(tmp_path), name, "100"], cwd=ROOT)

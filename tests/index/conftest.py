@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from guideline_content import CONTENT_DIR
 from index.build import build_index
 from index.search import SearchIndex
 from index.store import library_version
@@ -34,11 +33,9 @@ def index(fixture_index_dir):
 
 
 @pytest.fixture(scope="session")
-def real_index(tmp_path_factory):
-    """The bundled library's index (built once per session)."""
-    out = tmp_path_factory.mktemp("real") / "index"
-    build_index(load_library(), out, content_version=library_version(CONTENT_DIR))
-    with SearchIndex.open(out) as opened:
+def real_index(real_index_dir):
+    """The bundled library's index (built once per session, shared with the desktop tests)."""
+    with SearchIndex.open(real_index_dir) as opened:
         yield opened
 
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("calculator", "index", "desktop", "resources", "guideline_content")
+PACKAGES = ("calculator", "library", "index", "desktop", "resources", "guideline_content")
 EXAMPLE = ROOT / "examples" / "hr-positive-first-line.json"
 FROZEN_BUNDLE = ROOT / "dist" / "BoneMetGuide"
 USER_FOLDER_VARIABLES = (

@@ -1,0 +1,111 @@
+"""The search index under faults, as the user meets them (issue 16): a damaged index is rebuilt and
+the library view says so; nothing the index does takes the reader down."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.library_view.library_source import load_backend
+from desktop.library_view.search_controller import READY, RESULT_LIMIT
+from index.search import SearchIndex
+
+QUERY = "地舒单抗"
+REBUILT = "The search index was damaged and has been rebuilt."
+
+
+def flip_bytes(path: Path, fraction: float = 0.5, count: int = 16) -> None:
+    data = bytearray(path.read_bytes())
+    start = int(len(data) * fraction)
+    for i in range(start, start + count):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def hits(index, lang: str = "zh") -> list[tuple[str, str, float]]:
+    return [(h.doc_id, h.anchor, h.score) for h in index.search(QUERY, lang, RESULT_LIMIT)]
+
+
+@pytest.fixture
+def shipped(tmp_path, real_backend) -> Path:
+    """A copy of a clean, current index of the bundled library, as an install folder would hold."""
+    copy = tmp_path / "install" / "index"
+    shutil.copytree(real_backend.search_index.index_dir, copy)
+    return copy
+
+
+def test_an_index_damaged_before_start_is_rebuilt_and_the_library_view_says_so(
+    shipped, tmp_path, real_backend, make_window, qtbot
+):
+    flip_bytes(next(shipped.glob("*.seg")))
+    backend = load_backend(shipped, tmp_path / "cache" / "index")
+    assert backend.index_rebuilt and backend.search_index.index_dir == tmp_path / "cache" / "index"
+    assert hits(backend.search_index) == hits(real_backend.search_index)
+    window = make_window(backend)
+    status = window.library.search_panel.status_label
+    assert status.text() == REBUILT and status.isVisible()
+    window.library.search_panel.search_box.setText(QUERY)  # the notice gives way to the results
+    qtbot.waitUntil(lambda: window.controller.results_query == QUERY, timeout=10_000)
+    assert status.text() != REBUILT
+
+
+def test_a_search_that_raises_on_damaged_files_rebuilds_the_index(
+    shipped, tmp_path, real_backend, make_window, qtbot, monkeypatch
+):
+    backend = load_backend(shipped, tmp_path / "cache" / "index")
+    assert backend.search_index.index_dir == shipped and not backend.index_rebuilt
+    flip_bytes(shipped / "weights.bin")  # damaged while the app runs; this search then raises
+    monkeypatch.setattr(backend.search_index, "_search", lambda *a: 1 / 0)
+    window = make_window(backend)
+    window.library.search_panel.search_box.setText(QUERY)
+    controller = window.controller
+    qtbot.waitUntil(
+        lambda: controller.state == READY and controller.rebuilt and bool(controller.results), timeout=30_000
+    )
+    shown = [(h.doc_id, h.anchor, h.score) for h in controller.results]
+    assert shown == hits(real_backend.search_index, controller.language)
+    assert window.library.search_panel.status_label.text() == REBUILT
+    with SearchIndex.open(tmp_path / "cache" / "index") as rebuilt:
+        assert hits(rebuilt) == hits(real_backend.search_index)
+    backend.search_index.close()  # the damaged one the test opened (the controller moved to the rebuilt one)
+
+
+def test_a_search_that_raises_on_intact_files_keeps_the_index(
+    shipped, tmp_path, make_window, qtbot, monkeypatch
+):
+    backend = load_backend(shipped, tmp_path / "cache" / "index")
+    calls = []
+    monkeypatch.setattr(backend.search_index, "_search", lambda *a: calls.append(a) or 1 / 0)
+    window = make_window(backend)
+    window.library.search_panel.search_box.setText(QUERY)
+    qtbot.waitUntil(lambda: len(calls) == 2 and window.controller.state == READY, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.results_query == QUERY)
+    assert not (tmp_path / "cache").exists() and not window.controller.rebuilt
+    assert len(calls) == 2  # checked once, searched again once: no loop
+    backend.search_index.close()  # the test opened it; the app would close it on exit
+
+
+def test_the_reader_loads_when_the_index_code_raises(tmp_path, monkeypatch):
+    import index.store
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index code failed")
+
+    monkeypatch.setattr(index.store, "open_current", broken)
+    monkeypatch.setattr(index.store, "ensure_index", broken)
+    backend = load_backend(tmp_path / "none", tmp_path / "cache")
+    assert backend.search_index is None and "index code failed" in backend.search_error
+    assert backend.source.toc("zh") and backend.source.html(backend.source.toc("zh")[0].doc_id, "zh")
+
+
+def test_the_prebuilt_library_is_read_when_only_the_search_part_is_damaged(shipped, tmp_path, monkeypatch):
+    import library.content
+
+    flip_bytes(next(shipped.glob("*.seg")))
+    monkeypatch.setattr(library.content, "load_library", lambda *a: pytest.fail("read the markdown"))
+    (tmp_path / "cache").write_text("a file where the cache folder should be")  # no rebuild possible
+    backend = load_backend(shipped, tmp_path / "cache" / "index")
+    assert backend.search_index is None and backend.search_error
+    assert [item.doc_id for item in backend.source.toc("zh")]
