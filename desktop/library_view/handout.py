@@ -16,7 +16,7 @@ def a4_document(device: QPagedPaintDevice, html: str) -> QTextDocument:
     """Set the device to A4 with 15 mm margins and lay the HTML out in pages of its printable area."""
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
-    page = device.pageLayout().paintRectPixels(device.resolution())
+    page = device.pageLayout().paintRectPixels(device.logicalDpiX())  # = the resolution set
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setHtml(html)
