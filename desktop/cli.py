@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 
 def _versions() -> str:
-    from desktop import __version__
+    from calculator.versions import APP_VERSION, rules_version
     from guideline_content import content_version
 
-    return f"BoneMet Guide {__version__} (content {content_version()})"
+    return f"BoneMet Guide {APP_VERSION} (content {content_version()}, rules {rules_version()})"
 
 
 class _VersionAction(argparse.Action):

@@ -256,3 +256,13 @@ def test_a_path_with_a_nul_byte_is_unreadable_not_an_internal_error(capsysbinary
     code, out, err = _run(capsysbinary, "patient\0.json", "--lang", "en")
     assert (code, out) == (2, "")
     assert err.startswith("input: cannot read the file")
+
+
+def test_version_names_app_content_and_rules(capsys):
+    from calculator.versions import APP_VERSION, rules_version
+    from guideline_content import content_version
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    shown = capsys.readouterr().out
+    assert APP_VERSION in shown and content_version() in shown and rules_version() in shown
