@@ -43,10 +43,18 @@ def test_a_fresh_profile_shows_index_progress_while_the_reader_works(make_window
             opened.append(window.library.reader.open(first))
 
     window.controller.stateChanged.connect(on_state)
-    window.load_backend(lambda: load_backend(tmp_path / "none", tmp_path / "cache", window.backend_events))
+    loaded = []  # the backend this test made, so it can close its index at the end
+
+    def load():
+        loaded.append(load_backend(tmp_path / "none", tmp_path / "cache", window.backend_events))
+        return loaded[-1]
+
+    window.load_backend(load)
     qtbot.waitUntil(lambda: window.controller.state == READY, timeout=120_000)
     progress = [text for text in seen if re.fullmatch(r"正在建立搜索索引… \d+/\d+", text)]
     assert progress and re.fullmatch(r"正在建立搜索索引… (\d+)/\1", progress[-1])  # e.g. "50/50"
     assert opened == [True]  # the library was readable while the index was still being built
     assert window.library.reader.browser.toPlainText().strip()
     window.set_language("en")
+    window.shutdown()
+    loaded[-1].search_index.close()
