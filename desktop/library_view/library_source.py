@@ -86,6 +86,11 @@ class LibrarySource:
 
         return document_html(self._library, doc_id, lang)
 
+    def print_html(self, doc_id: str, lang: str) -> str:
+        from library.handout import print_html
+
+        return print_html(self._library, doc_id, lang)
+
     def sources(self) -> list[str]:
         return [ref.citation() for ref in self._library.references.values()]
 

@@ -14,7 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.assets import icon
 from desktop.library_view.bookmarks import Entry, ReadingLists
 from desktop.library_view.find_bar import FindBar
+from desktop.library_view.handout import print_a4
 from desktop.library_view.results_model import MATCH_BACKGROUND
 from desktop.offline_browser import OfflineBrowser
 
@@ -114,6 +117,7 @@ class ReaderView(QWidget):
         self.bookmark_button = self._tool_button("bookmark", self.toggle_bookmark)
         self.bookmark_button.setCheckable(True)
         self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.print_button = self._tool_button("print", lambda: self.print_document())
         # The document after its tool bar: creation order is the Tab order.
         self.browser = OfflineBrowser(self)
         self.browser.setObjectName("reader")
@@ -131,6 +135,7 @@ class ReaderView(QWidget):
         bar.setStretchFactor(self.title_label, 1)
         bar.addWidget(self.other_language_button)
         bar.addWidget(self.bookmark_button)
+        bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -214,6 +219,18 @@ class ReaderView(QWidget):
             )
         self._update_controls()
         self.bookmarksChanged.emit()
+
+    def print_document(self, printer: QPrinter | None = None) -> int:
+        """Print the open document on A4 in its paper layout (the patient handout fits one page).
+        Asks for the printer unless one is given; returns the pages printed, 0 when nothing was."""
+        if self.current is None:
+            return 0
+        paper = self.source.print_html(self.current.doc_id, self.current.lang)
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        return print_a4(printer, paper)
 
     def clear_highlights(self) -> None:
         """Drop the search highlights (the page no longer answers what is being searched)."""
@@ -322,6 +339,7 @@ class ReaderView(QWidget):
         }
         self.other_language_button.setText(versions.get(other) or translate("Reader", "Other language"))
         self.bookmark_button.setEnabled(has_doc)
+        self.print_button.setEnabled(has_doc)
         marked = has_doc and self.lists.bookmarks.contains(self.current.doc_id)
         self.bookmark_button.setChecked(marked)
         self.bookmark_button.setText(
@@ -336,6 +354,7 @@ class ReaderView(QWidget):
         self.bookmark_button.setToolTip(
             translate("Reader", "Add or remove this document from the bookmarks (Ctrl+D)")
         )
+        self.print_button.setToolTip(translate("Reader", "Print this document on A4 paper"))
         self.browser.setAccessibleName(translate("Reader", "Document"))
         if self.current is None:
             self.browser.setHtml(start_page_html())

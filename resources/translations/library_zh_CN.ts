@@ -98,92 +98,97 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="60"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="63"/>
         <source>Search the guidelines</source>
         <translation>搜索指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="61"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="64"/>
         <source>Calculator / back to the library</source>
         <translation>计算器 / 返回文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="62"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="65"/>
         <source>Back / forward</source>
         <translation>后退 / 前进</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="63"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="66"/>
         <source>Find in this document</source>
         <translation>在本文中查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="64"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="67"/>
         <source>Bookmark this document</source>
         <translation>将本文加入书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="65"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="68"/>
         <source>Larger / smaller text</source>
         <translation>放大 / 缩小文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="72"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="75"/>
         <source>Keyboard</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="320"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="337"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="321"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="338"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="323"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="340"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="346"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="346"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="333"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="351"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="334"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="352"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="335"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="353"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="337"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="355"/>
         <source>Add or remove this document from the bookmarks (Ctrl+D)</source>
         <translation>将本文加入书签或从书签中移除（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="339"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="357"/>
+        <source>Print this document on A4 paper</source>
+        <translation>以A4纸打印本文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/reader_view.py" line="358"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="71"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="74"/>
         <source>Search above, or choose a topic from the contents, to read it here.</source>
         <translation>在上方搜索，或从目录中选择主题，即可在此阅读。</translation>
     </message>

@@ -91,6 +91,9 @@ class FakeSource:
     def html(self, doc_id, lang):
         return self.docs[(doc_id, lang)].html
 
+    def print_html(self, doc_id, lang):
+        return self.docs[(doc_id, lang)].html
+
     def sources(self):
         return ["A source"]
 

@@ -117,11 +117,16 @@ def test_tab_reaches_the_reader_tool_bar_before_the_document(make_window, fake_b
     window.library.open_reference("beta")
     reader.back_button.setFocus()
     order = []
-    for _ in range(3):
+    for _ in range(4):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     # forward is disabled (nothing ahead), so the next stops are the other buttons, then the text
-    assert order == [reader.other_language_button, reader.bookmark_button, reader.browser]
+    assert order == [
+        reader.other_language_button,
+        reader.bookmark_button,
+        reader.print_button,
+        reader.browser,
+    ]
 
 
 def test_start_page_says_how_to_begin_and_lists_the_keys_in_the_ui_language(make_window, fake_backend, qtbot):

@@ -33,6 +33,21 @@ FIRST_HIT = [
     ("Mirels", "radiotherapy-surgery"),
     ("内脏危象", "visceral-crisis"),
     ("Stopeck", "denosumab-vs-bisphosphonates"),
+    # the topics added for issue 13
+    ("PET-CT", "diagnosis-workup"),
+    ("受体转换", "diagnosis-workup"),
+    ("葡萄糖酸钙", "acute-calcium"),
+    ("calcium gluconate", "acute-calcium"),
+    ("降钙素", "acute-calcium"),
+    ("癌痛", "cancer-pain"),
+    ("kyphoplasty", "cancer-pain"),
+    ("骨扫描闪烁", "response-assessment"),
+    ("RECIST", "response-assessment"),
+    ("AAOMS", "onj-staging"),
+    ("基线肌酐", "on-treatment"),
+    ("患者教育", "patient-education"),
+    ("芦康沙妥珠单抗", "china-approvals"),
+    ("避孕", "pregnancy-contraception"),
 ]
 
 
