@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-ANALYZER_VERSION = "bilingual-4"
+ANALYZER_VERSION = "bilingual-5"  # 5: question words, intents and typo data in expansions.json
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LATIN_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff"
@@ -141,3 +142,10 @@ def iter_terms(text: str, index_mode: bool) -> Iterator[str]:
                 term = latin_term(part)
                 if term and term != joined:
                     yield term
+
+
+@lru_cache(maxsize=8192)
+def query_terms(text: str) -> tuple[str, ...]:
+    """The search terms of a query text (iter_terms in query mode), remembered: the same synonyms
+    and words come back search after search."""
+    return tuple(iter_terms(text, index_mode=False))

@@ -3,7 +3,9 @@
 Prints, for the bundled library and for a generated corpus (default 10,000 documents of ~2,000
 characters, mixed Chinese/English, built from the library's own sentences plus random words so the
 vocabulary keeps growing): build time and size, warm query latency p50/p95/max over the fixed
-QUERIES below, the cold open time (in a fresh process) and peak memory.
+QUERIES below, the cold open time (in a fresh process) and peak memory; for the bundled library
+also the hit rate per category on the project's query set against an SQLite FTS5 baseline, and
+the warm latency of both (bench_quality.py).
 """
 
 from __future__ import annotations
@@ -354,10 +356,15 @@ def report(name: str, build: dict, queries: dict, cold: dict) -> None:
     )
 
 
-def run(name: str, library: LibraryLike, work: Path, rounds: int) -> None:
+def run(name: str, library: LibraryLike, work: Path, rounds: int, quality: bool = False) -> None:
     out = work / name
     build = build_index(library, out, content_version=f"bench-{name}")
     report(name, build, measure_queries(out, rounds), measure_cold_open(out))
+    if quality:
+        from index.bench_quality import compare
+        from index.bench_quality import report as report_quality
+
+        report_quality(compare(library, out, rounds))
     if build["bytes"] != folder_size(out):
         print("warning: index folder changed size after the build")
 
@@ -376,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}; {len(QUERIES)} fixed queries")
     with tempfile.TemporaryDirectory(prefix="bonemet-bench-") as temp:
         work = Path(args.keep) if args.keep else Path(temp)
-        run("bundled", library, work, args.rounds)
+        run("bundled", library, work, args.rounds, quality=True)
         if not args.skip_10k:
             started = time.perf_counter()
             corpus = generate_corpus(library, args.docs)

@@ -41,6 +41,7 @@ SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
 class LibraryLike(Protocol):
     documents: dict[tuple[str, str], Any]
     synonyms: list[list[str]]
+    # query_words (how a question is read; see library.content) is optional: read with getattr
 
 
 def section_records(library: LibraryLike) -> Iterator[dict[str, str]]:
@@ -76,6 +77,18 @@ def pinyin_terms(library: LibraryLike) -> set[str]:
             m.group() for m in TOKEN_RE.finditer(title) if is_cjk(m.group()) and 2 <= len(m.group()) <= 8
         )
     return terms
+
+
+def heading_words(library: LibraryLike) -> set[str]:
+    """Chinese words of the titles and headings (runs of 3–8 characters): what a one-character typo
+    in a query is matched against (颌骨怀死 → 颌骨坏死)."""
+    words: set[str] = set()
+    for (_, lang), document in library.documents.items():
+        if lang != "zh":
+            continue
+        for text in [getattr(document, "title", "") or "", *(s.title for s in document.sections)]:
+            words.update(m.group() for m in TOKEN_RE.finditer(fold(text)) if 3 <= len(m.group()) <= 8)
+    return {w for w in words if is_cjk(w)}
 
 
 def build_index(
@@ -126,7 +139,12 @@ def build_index(
             progress(total, total)
         write_lengths(temp_dir / LENGTHS_FILE, lengths)
         write_weights(temp_dir / WEIGHTS_FILE, weights)
-        data = build_expansion_data(library.synonyms, pinyin_terms(library))
+        data = build_expansion_data(
+            library.synonyms,
+            pinyin_terms(library),
+            getattr(library, "query_words", None),
+            heading_words(library) | {t for group in library.synonyms for t in group if is_cjk(t)},
+        )
         _write_json(temp_dir / EXPANSIONS_FILE, data.to_json())
         prebuilt = {}
         if isinstance(library, Library):

@@ -90,6 +90,7 @@ def search(
                 "anchor": h.anchor,
                 "snippet": h.snippet_html,
                 "score": h.score,
+                "missing": list(h.missing),
             }
             for h in hits
         ]
@@ -99,12 +100,16 @@ def search(
         print("also searched: " + ", ".join(expansions))
     if not hits:
         print("no hits")
+    elif hits[0].missing:
+        print("no section holds every word; partial matches:")
     bold = sys.stdout.isatty()
     for number, hit in enumerate(hits, start=1):
         where = f"{hit.title} › {hit.section}" if hit.section else hit.title
         target = f"{hit.doc_id}#{hit.anchor}" if hit.anchor else hit.doc_id
         print(f"{number:>2}. [{hit.lang}] {where}  ({target}, score {hit.score:g})")
         print(f"    {terminal_text(hit.snippet_html, bold)}")
+        if hit.missing:
+            print(f"    missing: {' '.join(hit.missing)}")
     return 0
 
 

@@ -13,10 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from index.analysis import TOKEN_RE, fold, is_cjk, joined_form
+from index.analysis import TOKEN_RE, fold, is_cjk, joined_form, query_terms
+from index.questions import QueryWords
+from index.snippets import compact_with_map
 
 MAX_QUERY_CHARS = 160  # longer input is cut: nobody types more, and it keeps latency flat
 MAX_UNITS = 8
+PARSED_QUERIES = 256
 MAX_GLOSSARY_SPAN = 4  # words of a multi-word glossary term ("osteonecrosis of the jaw")
 MIN_PINYIN_INITIALS = 3
 MIN_PINYIN_PREFIX = 4
@@ -25,6 +28,20 @@ _ASCII_WORD_RE = re.compile(r"[a-z]+")
 # Search-engine habits ("denosumab~2", "HER2^3"): the number is an operator argument, not a word.
 _QUERY_SYNTAX_RE = re.compile(r"[~^][0-9.]*")
 _COMPOUND_SPLIT_RE = re.compile(r"[-/+']")
+_SIGNED = re.compile(r"[0-9a-z][+-]$")
+_LATIN_CHAR = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff]")
+
+
+def _latin_bounded(text: str, start: int, end: int, key: str) -> bool:
+    """A glossary term found at text[start:end] does not cut a Latin word in two."""
+    if _LATIN_CHAR.match(key[0]) and start > 0 and _LATIN_CHAR.match(text[start - 1]):
+        return False
+    return not (_LATIN_CHAR.match(key[-1]) and end < len(text) and _LATIN_CHAR.match(text[end]))
+
+
+def _searchable(surface: str) -> bool:
+    """Whether a unit has a search term at all ("of", "the" alone have none: they must not veto)."""
+    return bool(query_terms(surface))
 
 
 def match_key(text: str) -> str:
@@ -70,6 +87,7 @@ class Unit:
     )  # glossary terms the typed word starts (pinyin/Latin)
     fuzzy: list[str] = field(default_factory=list)  # glossary terms within the edit limit; a compound's parts
     fuzzy_word: str = ""  # a Latin word the index may match within fuzzy_limit edits
+    optional: bool = False  # an intent ("how long" → interval, duration): lifts sections, never required
 
     @property
     def is_cjk(self) -> bool:
@@ -83,9 +101,15 @@ class ExpansionData:
     groups: list[list[str]]
     pinyin: dict[str, list[str]]  # full pinyin → Chinese terms
     initials: dict[str, list[str]]  # pinyin initials → Chinese terms
+    words: QueryWords = field(default_factory=lambda: QueryWords())
 
     def to_json(self) -> dict:
-        return {"groups": self.groups, "pinyin": self.pinyin, "initials": self.initials}
+        return {
+            "groups": self.groups,
+            "pinyin": self.pinyin,
+            "initials": self.initials,
+            "query_words": self.words.to_json(),
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> ExpansionData:
@@ -93,11 +117,19 @@ class ExpansionData:
             groups=[[str(t) for t in group] for group in data["groups"]],
             pinyin={str(k): [str(t) for t in v] for k, v in data["pinyin"].items()},
             initials={str(k): [str(t) for t in v] for k, v in data["initials"].items()},
+            words=QueryWords.from_json(data.get("query_words") or {}),
         )
 
 
-def build_expansion_data(synonyms: Iterable[Iterable[str]], extra_terms: Iterable[str]) -> ExpansionData:
-    """Synonym groups plus pinyin keys of every Chinese term (build time only: imports pypinyin)."""
+def build_expansion_data(
+    synonyms: Iterable[Iterable[str]],
+    extra_terms: Iterable[str],
+    query_words: dict | None = None,
+    vocabulary: Iterable[str] = (),
+) -> ExpansionData:
+    """Synonym groups plus pinyin keys of every Chinese term (build time only: imports pypinyin), the
+    question words of the library (library.content query_words) and the Chinese heading words that
+    a one-character typo is matched against."""
     from pypinyin import Style, lazy_pinyin
 
     groups = [[str(t).strip() for t in group if str(t).strip()] for group in synonyms]
@@ -112,7 +144,8 @@ def build_expansion_data(synonyms: Iterable[Iterable[str]], extra_terms: Iterabl
             pinyin.setdefault(full, []).append(term)
         if len(first) >= MIN_PINYIN_INITIALS:
             initials.setdefault(first, []).append(term)
-    return ExpansionData(groups, pinyin, initials)
+    words = QueryWords.from_library(query_words or {}, vocabulary)
+    return ExpansionData(groups, pinyin, initials, words)
 
 
 class QueryExpander:
@@ -126,7 +159,9 @@ class QueryExpander:
                 key = match_key(term)
                 if key and number not in self._group_of.setdefault(key, []):
                     self._group_of[key].append(number)
-        self._cjk_keys = sorted((k for k in self._group_of if is_cjk(k)), key=len, reverse=True)
+        self._parsed: dict[str, list[Unit]] = {}  # treated as read-only by the callers
+        self._cjk_group_keys = {k for k in self._group_of if is_cjk(k)}
+        self._cjk_lengths = sorted({len(k) for k in self._cjk_group_keys}, reverse=True)
         self._fuzzy_keys = self._latin_fuzzy_keys()
         self._pinyin_keys = sorted(data.pinyin)
         self._latin_terms = [(match_key(t), t) for group in data.groups for t in group if not is_cjk(t)]
@@ -162,6 +197,9 @@ class QueryExpander:
             hits += self.data.initials.get(key, [])
         for term in [text, *hits]:
             for variant in [term, *self.group_terms(match_key(term))]:
+                # "HER2−" would be searched as "her2" (signs are not indexed): its words find it
+                if _SIGNED.search(fold(variant)) and variant != text:
+                    continue
                 if match_key(variant) not in {match_key(v) for v in variants}:
                     variants.append(variant)
         return variants
@@ -194,31 +232,64 @@ class QueryExpander:
     def _latin_starting(self, word: str) -> list[str]:
         return [term for key, term in self._latin_terms if key.startswith(word) and key != word]
 
-    def _split_cjk_run(self, run: str) -> list[str]:
-        """Cut a Chinese run around the glossary terms it contains (地舒单抗剂量 → 地舒单抗 | 剂量)."""
-        pieces: list[str] = []
-        rest_start = i = 0
-        while i < len(run):
-            term = next((k for k in self._cjk_keys if run.startswith(k, i)), None)
-            if term is None:
+    def _glossary_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term) of the Chinese and mixed-script glossary terms in a folded text, longest
+        first from the left (维生素D, HER2低表达, CDK4/6抑制剂 inside a Chinese sentence). A term that
+        starts or ends with a Latin letter must start or end a Latin word there ("er" is not in "her2")."""
+        compact, where = compact_with_map(text)
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(compact):
+            for length in self._cjk_lengths:
+                key = compact[i : i + length]
+                if len(key) == length and key in self._cjk_group_keys:
+                    start, end = where[i], where[i + length - 1] + 1
+                    if _latin_bounded(text, start, end, key):
+                        spans.append((start, end, key))
+                        i += length
+                        break
+            else:
                 i += 1
-                continue
-            if rest_start < i:
-                pieces.append(run[rest_start:i])
-            pieces.append(term)
-            i = rest_start = i + len(term)
-        if rest_start < len(run):
-            pieces.append(run[rest_start:])
-        return pieces
+        return spans
 
     def parse(self, query: str) -> list[Unit]:
-        """The units of a query (an empty list when it holds nothing searchable)."""
-        text = _QUERY_SYNTAX_RE.sub(" ", fold(query[:MAX_QUERY_CHARS]))
+        """The units of a query (see _parse); the last queries' units are kept (typing repeats them)."""
+        units = self._parsed.get(query)
+        if units is None:
+            if len(self._parsed) >= PARSED_QUERIES:
+                self._parsed.clear()
+            units = self._parsed[query] = self._parse(query)
+        return units
+
+    def _parse(self, query: str) -> list[Unit]:
+        """The units of a query (an empty list when it holds nothing searchable): glossary terms
+        first (across scripts and spaces), then the words between them without question words and
+        stop words; intents ("how long") become optional units."""
+        text = _QUERY_SYNTAX_RE.sub(" ", fold(query[: MAX_QUERY_CHARS * 4]))
+        text = self.data.words.with_signs_as_words(text)
         typing_last = bool(text) and not text[-1].isspace()
-        tokens = [(m.group(), m.end()) for m in TOKEN_RE.finditer(text)]
         units: list[Unit] = []
+        cursor = 0
+        for start, end, term in [*self._glossary_spans(text), (len(text), len(text), "")]:
+            self._parse_between(text[cursor:start], units, typing_last and start == len(text))
+            if term:
+                units.append(Unit(text[start:end], self._expand_word(text[start:end])))
+            cursor = end
+        units = [u for u in units if u.surface and _searchable(u.surface)][:MAX_UNITS]
+        for word, intent in self.data.words.intents_in(text):
+            units.append(Unit(word, list(dict.fromkeys([word, *intent.means])), optional=True))
+            for unit in units:
+                # in its context the word itself may be written as its meaning (放疗剂量 → Gy, 分割)
+                if intent.when and not unit.optional and unit.surface == word:
+                    unit.exact.extend(m for m in intent.means if m not in unit.exact)
+        return units
+
+    def _parse_between(self, text: str, units: list[Unit], typing_last: bool) -> None:
+        """The units of text that holds no Chinese glossary term."""
+        words = self.data.words
+        tokens = [(m.group(), m.end()) for m in TOKEN_RE.finditer(text)]
         i = 0
-        while i < len(tokens) and len(units) < MAX_UNITS:
+        while i < len(tokens):
             span = self._glossary_span(tokens, i)
             if span > 1:
                 surface = " ".join(t for t, _ in tokens[i : i + span])
@@ -226,12 +297,18 @@ class QueryExpander:
                 i += span
                 continue
             word, end = tokens[i]
-            pieces = self._split_cjk_run(word) if is_cjk(word) else [word]
-            units.extend(Unit(piece, self._expand_word(piece)) for piece in pieces)
-            if not is_cjk(word):
-                self._add_latin_tiers(units[-1], trailing=typing_last and end == len(text))
             i += 1
-        return [u for u in units[:MAX_UNITS] if u.surface]
+            if not is_cjk(word):
+                if not words.is_question_word(word) or match_key(word) in self._group_of:
+                    units.append(Unit(word, self._expand_word(word)))
+                    self._add_latin_tiers(units[-1], trailing=typing_last and end == len(text))
+                continue
+            for piece in words.cut_chinese(word):
+                unit = Unit(piece, self._expand_word(piece))
+                for variant in words.typo_variants(piece):
+                    unit.exact.extend(v for v in self._expand_word(variant) if v not in unit.exact)
+                unit.fuzzy = words.one_character_off(piece)
+                units.append(unit)
 
     def _glossary_span(self, tokens: list[tuple[str, int]], start: int) -> int:
         """Length of the longest run of words from `start` that is one glossary term or pinyin key."""
@@ -258,6 +335,8 @@ class QueryExpander:
         say whether those looser tiers were searched."""
         extra: list[str] = []
         for unit in self.parse(query):
+            if unit.optional:
+                continue  # an intent lifts sections; it does not widen the search
             for term in unit.exact[1:] + unit.prefix_terms * prefix + unit.fuzzy * fuzzy:
                 if term not in extra:
                     extra.append(term)

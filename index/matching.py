@@ -18,8 +18,9 @@ import math
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from index.analysis import iter_terms, latin_term
+from index.analysis import latin_term, query_terms
 from index.expand import Unit, edit_distance, fuzzy_limit
 from index.postings import look_up, read_postings
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD
@@ -36,6 +37,7 @@ LENGTHS_FILE = "lengths.bin"
 WEIGHTS_FILE = "weights.bin"
 TITLE_FIELDS = (HEAD, DOC_TITLE)
 BODY_LOOKUPS = 60  # title matches whose body is scored when titles alone match enough sections
+SPANNING_WEIGHT = 0.8  # a phrase split between heading and body counts a little less
 LOOKUP_COST = 100  # one skip_to costs about as much as reading this many postings in bulk
 
 Scores = dict[int, float]
@@ -80,6 +82,7 @@ class Matcher:
         fields: tuple[str, ...] = tuple(FIELD_BOOSTS),
         only: list[int] | None = None,
         postings: dict | None = None,
+        frequencies: dict | None = None,
     ) -> None:
         self.reader = reader
         # (field, term) -> (ids, term frequencies) read whole; shared by the matchers of one search
@@ -91,7 +94,9 @@ class Matcher:
         self.only = only  # sorted section numbers: look these up instead of reading whole lists
         self.doc_count = reader.doc_count_all()
         self._term_scores: dict[tuple[str, str], Scores] = {}
-        self._frequencies: dict[tuple[str, str], int] = {}
+        # shared by the matchers of one search, and across searches (the index never changes);
+        # also holds the results of prefix and typo scans of the lexicon, under 3-part keys
+        self._frequencies: dict[tuple, Any] = {} if frequencies is None else frequencies
         self._text_scores: dict[tuple[str, float], Scores] = {}
 
     # -- one term ----------------------------------------------------------------------------
@@ -150,24 +155,46 @@ class Matcher:
         """All query terms of `text` in one field (any field); fields add up."""
         key = (text, boost)
         if key not in self._text_scores:
-            terms = list(dict.fromkeys(iter_terms(text, index_mode=False)))
+            terms = list(dict.fromkeys(query_terms(text)))
             per_field = [self.all_terms(f, terms) for f in self.fields] if terms else []
+            scores = add_up(per_field)
+            if len(terms) > 1 and len(self.fields) > 1 and " " in text.strip():
+                # a phrase of several words may span fields ("creatinine" in the heading,
+                # "clearance" in the body): those sections match too, below the ones that hold
+                # the whole phrase in one field
+                spanning = self._spanning(terms)
+                scores = {**{d: v * SPANNING_WEIGHT for d, v in spanning.items()}, **scores}
             # averaged over the terms: one concept, however many words or bigrams spell it
             # ("XGEVA 120 mg" must not outscore "denosumab" threefold)
-            self._text_scores[key] = _scaled(add_up(per_field), boost / max(1, len(terms)))
+            self._text_scores[key] = _scaled(scores, boost / max(1, len(terms)))
         return self._text_scores[key]
+
+    def _spanning(self, terms: list[str]) -> Scores:
+        """Sections holding every term in some field (not necessarily the same), scores added;
+        the rarest term's sections are the candidates for the others."""
+        by_frequency = sorted(terms, key=lambda t: sum(self.frequency(f, t) for f in self.fields))
+        first = add_up([self.term_scores(f, by_frequency[0]) for f in self.fields])
+        if not first:
+            return {}
+        candidates = sorted(first) if self.only is None else [d for d in self.only if d in first]
+        rest = [add_up([self.term_scores(f, t, candidates) for f in self.fields]) for t in by_frequency[1:]]
+        return all_of([first, *rest])
 
     def prefix_scores(self, prefix: str, boost: float) -> Scores:
         per_field: list[Scores] = []
         for fieldname in self.fields:
-            found: list[tuple[int, str]] = []
-            for count, raw in enumerate(self.reader.expand_prefix(fieldname, prefix)):
-                if count >= PREFIX_SCAN:
-                    break
-                term = raw.decode("utf-8")
-                found.append((self.reader.doc_frequency(fieldname, term), term))
-            found.sort(reverse=True)
-            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in found[:MAX_EXPANDED_TERMS]]))
+            scan_key = ("prefix", fieldname, prefix)  # lexicon scans are memoised with the frequencies
+            found = self._frequencies.get(scan_key)
+            if found is None:
+                found = []
+                for count, raw in enumerate(self.reader.expand_prefix(fieldname, prefix)):
+                    if count >= PREFIX_SCAN:
+                        break
+                    term = raw.decode("utf-8")
+                    found.append((self.reader.doc_frequency(fieldname, term), term))
+                found.sort(reverse=True)
+                found = self._frequencies[scan_key] = found[:MAX_EXPANDED_TERMS]
+            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in found]))
         return _scaled(add_up(per_field), boost)
 
     def fuzzy_scores(self, word: str, boost: float) -> Scores:
@@ -178,16 +205,20 @@ class Matcher:
             return {}
         per_field: list[Scores] = []
         for fieldname in self.fields:
-            close: list[tuple[int, str]] = []
-            for count, raw in enumerate(self.reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
-                if count >= FUZZY_SCAN:
-                    break
-                candidate = raw.decode("utf-8")
-                distance = edit_distance(term, candidate, edits)
-                if 0 < distance <= edits:
-                    close.append((distance, candidate))
-            close.sort()
-            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in close[:MAX_EXPANDED_TERMS]]))
+            scan_key = ("fuzzy", fieldname, term)
+            close = self._frequencies.get(scan_key)
+            if close is None:
+                close = []
+                for count, raw in enumerate(self.reader.expand_prefix(fieldname, term[:FUZZY_PREFIX_CHARS])):
+                    if count >= FUZZY_SCAN:
+                        break
+                    candidate = raw.decode("utf-8")
+                    distance = edit_distance(term, candidate, edits)
+                    if 0 < distance <= edits:
+                        close.append((distance, candidate))
+                close.sort()
+                close = self._frequencies[scan_key] = close[:MAX_EXPANDED_TERMS]
+            per_field.append(best_of([self.term_scores(fieldname, t) for _, t in close]))
         return _scaled(add_up(per_field), boost)
 
     # -- units and queries -------------------------------------------------------------------
@@ -213,14 +244,21 @@ class Matcher:
         if not first:
             return {}
         only = sorted(first) if self.only is None else [d for d in self.only if d in first]
-        rest = Matcher(self.reader, self.norms, self.fields, only=only, postings=self.postings)
+        rest = Matcher(
+            self.reader,
+            self.norms,
+            self.fields,
+            only=only,
+            postings=self.postings,
+            frequencies=self._frequencies,
+        )
         return all_of([first, *(rest.unit_scores(u, tier) for u in ordered[1:])])
 
     def _estimate(self, unit: Unit) -> int:
         """Roughly how many sections a unit matches: its exact texts' rarest terms, summed."""
         total = 0
         for text in unit.exact:
-            terms = list(iter_terms(text, index_mode=False))
+            terms = query_terms(text)
             total += min((sum(self.frequency(f, t) for f in self.fields) for t in terms), default=0)
         return total
 
@@ -239,26 +277,69 @@ class Evaluation:
     """
 
     def __init__(
-        self, reader, norms: dict[str, list[float]], enough: int, weights: array | None = None
+        self,
+        reader,
+        norms: dict[str, list[float]],
+        enough: int,
+        weights: array | None = None,
+        cache: tuple[dict, dict] | None = None,
     ) -> None:
         self.reader = reader
         self.norms = norms
         self.enough = enough
         self.weights = weights  # per section (see build.SECTION_WEIGHTS); None = all 1
-        self.postings: dict = {}
-        self.titles = Matcher(reader, norms, TITLE_FIELDS, postings=self.postings)
+        # posting lists and document frequencies read so far (pass `cache` to keep them across searches)
+        self.postings, self.frequencies = cache if cache is not None else ({}, {})
+        self.titles = Matcher(
+            reader, norms, TITLE_FIELDS, postings=self.postings, frequencies=self.frequencies
+        )
         self._everything: Matcher | None = None
 
     def scores(self, units: list[Unit], tier: int) -> Scores:
         titles = self._weighted(self.titles.query_scores(units, tier))
         if self._full_weight(titles) < self.enough:
             if self._everything is None:
-                self._everything = Matcher(self.reader, self.norms, postings=self.postings)
+                self._everything = Matcher(
+                    self.reader, self.norms, postings=self.postings, frequencies=self.frequencies
+                )
             return self._weighted(self._everything.query_scores(units, tier))
         best = heapq.nlargest(BODY_LOOKUPS, titles, key=titles.__getitem__)
-        body = Matcher(self.reader, self.norms, (BODY,), only=sorted(best), postings=self.postings)
+        body = Matcher(
+            self.reader,
+            self.norms,
+            (BODY,),
+            only=sorted(best),
+            postings=self.postings,
+            frequencies=self.frequencies,
+        )
         body = self._weighted(body.bonus_scores(units, tier))
         return {doc: titles[doc] + body.get(doc, 0.0) for doc in best}
+
+    def coverage(
+        self, units: list[Unit], tier: int, bonus: float
+    ) -> dict[int, tuple[int, float, tuple[str, ...]]]:
+        """Sections holding at least one of the units, for a query whose units are not all found
+        together: (how many units are missing, score, the missing units' words). The score adds
+        the units' BM25 scores and `bonus` per unit held, so holding more words counts most."""
+        if self._everything is None:
+            self._everything = Matcher(
+                self.reader, self.norms, postings=self.postings, frequencies=self.frequencies
+            )
+        per_unit = [self._weighted(self._everything.unit_scores(u, tier)) for u in units]
+        total = add_up(per_unit)
+        result: dict[int, tuple[int, float, tuple[str, ...]]] = {}
+        for doc, score in total.items():
+            lacks = tuple(u.surface for u, scores in zip(units, per_unit, strict=True) if doc not in scores)
+            weight = 1.0 if self.weights is None else self.weights[doc]
+            result[doc] = (len(lacks), score + bonus * weight * (len(units) - len(lacks)), lacks)
+        return result
+
+    def lift(self, intents: list[Unit], only: list[int]) -> Scores:
+        """What the intents of a question add to the given sections (never a condition)."""
+        matcher = Matcher(
+            self.reader, self.norms, only=only, postings=self.postings, frequencies=self.frequencies
+        )
+        return self._weighted(matcher.bonus_scores(intents, EXACT))
 
     def _full_weight(self, scores: Scores) -> int:
         """How many of the sections are topic sections: down-weighted ones (the reference list,

@@ -17,14 +17,16 @@ from __future__ import annotations
 import heapq
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, is_cjk, iter_terms
+from index.analysis import ANALYZER_VERSION, is_cjk, query_terms
 from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, REFERENCES_DOC, STAMP_FILE
 from index.expand import ExpansionData, QueryExpander, Unit
 from index.matching import (
@@ -42,10 +44,20 @@ from index.matching import (
 from index.snippets import make_snippet, needle_key
 
 log = logging.getLogger(__name__)
+_HAS_LATIN = re.compile(r"[0-9a-z]")
 
 LOOSE = FUZZY + 1  # candidates holding a Chinese word's bigrams but not the word itself
+PARTIAL = LOOSE + 1  # sections holding some of the words (PARTIAL + how many are missing)
+INTENT_WEIGHT = 1.0  # what an intent ("how long" → interval, duration) adds, relative to a word
+COVERAGE_BONUS = 2.0  # per word a partial match holds, on top of its BM25 score
 MAX_SECTIONS_PER_DOC = 3
 REMEMBERED_QUERIES = 64  # how many recent queries remember which tiers they needed (for expansions())
+EVERY_SECTION = 10**9
+# Kept between searches (the index never changes while open), then dropped when this big: posting
+# entries of the lists read (~60 bytes each), lexicon look-ups, stored fields of sections hit.
+CACHED_POSTINGS = 300_000
+CACHED_LOOKUPS = 50_000
+STORED_SECTIONS = 4_096
 FALLBACK_BELOW_DOCS = 5  # prefix and fuzzy tiers run only when the stricter ones found fewer documents
 
 
@@ -62,6 +74,11 @@ class Hit:
     anchor: str
     snippet_html: str
     score: float
+    missing: tuple[str, ...] = ()  # words of the query this section lacks (partial matches only)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.missing)
 
 
 def read_stamp(index_dir: Path) -> dict | None:
@@ -86,6 +103,9 @@ class SearchIndex:
         self._closed = False
         # query -> the looser tiers its last search needed (insertion order = age; the oldest is dropped)
         self._tiers_needed: dict[str, set[int]] = {}
+        self._cache: tuple[dict, dict] = ({}, {})  # posting lists and lexicon look-ups (see Evaluation)
+        self._stored: dict[int, dict] = {}  # stored fields of recently hit sections
+        self._searches = 0
         # Read the side files before opening a searcher: a searcher left open on a bad index would
         # keep its files open, and Windows cannot move a folder with open files aside for the rebuild.
         sections = ix.doc_count_all()
@@ -179,22 +199,41 @@ class SearchIndex:
 
     def _search(self, query: str, lang: str, limit: int) -> list[Hit]:
         units = self._expander.parse(query)
-        if not units:
+        required = [u for u in units if not u.optional] or units  # an intent alone is searched for
+        intents = [u for u in units if u.optional and u not in required]
+        if not required:
             return []
         wanted = limit * 2 + 10  # spare sections for grouping and for the exact-word check
         found: dict[int, tuple[int, float]] = {}
         fields: dict[int, dict] = {}
-        evaluation = Evaluation(self._searcher.reader(), self._norms, enough=wanted, weights=self._weights)
+        postings, lookups = self._cache
+        self._searches += 1
+        if len(lookups) > CACHED_LOOKUPS or (
+            self._searches % 16 == 0 and sum(len(ids) for ids, _ in postings.values()) > CACHED_POSTINGS
+        ):  # summed now and then: it costs about a search's worth of work on a big cache
+            self._cache = ({}, {})
+        # With an intent every section holding the words is a candidate: the one that answers
+        # ("多久" → the 疗程 section) may hold them only in its body.
+        evaluation = Evaluation(
+            self._searcher.reader(),
+            self._norms,
+            enough=EVERY_SECTION if intents else wanted,
+            weights=self._weights,
+            cache=self._cache,
+        )
         tiers_run = self._remember_tiers(query)
         enough_documents = min(limit, FALLBACK_BELOW_DOCS)
         for tier in (EXACT, PREFIX, FUZZY):
             if tier != EXACT and (
-                not _has_tier(units, tier) or self._documents(found, fields) >= enough_documents
+                not _has_tier(required, tier) or self._documents(found, fields) >= enough_documents
             ):
                 continue
             tiers_run.add(tier)
-            scores = evaluation.scores(units, tier)
+            scores = evaluation.scores(required, tier)
             new = {doc: score for doc, score in scores.items() if doc not in found}
+            if intents and new:
+                lift = evaluation.lift(intents, sorted(new))
+                new = {doc: score + INTENT_WEIGHT * lift.get(doc, 0.0) for doc, score in new.items()}
             # Topic sections first; down-weighted ones (the reference list) only fill what is left,
             # so citation titles never crowd the topics out of the candidates.
             weights = self._weights
@@ -202,8 +241,24 @@ class SearchIndex:
                 found[doc] = (tier, new[doc])
         for docnum in found:
             self._fields(docnum, fields)
-        checked = _check_exact_chinese(units, found, fields)
-        return _arrange(checked, fields, units, lang, limit)
+        found = _check_exact_chinese(required, found, fields)
+        missing: dict[int, tuple[str, ...]] = {}
+        if len(required) > 1 and self._documents(found, fields) < enough_documents:
+            tiers_run.add(FUZZY)
+            covered = evaluation.coverage(required, FUZZY, COVERAGE_BONUS)
+            if intents:
+                lift = evaluation.lift(intents, sorted(covered))
+                covered = {
+                    doc: (lacking, score + INTENT_WEIGHT * lift.get(doc, 0.0), lacks)
+                    for doc, (lacking, score, lacks) in covered.items()
+                }
+            ranked = sorted(
+                (c for c in covered.items() if c[0] not in found), key=lambda c: (c[1][0], -c[1][1])
+            )
+            for doc, (lacking, score, lacks) in ranked[:wanted]:
+                found[doc], missing[doc] = (PARTIAL + lacking, score), lacks
+                self._fields(doc, fields)
+        return _arrange(found, fields, required + intents, lang, limit, missing)
 
     def _remember_tiers(self, query: str) -> set[int]:
         """The (empty) set this search fills with the tiers it runs; called with the lock held."""
@@ -218,7 +273,12 @@ class SearchIndex:
 
     def _fields(self, docnum: int, cache: dict[int, dict]) -> dict:
         if docnum not in cache:
-            cache[docnum] = self._searcher.stored_fields(docnum)
+            record = self._stored.get(docnum)
+            if record is None:  # kept between searches: the index never changes while open
+                if len(self._stored) >= STORED_SECTIONS:
+                    self._stored.clear()
+                record = self._stored[docnum] = self._searcher.stored_fields(docnum)
+            cache[docnum] = record
         return cache[docnum]
 
 
@@ -253,10 +313,16 @@ def _holds(unit_keys: list[tuple[bool, list[str]]], raw: str, compact: list[str]
     for chinese, keys in unit_keys:
         if not chinese:
             if not compact:
-                compact.append(needle_key(raw))
+                compact.append(_compact(raw))
             if all(k in compact[0] for k in keys):
                 return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _compact(raw: str) -> str:
+    """A section's text as needle keys are compared with it (kept: the library does not change)."""
+    return needle_key(raw)
 
 
 def _variant_keys(unit: Unit) -> list[tuple[bool, list[str]]]:
@@ -265,10 +331,12 @@ def _variant_keys(unit: Unit) -> list[tuple[bool, list[str]]]:
     keys: list[tuple[bool, list[str]]] = []
     for variant in [*unit.exact, *unit.prefix_terms, *unit.fuzzy]:
         chinese = is_cjk(variant) and needle_key(variant) == variant
-        if chinese:
+        if chinese and not _HAS_LATIN.search(variant):
             keys.append((True, [variant]))
+        elif chinese:  # mixed script (HER2阴性, 维生素D): the whole term, in the folded text
+            keys.append((False, [needle_key(variant)]))
         else:
-            keys.append((False, [needle_key(t) for t in iter_terms(variant, index_mode=False)]))
+            keys.append((False, [needle_key(t) for t in query_terms(variant)]))
     return keys
 
 
@@ -276,15 +344,22 @@ def _needles(units: Iterable[Unit]) -> list[str]:
     needles: list[str] = []
     for unit in units:
         for text in [*unit.exact, *unit.prefix, *unit.prefix_terms, *unit.fuzzy]:
+            if unit.optional and len(needle_key(text)) < 2:
+                continue  # an intent's 每 or 周 would mark every week in the text
             needles.append(text)
-            terms = list(iter_terms(text, index_mode=False))
+            terms = query_terms(text)
             if len(terms) == 1 and not is_cjk(text):
                 needles.append(terms[0])  # the stem: "fractures" also marks "fracture"
     return [n for n in dict.fromkeys(needles) if len(needle_key(n)) >= 1]
 
 
 def _arrange(
-    found: dict[int, tuple[int, float]], fields: dict[int, dict], units: list[Unit], lang: str, limit: int
+    found: dict[int, tuple[int, float]],
+    fields: dict[int, dict],
+    units: list[Unit],
+    lang: str,
+    limit: int,
+    missing: dict[int, tuple[str, ...]],
 ) -> list[Hit]:
     groups: dict[tuple[str, str], list[tuple[int, float, int]]] = {}
     for docnum, (tier, score) in found.items():
@@ -320,6 +395,7 @@ def _arrange(
                     anchor=record["anchor"],
                     snippet_html=make_snippet(record["text"] or record["title"], needles),
                     score=round(-negative_score, 3),
+                    missing=missing.get(docnum, ()),
                 )
             )
     return hits

@@ -1,4 +1,4 @@
-"""Result snippets: a short fragment of a section around the first match, matches in <b>…</b>.
+"""Result snippets: a short fragment of a section around its best match, matches in <b>…</b>.
 
 whoosh's highlighter is term-based and picks 高<b>钙血症</b> for 低钙血症 (tech.md §2), so the
 snippet is found by exact substring instead, on a compact form of the text (folded, spaces and
@@ -17,6 +17,9 @@ from index.analysis import fold, is_cjk
 SNIPPET_CHARS = 90
 LEAD_CHARS = 24
 MIN_GROWING_NEEDLE = 4
+NUMBER_WEIGHT = 0.5
+MAX_NUMBERS_COUNTED = 4
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _SKIPPED = re.compile(r"[\s\-/+'.]")
 _SEPARATORS = frozenset(" \t\n\r\f\v-/+'.\u3000")
 _LATIN_CHAR = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff]")
@@ -39,10 +42,16 @@ def _needle_keys(needles: tuple[str, ...]) -> list[str]:
     return [key for key in dict.fromkeys(needle_key(n) for n in needles) if key]
 
 
+@lru_cache(maxsize=2048)
+def _prepared(text: str) -> tuple[str, str, list[int]]:
+    """A section text folded and compacted, kept for the next query (the library does not change)."""
+    folded = fold(text)
+    return (folded, *compact_with_map(folded))
+
+
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of `text` matching any needle; Latin matches grow to whole words."""
-    folded = fold(text)
-    compact, where = compact_with_map(folded)
+    folded, compact, where = _prepared(text)
     spans: list[tuple[int, int]] = []
     for key in _needle_keys(tuple(needles)):
         start = compact.find(key)
@@ -76,12 +85,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def make_snippet(text: str, needles: Iterable[str], width: int = SNIPPET_CHARS) -> str:
-    """HTML-escaped fragment of `text` around its first match, with every match in the fragment bold."""
+    """HTML-escaped fragment of `text` where most query words meet, with every match in it bold."""
     flat = " ".join(text.split())
     spans = find_spans(flat, needles)
     start = 0
     if spans:
-        start = max(0, spans[0][0] - LEAD_CHARS)
+        start = max(0, _best_window(flat, spans, width) - LEAD_CHARS)
+        # never open the fragment in the middle of an earlier match (…功能 of 肾功能)
+        start = next((a for a, b in spans if a < start < b), start)
         if len(flat) - start < width:
             start = max(0, len(flat) - width)
         start = _word_boundary(flat, start)
@@ -100,9 +111,25 @@ def make_snippet(text: str, needles: Iterable[str], width: int = SNIPPET_CHARS) 
     return "".join(parts)
 
 
+def _best_window(flat: str, spans: list[tuple[int, int]], width: int) -> int:
+    """Where the fragment that shows the answer starts: the match that opens the window holding
+    the most different query words, numbers in it counting extra (a dose, an interval, a
+    threshold is usually the answer); the first such match on a tie."""
+    folded = _prepared(flat)[0]
+    best, best_score = spans[0][0], -1.0
+    for begin, _ in spans:
+        end = begin - LEAD_CHARS + width
+        words = {folded[a:b] for a, b in spans if begin <= a and b <= end}
+        numbers = len(_NUMBER_RE.findall(flat, begin, end))
+        score = len(words) + NUMBER_WEIGHT * min(numbers, MAX_NUMBERS_COUNTED)
+        if score > best_score:
+            best, best_score = begin, score
+    return best
+
+
 def _word_boundary(text: str, index: int) -> int:
     """Move a cut forward out of the middle of a Latin word (at most 12 characters)."""
-    folded = fold(text)
+    folded = _prepared(text)[0]
     limit = min(len(text), index + 12)
     moved = index
     while 0 < moved < limit and _LATIN_CHAR.match(folded[moved - 1]) and _LATIN_CHAR.match(folded[moved]):

@@ -18,6 +18,7 @@ from library.ids import LANGS, REFERENCES_DOC
 # yaml and markdown (library.markup) are imported where the files are parsed, not here: the app
 # builds these objects from the prebuilt form (library/compact.py) and never needs either parser.
 
+QUERY_WORDS_FILE = "query_words.yaml"
 DOC_NAME_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]+)\.md$")
 
 
@@ -114,6 +115,9 @@ class Library:
     load_problems: list[ContentProblem] = field(default_factory=list)
     raw_references: Any = None  # the parsed YAML, kept for validation of its shape
     raw_synonyms: Any = None
+    # how search reads a question (query_words.yaml): question_words/particles per language,
+    # intents [{words, means, with}], confusables [[chars]]; empty when the file is absent
+    query_words: dict[str, Any] = field(default_factory=dict)
     raw_terms: Any = None  # terms.yaml (the Chinese term list); None when the library has none
 
     def toc(self, lang: str) -> list[Document]:
@@ -314,7 +318,39 @@ def load_library(root: Path | None = None) -> Library:
             for group in library.raw_synonyms
             if isinstance(group, list)
         ]
+    if (library.root / QUERY_WORDS_FILE).is_file():
+        library.query_words = query_words(_load_yaml(library, QUERY_WORDS_FILE), library)
     return library
+
+
+def query_words(raw: Any, library: Library) -> dict[str, Any]:
+    """query_words.yaml as plain lists of strings; a part of the wrong shape is left out and named."""
+    if not isinstance(raw, dict):
+        if raw is not None:
+            library.load_problems.append(ContentProblem(QUERY_WORDS_FILE, "file", "must be a mapping"))
+        return {}
+
+    def words(value: Any, where: str) -> list[str]:
+        if not isinstance(value, list) or not all(_str(w) for w in value):
+            library.load_problems.append(ContentProblem(QUERY_WORDS_FILE, where, "must be a list of words"))
+            return []
+        return [str(w).strip() for w in value]
+
+    result: dict[str, Any] = {"question_words": {}, "particles": {}, "intents": [], "confusables": []}
+    for key in ("question_words", "particles"):
+        for lang, value in (raw.get(key) or {}).items():
+            result[key][str(lang)] = words(value, f"{key}.{lang}")
+    for number, intent in enumerate(raw.get("intents") or [], start=1):
+        if not isinstance(intent, dict) or not intent.get("words") or not intent.get("means"):
+            library.load_problems.append(
+                ContentProblem(QUERY_WORDS_FILE, f"intent {number}", "needs `words` and `means`")
+            )
+            continue
+        result["intents"].append(
+            {k: words(intent.get(k) or [], f"intent {number}.{k}") for k in ("words", "means", "with")}
+        )
+    result["confusables"] = [words(group, "confusables") for group in raw.get("confusables") or []]
+    return result
 
 
 def _add_reference_sections(library: Library) -> None:

@@ -35,7 +35,9 @@ class LibraryPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
 
+        self._answered: str | None = None  # the query whose hit the reader shows
         self.search_panel.openHit.connect(self.open_hit)
+        controller.resultsChanged.connect(self._results_changed)
         self.side_lists.openDocument.connect(lambda doc_id, anchor: self.reader.open(doc_id, anchor))
         self.reader.documentOpened.connect(self._remember)
         self.reader.bookmarksChanged.connect(self.side_lists.refresh)  # button or Ctrl+D
@@ -53,6 +55,14 @@ class LibraryPage(QWidget):
     def open_hit(self, hit: Any, query: str) -> None:
         terms = terms_to_highlight(query, getattr(hit, "snippet_html", ""))
         self.reader.open(hit.doc_id, hit.anchor, hit.lang, terms)
+        self._answered = query
+
+    def _results_changed(self) -> None:
+        """New results answer another query: the open page keeps its place but loses the old
+        query's highlights, so it does not look like the answer to what is typed now."""
+        if self._answered is not None and self.controller.results_query != self._answered:
+            self.reader.clear_highlights()
+            self._answered = None
 
     def open_reference(self, reference: str) -> bool:
         """Open a "doc-id#anchor" reference (as cited by the calculator)."""

@@ -215,6 +215,11 @@ class ReaderView(QWidget):
         self._update_controls()
         self.bookmarksChanged.emit()
 
+    def clear_highlights(self) -> None:
+        """Drop the search highlights (the page no longer answers what is being searched)."""
+        self._terms = []
+        self.browser.setExtraSelections([])
+
     def highlighted_terms(self) -> list[str]:
         selections = self.browser.extraSelections()
         return sorted({QTextCursor(s.cursor).selectedText() for s in selections})

@@ -30,10 +30,17 @@ def language_tag(lang: str) -> str:
 def card_html(hit: Any) -> str:
     """Title, section and language tag, then the snippet; the snippet HTML is trusted (<b> marks)."""
     section = f" › {html.escape(hit.section)}" if getattr(hit, "section", "") else ""
+    missing = getattr(hit, "missing", ())
+    lacks = ""
+    if missing:  # a partial match names the words it lacks, as a web search does
+        words = " ".join(f"<s>{html.escape(word)}</s>" for word in missing)
+        lacks = "<br><span style='color:#8a5a00'>{}</span>".format(
+            html.escape(QCoreApplication.translate("Results", "Missing: %1")).replace("%1", words)
+        )
     return (
         f"<b>{html.escape(hit.title)}</b>{section} "
         f"<span style='color:#5a6b7b'>[{html.escape(language_tag(hit.lang))}]</span>"
-        f"<br><span style='color:#333'>{mark_matches(hit.snippet_html)}</span>"
+        f"<br><span style='color:#333'>{mark_matches(hit.snippet_html)}</span>{lacks}"
     )
 
 

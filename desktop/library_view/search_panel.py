@@ -148,6 +148,12 @@ class SearchPanel(QWidget):
             text = translate(
                 "SearchPanel", "No results for “%1”. Try a drug name, an abbreviation or pinyin."
             ).replace("%1", controller.query)
+        elif getattr(controller.results[0], "missing", ()):
+            # No section holds every word: say so above the list, and which words were not found.
+            separator = translate("SearchPanel", ", ", "separator between the terms of a list")
+            text = translate(
+                "SearchPanel", "Partial matches: no section holds every word. Not found: %1"
+            ).replace("%1", separator.join(controller.results[0].missing))
         elif controller.expansions:
             # A long synonym group would push the results down: the first few, all in the tooltip.
             shown = controller.expansions[:MAX_EXPANSIONS_SHOWN]

@@ -4,7 +4,7 @@
 <context>
     <name>Bookmarks</name>
     <message>
-        <location filename="../../desktop/library_view/bookmarks.py" line="110"/>
+        <location filename="../../desktop/library_view/bookmarks.py" line="127"/>
         <source>A saved list could not be read and was started afresh: %1</source>
         <translation>一个已保存的列表无法读取，已重新开始：%1</translation>
     </message>
@@ -50,47 +50,47 @@
 <context>
     <name>LibraryLists</name>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="62"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="61"/>
         <source>Loading the library…</source>
         <translation>正在载入文库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="77"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="76"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="78"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="77"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="79"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="78"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="80"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="79"/>
         <source>Clear bookmarks</source>
         <translation>清空书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="81"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="80"/>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="111"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="110"/>
         <source>Clear the bookmarks?</source>
         <translation>清空全部书签？</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="113"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="112"/>
         <source>Clear the history?</source>
         <translation>清空浏览历史？</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="114"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="115"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -133,52 +133,52 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="312"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="320"/>
         <source>English version</source>
         <translation>英文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="313"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="321"/>
         <source>Chinese version</source>
         <translation>中文版</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="315"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="323"/>
         <source>Other language</source>
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="320"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="320"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="328"/>
         <source>Bookmark</source>
         <translation>加书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="325"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="333"/>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="326"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="334"/>
         <source>Forward (Alt+Right)</source>
         <translation>前进 (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="327"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="335"/>
         <source>Open this document in the other language</source>
         <translation>用另一种语言打开本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="329"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="337"/>
         <source>Add or remove this document from the bookmarks (Ctrl+D)</source>
         <translation>将本文加入书签或从书签中移除（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/reader_view.py" line="331"/>
+        <location filename="../../desktop/library_view/reader_view.py" line="339"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -191,14 +191,19 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="22"/>
+        <location filename="../../desktop/library_view/results_model.py" line="25"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="23"/>
+        <location filename="../../desktop/library_view/results_model.py" line="26"/>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/results_model.py" line="38"/>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
     </message>
 </context>
 <context>
@@ -244,13 +249,19 @@
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="156"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="153"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="162"/>
         <source>, </source>
         <comment>separator between the terms of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="157"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="154"/>
+        <source>Partial matches: no section holds every word. Not found: %1</source>
+        <translation>部分匹配：没有章节包含全部词语。未找到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/search_panel.py" line="163"/>
         <source>Also searched: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>

@@ -188,13 +188,18 @@ def test_a_long_also_searched_line_shows_the_first_terms_and_keeps_all_in_the_to
     assert all(term in label.toolTip() for term in expansions)
 
 
-def test_after_enter_the_reader_keys_work_from_the_search_box(make_window, fake_backend, qtbot):
-    window = make_window(fake_backend)
+def _open_needle(qtbot, window):
+    """Type "needle" and press Enter: the reader opens the fake library's alpha page."""
     box = _panel(window).search_box
     type_text(box, "needle")
     _wait_results(qtbot, window, "needle")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    reader = window.library.reader
+    return box, window.library.reader
+
+
+def test_after_enter_the_reader_keys_work_from_the_search_box(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    box, reader = _open_needle(qtbot, window)
     assert reader.current.doc_id == "alpha" and box.hasFocus()  # the box keeps the focus
     qtbot.keyClick(box, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert reader.find_bar.isVisible() and reader.find_bar.edit.hasFocus()  # find in the open page
@@ -267,3 +272,26 @@ def test_after_a_language_switch_the_old_hits_are_not_taken_for_the_answer(make_
     assert not window.controller.is_current()  # Enter now waits for the English answer
     _wait_results(qtbot, window, "beta")
     assert fake_backend.search_index.queries[-1] == ("beta", "en")
+
+
+def test_when_no_section_holds_every_word_the_partial_matches_say_so(make_window, real_backend, qtbot):
+    window = make_window(real_backend)
+    window.set_language("en")
+    _panel(window).search_box.setText("denosumab qqqxxyzz")
+    _wait_results(qtbot, window, "denosumab qqqxxyzz")
+    view = _panel(window).results_view
+    assert view.model().rowCount() > 0  # not a dead end: the word that is found still finds
+    status = _panel(window).status_label
+    assert status.isVisible() and "Partial matches" in status.text() and "qqqxxyzz" in status.text()
+    card = view.model().index(0).data(CardHtmlRole)
+    assert "Missing: <s>qqqxxyzz</s>" in card
+
+
+def test_new_results_take_the_old_query_highlights_off_the_open_page(make_window, fake_backend, qtbot):
+    window = make_window(fake_backend)
+    box, reader = _open_needle(qtbot, window)
+    assert reader.current.doc_id == "alpha" and "needle" in reader.highlighted_terms()
+    box.setText("beta")
+    _wait_results(qtbot, window, "beta")
+    assert reader.current.doc_id == "alpha"  # the page stays where the user was reading
+    assert reader.highlighted_terms() == []  # but no longer looks like the answer to "beta"

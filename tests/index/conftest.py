@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from guideline_content import CONTENT_DIR
 from index.build import build_index
 from index.search import SearchIndex
 from index.store import library_version
@@ -29,6 +30,15 @@ def fixture_index_dir(tmp_path_factory, fixture_library) -> Path:
 @pytest.fixture(scope="session")
 def index(fixture_index_dir):
     with SearchIndex.open(fixture_index_dir) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory):
+    """The bundled library's index (built once per session)."""
+    out = tmp_path_factory.mktemp("real") / "index"
+    build_index(load_library(), out, content_version=library_version(CONTENT_DIR))
+    with SearchIndex.open(out) as opened:
         yield opened
 
 

@@ -46,7 +46,7 @@ def test_search_json_lists_hits(tmp_path, capsys, fixture_index_dir):
     assert code == 0
     rows = json.loads(capsys.readouterr().out)
     assert 0 < len(rows) <= 3
-    assert set(rows[0]) == {"id", "lang", "title", "section", "anchor", "snippet", "score"}
+    assert set(rows[0]) == {"id", "lang", "title", "section", "anchor", "snippet", "score", "missing"}
     assert rows[0]["id"] == "denosumab" and rows[0]["lang"] == "zh"
 
 

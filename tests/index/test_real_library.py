@@ -8,22 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from guideline_content import CONTENT_DIR
-from index.build import build_index
-from index.search import SearchIndex
-from index.store import library_version
-from library.content import load_library
-
 from .conftest import top_documents
-
-
-@pytest.fixture(scope="module")
-def real_index(tmp_path_factory):
-    out = tmp_path_factory.mktemp("real") / "index"
-    build_index(load_library(), out, content_version=library_version(CONTENT_DIR))
-    with SearchIndex.open(out) as opened:
-        yield opened
-
 
 FIRST_HIT = [
     ("Xgeva", "denosumab"),
