@@ -37,10 +37,10 @@ def home(tmp_path_factory) -> Path:
     return home
 
 
-def _probe(home: Path, *args: str, **env: str) -> tuple[dict, str]:
+def _probe(home: Path, *args: str, forbidden: tuple[str, ...] = FORBIDDEN, **env: str) -> tuple[dict, str]:
     environ = dict(os.environ, BONEMET_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env)
     done = subprocess.run(
-        [sys.executable, "-c", PROBE % (FORBIDDEN,), *args],
+        [sys.executable, "-c", PROBE % (forbidden,), *args],
         cwd=ROOT,
         env=environ,
         capture_output=True,
@@ -58,6 +58,20 @@ def test_the_app_reaches_search_ready_without_parsers_or_index_writer(home):
     assert result["code"] == 0
     assert "state=ready" in stdout  # the start path ran until search was ready
     assert result["loaded"] == []
+
+
+def test_the_app_reaches_search_ready_without_the_engine_or_the_file_lock(home):
+    # The Library view needs neither: the calculator's engine loads when its view is built, the
+    # bookmarks' file lock at the first change of a list (issue 14).
+    result, stdout = _probe(home, forbidden=("calculator.assessment", "filelock"), BONEMET_BENCH_STARTUP="1")
+    assert result["code"] == 0 and "state=ready" in stdout
+    assert result["loaded"] == []
+
+
+def test_importing_desktop_for_its_version_loads_no_engine():
+    probe = "import sys, desktop; print(desktop.__version__, sorted(m for m in sys.modules if m.startswith('calculator')))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split(" ", 1)[1].strip() == "['calculator', 'calculator.versions']"
 
 
 def test_bonemet_search_imports_no_parser_or_index_writer(home):
