@@ -3,6 +3,7 @@
 Public API (see docs/architecture.md)::
 
     from calculator import assess, ValidationError, Problem, render_text, render_note, input_spec, text_for
+    from calculator import APP_VERSION, rules_version                 # calculator/versions.py
     from calculator import score_sins, score_mirels, mscc_check      # local-therapy tools (issue 15)
     from calculator import read_patient_file, problem_lines, number_from_text  # the one reader (issue 16)
 """

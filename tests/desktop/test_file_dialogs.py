@@ -10,16 +10,22 @@ from desktop.file_dialogs import ask_open_path, ask_save_path
 PATIENT_FOLDER = "王小明 MRN-558812"
 
 
-def _answer_with(path: str) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
-        dialog.selectFile(path)
-        dialog.accept()
+def _answer_with(path: str, attempts: int = 250) -> None:
+    """Answer the next file dialog with `path`; after `attempts` x 20 ms, cancel it so a test fails, never hangs."""
 
-    QTimer.singleShot(20, answer)
+    def answer(left: int) -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+        shown = [dialog for dialog in dialogs if dialog.isVisible()]
+        if shown:
+            shown[0].selectFile(path)
+            shown[0].accept()
+        elif left:
+            QTimer.singleShot(20, lambda: answer(left - 1))
+        else:  # never shown: cancel whatever exists so exec() returns and the assertion fails
+            for dialog in dialogs:
+                dialog.reject()
+
+    QTimer.singleShot(20, lambda: answer(attempts))
 
 
 def _config_text(folder) -> str:
