@@ -84,3 +84,13 @@ def test_bonemet_assess_imports_no_parser_or_search(home):
     result, stdout = _probe(home, "assess", str(PATIENT), "--format", "text")
     assert result["code"] == 0
     assert result["loaded"] == []
+
+
+def test_every_public_calculator_name_resolves():
+    # calculator/__init__.py exports lazily (module __getattr__): a name in __all__ whose module
+    # does not define it would otherwise fail only when first used.
+    import calculator
+
+    for name in calculator.__all__:
+        assert getattr(calculator, name) is not None, name
+    assert set(calculator.__all__) <= set(dir(calculator))
