@@ -7,9 +7,7 @@ chart note says exactly which rules produced it.
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
-from importlib.resources import files
 
 APP_VERSION = "0.2.0"
 
@@ -17,6 +15,11 @@ APP_VERSION = "0.2.0"
 @cache
 def rules_version() -> str:
     """``r-`` and the first 8 hex digits of a SHA-256 over every rule table (name and bytes, in name order)."""
+    # Imported here: every `bonemet` command and the app's launch import this module for
+    # APP_VERSION, and importlib.resources alone costs them ~10 ms (issue 14).
+    import hashlib
+    from importlib.resources import files
+
     digest = hashlib.sha256()
     for path in sorted(files("calculator.rules").iterdir(), key=lambda p: p.name):
         if path.name.endswith(".json"):

@@ -16,7 +16,6 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from PySide6.QtCore import QCoreApplication
 
 from desktop.files import UnusableFile, read_state_file
@@ -86,6 +85,10 @@ class EntryList:
         self._change(lambda entries: [])
 
     def _change(self, edit) -> None:
+        # Imported at the first change, not at start: filelock (and the asyncio it loads) is
+        # ~20 ms of the app's launch that reading the lists never needs (issue 14).
+        from filelock import FileLock, Timeout
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with FileLock(self.path.with_name(self.path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS):

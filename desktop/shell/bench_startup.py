@@ -84,6 +84,26 @@ def peak_rss_mb() -> float:
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux
 
 
+PROJECT_PACKAGES = ("calculator", "desktop", "index", "library")
+
+
+def modules_without_bytecode() -> list[str]:
+    """The project's source modules with no current .pyc: a source run then compiles them at each
+    start (PYTHONDONTWRITEBYTECODE), which the frozen build never does (`scripts/bootstrap.sh`
+    compiles them once)."""
+    from importlib.util import cache_from_source
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    stale = []
+    for package in PROJECT_PACKAGES:
+        for source in sorted((root / package).rglob("*.py")):
+            compiled = Path(cache_from_source(str(source)))
+            if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+                stale.append(str(source.relative_to(root)))
+    return stale
+
+
 def _command(exe: str | None) -> list[str]:
     if exe:
         return [exe]
@@ -120,6 +140,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--exe", help="a frozen bonemet executable to measure instead of this Python")
     args = parser.parse_args(argv)
     command = _command(args.exe)
+    if not args.exe and not getattr(sys, "frozen", False):
+        stale = modules_without_bytecode()
+        if stale:
+            print(
+                f"bench startup: warning: {len(stale)} project modules have no current .pyc (e.g. {stale[0]}); "
+                "each start compiles them, so the figures are slower than the frozen build's. "
+                "Run scripts/bootstrap.sh (or python -m compileall calculator desktop index library) first.",
+                file=sys.stderr,
+            )
     with tempfile.TemporaryDirectory(prefix="bonemet-bench-") as home:
         base = dict(os.environ, QT_QPA_PLATFORM="offscreen", BONEMET_HOME=home)
         app_env, bare_env = dict(base, **{BENCH_ENV: "1"}), dict(base, **{BARE_ENV: "1"})

@@ -81,14 +81,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._actions: dict[str, QAction] = {}
         self._build_menus()
-        self._key_guard = _SearchKeyGuard(self)
-        QApplication.instance().installEventFilter(self._key_guard)
         self._language_applied = self.switcher.language
         self.retranslate()
         self._restore_state()
         self._apply_language(self.switcher.language)
         self.tabs.view(self.tabs.current_name())  # the one view built before the window shows
         self.tabs.currentWidget().setFocus()  # the search box on the Library view: type at once
+        # Installed once the first view is built: an application-wide filter written in Python
+        # sees every event, and building a view sends thousands (issue 14: start time).
+        self._key_guard = _SearchKeyGuard(self)
+        QApplication.instance().installEventFilter(self._key_guard)
         notices = [n for n in [settings.notice, *lists.notices()] if n]
         if notices:
             self.statusBar().showMessage(" ".join(notices))

@@ -37,10 +37,10 @@ def home(tmp_path_factory) -> Path:
     return home
 
 
-def _probe(home: Path, *args: str, **env: str) -> tuple[dict, str]:
+def _probe(home: Path, *args: str, forbidden: tuple[str, ...] = FORBIDDEN, **env: str) -> tuple[dict, str]:
     environ = dict(os.environ, BONEMET_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env)
     done = subprocess.run(
-        [sys.executable, "-c", PROBE % (FORBIDDEN,), *args],
+        [sys.executable, "-c", PROBE % (forbidden,), *args],
         cwd=ROOT,
         env=environ,
         capture_output=True,
@@ -60,6 +60,20 @@ def test_the_app_reaches_search_ready_without_parsers_or_index_writer(home):
     assert result["loaded"] == []
 
 
+def test_the_app_reaches_search_ready_without_the_engine_or_the_file_lock(home):
+    # The Library view needs neither: the calculator's engine loads when its view is built, the
+    # bookmarks' file lock at the first change of a list (issue 14).
+    result, stdout = _probe(home, forbidden=("calculator.assessment", "filelock"), BONEMET_BENCH_STARTUP="1")
+    assert result["code"] == 0 and "state=ready" in stdout
+    assert result["loaded"] == []
+
+
+def test_importing_desktop_for_its_version_loads_no_engine():
+    probe = "import sys, desktop; print(desktop.__version__, sorted(m for m in sys.modules if m.startswith('calculator')))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split(" ", 1)[1].strip() == "['calculator', 'calculator.versions']"
+
+
 def test_bonemet_search_imports_no_parser_or_index_writer(home):
     result, stdout = _probe(home, "search", "denosumab", "--lang", "en")
     assert result["code"] == 0 and "denosumab" in stdout.lower()
@@ -70,3 +84,13 @@ def test_bonemet_assess_imports_no_parser_or_search(home):
     result, stdout = _probe(home, "assess", str(PATIENT), "--format", "text")
     assert result["code"] == 0
     assert result["loaded"] == []
+
+
+def test_every_public_calculator_name_resolves():
+    # calculator/__init__.py exports lazily (module __getattr__): a name in __all__ whose module
+    # does not define it would otherwise fail only when first used.
+    import calculator
+
+    for name in calculator.__all__:
+        assert getattr(calculator, name) is not None, name
+    assert set(calculator.__all__) <= set(dir(calculator))
