@@ -38,21 +38,25 @@ def main(
     from desktop.library_view.library_source import load_backend
     from desktop.shell.fonts import FontZoom
     from desktop.shell.i18n import LanguageSwitcher, system_language
-    from desktop.shell.logs import setup_logging
+    from desktop.shell.logs import attach_log_file, start_logging
     from desktop.shell.main_window import MainWindow
     from desktop.shell.settings import SETTINGS_FILE_NAME, Settings
 
     dirs = user_dirs()
-    log_file = setup_logging(dirs.log)
-    from desktop import __version__
+    start_logging()  # stderr warnings now; the log file is opened once the window is up
 
-    log.info(
-        "BoneMet Guide %s starting (log %s, data %s, portable %s)",
-        __version__,
-        log_file,
-        dirs.data,
-        dirs.portable,
-    )
+    def open_log_file() -> None:
+        from desktop import __version__
+
+        log_file = attach_log_file(dirs.log)
+        log.info(
+            "BoneMet Guide %s started (log %s, data %s, portable %s)",
+            __version__,
+            log_file,
+            dirs.data,
+            dirs.portable,
+        )
+
     _route_qt_messages_to_log()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _keep_qt_settings_in(dirs.config)
@@ -74,6 +78,7 @@ def main(
     if screenshot:
         from desktop.shell.screenshot import take_screenshot
 
+        open_log_file()
         start_backend()
         return _dispose(window, take_screenshot(app, window, screenshot, view, query, patient))
 
@@ -83,7 +88,8 @@ def main(
     # the window's for the interpreter (one GIL) and delay the first paint, not speed up search.
     QTimer.singleShot(0, window, start_backend)
     if os.environ.get(BENCH_ENV):
-        return _bench_run(app, window, launched)
+        return _bench_run(app, window, launched, open_log_file)
+    QTimer.singleShot(0, window, open_log_file)  # after the first paint, before the disclaimer
     QTimer.singleShot(0, window, lambda: window.ask_disclaimer() or window.close())
     return _dispose(window, app.exec())
 
@@ -130,8 +136,9 @@ def _dispose(window, code: int) -> int:
     return code
 
 
-def _bench_run(app, window, launched: float) -> int:
-    """Print when the window was shown (first event-loop tick) and when search was ready."""
+def _bench_run(app, window, launched: float, after_shown) -> int:
+    """Print when the window was shown (first event-loop tick) and when search was ready;
+    `after_shown` runs right after that first tick, where the app runs it after the first paint."""
     from PySide6.QtCore import QTimer
 
     from desktop.library_view.search_controller import PREPARING
@@ -150,4 +157,5 @@ def _bench_run(app, window, launched: float) -> int:
         app.quit()
 
     QTimer.singleShot(0, window, first_tick)
+    QTimer.singleShot(0, window, after_shown)
     return _dispose(window, app.exec())
