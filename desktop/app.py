@@ -87,9 +87,14 @@ def main(
     # Started once the window is up: the loader's imports (whoosh) would otherwise compete with
     # the window's for the interpreter (one GIL) and delay the first paint, not speed up search.
     QTimer.singleShot(0, window, start_backend)
+
+    def after_first_paint() -> None:
+        window.finish_first_view()  # the reader, while the backend loads in its worker
+        open_log_file()
+
     if os.environ.get(BENCH_ENV):
-        return _bench_run(app, window, launched, open_log_file)
-    QTimer.singleShot(0, window, open_log_file)  # after the first paint, before the disclaimer
+        return _bench_run(app, window, launched, after_first_paint)
+    QTimer.singleShot(0, window, after_first_paint)  # before the disclaimer
     QTimer.singleShot(0, window, lambda: window.ask_disclaimer() or window.close())
     return _dispose(window, app.exec())
 

@@ -127,11 +127,11 @@ class MainWindow(QMainWindow):
         from desktop.library_view.library_page import LibraryPage
 
         page = LibraryPage(self.controller, self.lists, self)
-        page.reader.openScore.connect(self.open_score)  # "在评分中打开" links in the library
+        page.openScore.connect(self.open_score)  # "在评分中打开" links in the library
         page.restore_splitter(self.settings.get("library_splitter"))
         page.set_language(self._language_applied)
         if self.zoom is not None:
-            page.reader.set_text_scale(self.zoom.factor())
+            page.set_text_scale(self.zoom.factor())
         if self.source is not None:
             page.set_source(self.source)
         return page
@@ -165,6 +165,12 @@ class MainWindow(QMainWindow):
 
     def focus_current_view(self) -> None:
         self.tabs.currentWidget().setFocus()
+
+    def finish_first_view(self) -> None:
+        """Just after the first paint: build what the view on screen left out to show sooner."""
+        page = self.tabs.built(LIBRARY)
+        if page is not None:
+            page.build_reader()
 
     # -- start-up ---------------------------------------------------------------------------
     def load_backend(self, loader: Callable[[], Backend]) -> None:
@@ -255,7 +261,7 @@ class MainWindow(QMainWindow):
         steps = self.zoom.reset() if step == 0 else self.zoom.set_steps(self.zoom.steps + step)
         page = self.tabs.built(LIBRARY)
         if page is not None:  # an unbuilt library page takes the zoom when it is built
-            page.reader.set_text_scale(self.zoom.factor())
+            page.set_text_scale(self.zoom.factor())
         self.settings.set("zoom", steps)
         self.settings.save()
 
