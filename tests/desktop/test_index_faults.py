@@ -49,6 +49,8 @@ def test_an_index_damaged_before_start_is_rebuilt_and_the_library_view_says_so(
     window.library.search_panel.search_box.setText(QUERY)  # the notice gives way to the results
     qtbot.waitUntil(lambda: window.controller.results_query == QUERY, timeout=10_000)
     assert status.text() != REBUILT
+    window.controller.wait_idle()
+    backend.search_index.close()
 
 
 def test_a_search_that_raises_on_damaged_files_rebuilds_the_index(
@@ -69,7 +71,9 @@ def test_a_search_that_raises_on_damaged_files_rebuilds_the_index(
     assert window.library.search_panel.status_label.text() == REBUILT
     with SearchIndex.open(tmp_path / "cache" / "index") as rebuilt:
         assert hits(rebuilt) == hits(real_backend.search_index)
-    backend.search_index.close()  # the damaged one the test opened (the controller moved to the rebuilt one)
+    backend.search_index.close()  # the damaged one the test opened
+    window.controller.wait_idle()
+    window.controller._index.close()  # the rebuilt one the repair opened (the window does not own indexes)
 
 
 def test_a_search_that_raises_on_intact_files_keeps_the_index(
