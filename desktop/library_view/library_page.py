@@ -7,7 +7,7 @@ Until then an empty widget holds its place in the splitter, so the saved sizes a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -16,6 +16,9 @@ from desktop.library_view.bookmarks import Entry, ReadingLists
 from desktop.library_view.library_toc import LibraryLists
 from desktop.library_view.search_controller import SearchController
 from desktop.library_view.search_panel import SearchPanel
+
+if TYPE_CHECKING:  # imported for real when the reader is built
+    from desktop.library_view.reader_view import ReaderView
 
 
 class LibraryPage(QWidget):
@@ -27,7 +30,7 @@ class LibraryPage(QWidget):
         self.lists = lists
         self.side_lists = LibraryLists(lists, self)
         self.search_panel = SearchPanel(controller, self.side_lists, self)
-        self._reader: Any = None  # ReaderView, built on first use
+        self._reader: ReaderView | None = None  # built on first use
         self._source: Any = None
         self._language: str | None = None
         self._text_scale: float | None = None
@@ -50,8 +53,9 @@ class LibraryPage(QWidget):
         self.setFocusProxy(self.search_panel.search_box)
 
     @property
-    def reader(self) -> Any:  # ReaderView
+    def reader(self) -> ReaderView:
         self.build_reader()
+        assert self._reader is not None
         return self._reader
 
     def build_reader(self) -> None:
