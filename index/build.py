@@ -9,7 +9,6 @@ both built the same thing). The same folder holds the library's prebuilt form (l
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -24,18 +23,22 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk, iter_terms
 from index.expand import build_expansion_data
+from index.folder import (
+    BUILDING,
+    EXPANSIONS_FILE,
+    INDEX_FORMAT,
+    INDEX_NAME,
+    OLD,
+    STAMP_FILE,
+    WRITELOCK,
+    file_record,
+)
 from index.matching import LENGTHS_FILE, WEIGHTS_FILE, write_lengths, write_weights
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
 from library.compact import COMPACT_FORMAT, LIBRARY_FILE, write_compact
 from library.content import Library
 from library.ids import REFERENCES_DOC
 
-STAMP_FILE = "stamp.json"
-EXPANSIONS_FILE = "expansions.json"
-INDEX_FORMAT = 5  # bump when the folder layout or the stored fields change
-INDEX_NAME = "sections"
-WRITELOCK = "_WRITELOCK"
-BUILDING, OLD = ".building-", ".old-"  # temporary siblings: a build in progress, a folder being replaced
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).
 SECTION_WEIGHTS = {REFERENCES_DOC: 0.1}
@@ -162,6 +165,7 @@ def build_index(
         }
         stamp = {
             "content_version": content_version,
+            **_content_files(content_version),
             "analyzer_version": ANALYZER_VERSION,
             "index_format": INDEX_FORMAT,
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -187,22 +191,18 @@ def build_index(
     }
 
 
+def _content_files(content_version: str) -> dict:
+    """{"content_files": fingerprint} when the bundled content is, now, of `content_version`: the
+    app then takes the version from the stamp instead of hashing the content at every start
+    (guideline_content.adopt_version). Nothing for other libraries (fixtures, benchmarks)."""
+    from guideline_content import fingerprinted_version
+
+    version, fingerprint = fingerprinted_version()
+    return {"content_files": fingerprint} if version == content_version and fingerprint else {}
+
+
 def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-def file_sha256(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def file_record(path: Path) -> dict:
-    return {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
-
-
-def leftover_patterns(target: Path) -> tuple[str, ...]:
-    """Glob patterns of the temporary siblings of `target` that builds make (and may leave if killed)."""
-    return (f".{target.name}{BUILDING}*", f".{target.name}{OLD}*")
 
 
 def folder_size(folder: Path) -> int:

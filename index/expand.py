@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from index.analysis import TOKEN_RE, fold, is_cjk, joined_form, query_terms
 from index.questions import QueryWords
@@ -151,22 +152,41 @@ def build_expansion_data(
 class QueryExpander:
     """Turns user text into Units, using the glossary and pinyin keys of one index."""
 
+    # The look-up tables below are made at the first query (in the search thread), not when the
+    # index opens: folding ~1,400 glossary terms took about 5 ms of the app's start (issue 14).
+
     def __init__(self, data: ExpansionData) -> None:
         self.data = data
-        self._group_of: dict[str, list[int]] = {}
-        for number, group in enumerate(data.groups):
+        self._parsed: dict[str, list[Unit]] = {}  # treated as read-only by the callers
+
+    @cached_property
+    def _group_of(self) -> dict[str, list[int]]:
+        group_of: dict[str, list[int]] = {}
+        for number, group in enumerate(self.data.groups):
             for term in group:
                 key = match_key(term)
-                if key and number not in self._group_of.setdefault(key, []):
-                    self._group_of[key].append(number)
-        self._parsed: dict[str, list[Unit]] = {}  # treated as read-only by the callers
-        self._cjk_group_keys = {k for k in self._group_of if is_cjk(k)}
-        self._cjk_lengths = sorted({len(k) for k in self._cjk_group_keys}, reverse=True)
-        self._fuzzy_keys = self._latin_fuzzy_keys()
-        self._pinyin_keys = sorted(data.pinyin)
-        self._latin_terms = [(match_key(t), t) for group in data.groups for t in group if not is_cjk(t)]
+                if key and number not in group_of.setdefault(key, []):
+                    group_of[key].append(number)
+        return group_of
 
-    def _latin_fuzzy_keys(self) -> dict[str, str]:
+    @cached_property
+    def _cjk_group_keys(self) -> set[str]:
+        return {k for k in self._group_of if is_cjk(k)}
+
+    @cached_property
+    def _cjk_lengths(self) -> list[int]:
+        return sorted({len(k) for k in self._cjk_group_keys}, reverse=True)
+
+    @cached_property
+    def _pinyin_keys(self) -> list[str]:
+        return sorted(self.data.pinyin)
+
+    @cached_property
+    def _latin_terms(self) -> list[tuple[str, str]]:
+        return [(match_key(t), t) for group in self.data.groups for t in group if not is_cjk(t)]
+
+    @cached_property
+    def _fuzzy_keys(self) -> dict[str, str]:
         """Latin glossary words a typo may be matched against → the glossary key they stand for."""
         keys: dict[str, str] = {}
         for group in self.data.groups:

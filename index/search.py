@@ -27,8 +27,8 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 
 from index.analysis import ANALYZER_VERSION, is_cjk, query_terms
-from index.build import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, REFERENCES_DOC, STAMP_FILE
 from index.expand import ExpansionData, QueryExpander, Unit
+from index.folder import EXPANSIONS_FILE, INDEX_FORMAT, INDEX_NAME, read_stamp
 from index.matching import (
     EXACT,
     FUZZY,
@@ -42,6 +42,7 @@ from index.matching import (
     read_weights,
 )
 from index.snippets import make_snippet, needle_key
+from library.ids import REFERENCES_DOC
 
 log = logging.getLogger(__name__)
 _HAS_LATIN = re.compile(r"[0-9a-z]")
@@ -81,15 +82,6 @@ class Hit:
         return bool(self.missing)
 
 
-def read_stamp(index_dir: Path) -> dict | None:
-    """The build stamp of an index folder, or None when it is missing or unreadable."""
-    try:
-        stamp = json.loads((Path(index_dir) / STAMP_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return stamp if isinstance(stamp, dict) else None
-
-
 class SearchIndex:
     """One open, read-only index. Thread-safe: searches are serialised, and expansions() answers for
     its own query even when another thread searched in between. close() when done."""
@@ -108,12 +100,14 @@ class SearchIndex:
         self._cache: tuple[dict, dict] = ({}, {})  # posting lists and lexicon look-ups (see Evaluation)
         self._stored: dict[int, dict] = {}  # stored fields of recently hit sections
         self._searches = 0
-        # Read the side files before opening a searcher: a searcher left open on a bad index would
+        # Read the side files before opening a reader: a reader left open on a bad index would
         # keep its files open, and Windows cannot move a folder with open files aside for the rebuild.
         sections = ix.doc_count_all()
         self._norms = norms_for(read_lengths(index_dir / LENGTHS_FILE, sections))
         self._weights = read_weights(index_dir / WEIGHTS_FILE, sections)
-        self._searcher = ix.searcher()
+        # A plain reader, not a whoosh Searcher: matching.py scores the posting lists itself, and
+        # whoosh.searching with its query modules would add ~15 ms to the start (issue 14).
+        self._reader = ix.reader()
 
     @classmethod
     def open(cls, index_dir: Path) -> SearchIndex:
@@ -149,7 +143,7 @@ class SearchIndex:
             if self._closed:
                 return
             self._closed = True
-            self._searcher.close()
+            self._reader.close()
             self._ix.close()
 
     def __enter__(self) -> SearchIndex:
@@ -162,11 +156,11 @@ class SearchIndex:
         """Read every part of the index once; raises IndexUnavailable when something is corrupt."""
         try:
             with self._lock:
-                reader = self._searcher.reader()
+                reader = self._reader
                 if reader.doc_count() == 0:
                     raise IndexUnavailable("the index is empty")
-                self._searcher.stored_fields(0)
-                self._searcher.stored_fields(reader.doc_count_all() - 1)
+                reader.stored_fields(0)
+                reader.stored_fields(reader.doc_count_all() - 1)
                 matcher = Matcher(reader, self._norms)
                 for fieldname in self._norms:  # read one posting list of each field
                     term = next(iter(reader.lexicon(fieldname)), b"").decode("utf-8")
@@ -218,7 +212,7 @@ class SearchIndex:
         # With an intent every section holding the words is a candidate: the one that answers
         # ("多久" → the 疗程 section) may hold them only in its body.
         evaluation = Evaluation(
-            self._searcher.reader(),
+            self._reader,
             self._norms,
             enough=EVERY_SECTION if intents else wanted,
             weights=self._weights,
@@ -280,7 +274,7 @@ class SearchIndex:
             if record is None:  # kept between searches: the index never changes while open
                 if len(self._stored) >= STORED_SECTIONS:
                     self._stored.clear()
-                record = self._stored[docnum] = self._searcher.stored_fields(docnum)
+                record = self._stored[docnum] = self._reader.stored_fields(docnum)
             cache[docnum] = record
         return cache[docnum]
 

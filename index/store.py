@@ -8,8 +8,9 @@ folders it left. If two build anyway (the lock timed out or is unsupported), the
 
 A folder is trusted only when every file the build wrote still has its size and SHA-256 (listed in
 the stamp): flipped bytes in a segment otherwise pass whoosh's own reading and leave search empty or
-its scores garbled. Hashing the bundled index (3.5 MB) costs a few milliseconds, on the background
-loader's thread, so it is done at every open (figures: docs/architecture.md).
+its scores garbled. Hashing the bundled index (3.5 MB) costs a few milliseconds; the app opens it
+checking sizes only and verifies it in its search thread before the first search (`verify=False`),
+so start-up does not wait for it (figures: docs/architecture.md).
 
 The folder also holds the library's prebuilt form (`library.json`, library/compact.py): a folder
 is current only when its stamp names this content version, this analyzer, this index format and
@@ -19,7 +20,6 @@ this prebuilt-library format, so the two are always replaced together.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import shutil
 from collections.abc import Callable, Iterator
@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from index.analysis import ANALYZER_VERSION
-from index.build import INDEX_FORMAT, build_index, file_sha256, leftover_patterns
-from index.search import IndexUnavailable, SearchIndex, read_stamp
+from index.folder import INDEX_FORMAT, file_sha256, leftover_patterns, read_stamp
+from index.search import IndexUnavailable, SearchIndex
 from library.compact import COMPACT_FORMAT
 
 log = logging.getLogger(__name__)
@@ -43,11 +43,26 @@ def library_version(root: Path | None) -> str:
 
     if root is None or Path(root).resolve() == CONTENT_DIR.resolve():
         return content_version()
+    import hashlib  # not on the app's start path (issue 14)
+
     digest = hashlib.sha256()
     files = sorted(p for p in Path(root).rglob("*") if p.is_file() and p.suffix in {".md", ".yaml", ""})
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return f"local+{digest.hexdigest()[:8]}"
+
+
+def bundled_content_version(folders: tuple[Path, ...]) -> str:
+    """The bundled content's version, taken from the first of `folders` whose stamp recorded it
+    with a fingerprint that still matches the content files; hashed when none does."""
+    import guideline_content
+
+    for folder in folders:
+        stamp = read_stamp(folder) or {}
+        version = stamp.get("content_version")
+        if isinstance(version, str) and guideline_content.adopt_version(version, stamp.get("content_files")):
+            return version
+    return guideline_content.content_version()
 
 
 def damaged_files(index_dir: Path, stamp: dict, *, hashes: bool = True) -> list[str]:
@@ -94,11 +109,14 @@ def is_current(index_dir: Path, content_version: str, damage: list[str] | None =
 
 
 def open_if_current(
-    index_dir: Path, content_version: str, damage: list[str] | None = None
+    index_dir: Path, content_version: str, damage: list[str] | None = None, *, verify: bool = True
 ) -> SearchIndex | None:
     """The folder's index, opened and checked, when it is current (see is_current); else None.
     Callers that go on to search use this rather than is_current, which would open it twice.
-    A folder of this version that is damaged (not merely missing or older) is described in `damage`."""
+    A folder of this version that is damaged (not merely missing or older) is described in `damage`.
+    With `verify` False only the files' sizes are checked here: the caller must run
+    `verify_index(index)` before the index answers a search (the app does, first thing in its one
+    search thread, so start-up does not wait for the hashing)."""
     stamp = read_stamp(index_dir)
     if not stamp or stamp.get("content_version") != content_version:
         return None
@@ -106,19 +124,32 @@ def open_if_current(
         return None
     if stamp.get("library_format") != COMPACT_FORMAT:
         return None
-    problems = damaged_files(index_dir, stamp)
+    problems = damaged_files(index_dir, stamp, hashes=verify)
     if problems:
         return _damaged(index_dir, "; ".join(problems[:3]), damage)
     try:
         index = SearchIndex.open(index_dir)
     except IndexUnavailable as exc:
         return _damaged(index_dir, str(exc), damage)
-    try:
-        index.check()
-    except IndexUnavailable as exc:
-        index.close()
-        return _damaged(index_dir, str(exc), damage)
+    problems = verify_index(index, hashes=False) if verify else []
+    if problems:
+        return _damaged(index_dir, problems[0], damage)
     return index
+
+
+def verify_index(index: SearchIndex, *, hashes: bool = True) -> list[str]:
+    """What is wrong with an open index: files that differ from its stamp (unless `hashes` is
+    False), else a part whoosh cannot read. A damaged index is closed, so that a search queued
+    behind this check finds nothing rather than reading it. Never raises."""
+    problems = damaged_files(index.index_dir, index.stamp) if hashes else []
+    if not problems:
+        try:
+            index.check()
+        except IndexUnavailable as exc:
+            problems = [str(exc)]
+    if problems:
+        index.close()
+    return problems
 
 
 def _damaged(index_dir: Path, reason: str, damage: list[str] | None) -> None:
@@ -128,11 +159,17 @@ def _damaged(index_dir: Path, reason: str, damage: list[str] | None) -> None:
 
 
 def open_current(
-    shipped_dir: Path, cache_dir: Path, content_version: str, damage: list[str] | None = None
+    shipped_dir: Path,
+    cache_dir: Path,
+    content_version: str,
+    damage: list[str] | None = None,
+    *,
+    verify: bool = True,
 ) -> SearchIndex | None:
-    """The current index (shipped first, then cache), opened; None when neither is current."""
+    """The current index (shipped first, then cache), opened; None when neither is current.
+    `verify` as in open_if_current."""
     for folder in (Path(shipped_dir), Path(cache_dir)):
-        index = open_if_current(folder, content_version, damage)
+        index = open_if_current(folder, content_version, damage, verify=verify)
         if index is not None:
             return index
     return None
@@ -175,6 +212,8 @@ def ensure_index(
                 from library.content import load_library
 
                 library = load_library(library_root)
+            from index.build import build_index
+
             log.info("building the search index into %s", cache_dir)
             build_index(library, cache_dir, content_version=version, progress=progress)
     return cache_dir

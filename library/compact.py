@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import uuid
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -73,6 +72,8 @@ def compact_data(library: Library, content_version: str) -> dict[str, Any]:
 def write_compact(library: Library, path: Path, content_version: str) -> None:
     """Write the prebuilt form to `path` atomically (a temporary sibling, then one rename)."""
     path = Path(path)
+    import uuid  # written at build time only; reading is on the app's start path (issue 14)
+
     temp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
         text = json.dumps(compact_data(library, content_version), ensure_ascii=False, separators=(",", ":"))

@@ -32,7 +32,7 @@ def _hits(index_dir):
 
 
 def test_the_fast_reader_agrees_with_the_public_interface_on_every_term(index, fast_path_on):
-    reader = index._searcher.reader()
+    reader = index._reader
     terms = list(_all_terms(reader))
     assert isinstance(reader.postings(*terms[0]), W3LeafMatcher)  # with the pinned whoosh the fast path runs
     for fieldname, term in terms:
@@ -83,7 +83,7 @@ def test_a_damaged_index_is_reported_and_does_not_switch_the_fast_path_off(index
 
     monkeypatch.setattr(postings, "_read_blocks", damaged)
     monkeypatch.setattr(postings, "read_postings_one_by_one", damaged)
-    reader = index._searcher.reader()
+    reader = index._reader
     fieldname, term = next(_all_terms(reader))
     with pytest.raises(ValueError):
         postings.read_postings(reader.postings(fieldname, term))

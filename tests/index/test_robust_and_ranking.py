@@ -190,7 +190,7 @@ def test_content_version_is_the_stamp(index, fixture_index_dir):
 def test_titles_first_evaluation_keeps_the_best_section_of_one_word_queries(index):
     from index.matching import EXACT, Evaluation, Matcher
 
-    reader = index._searcher.reader()
+    reader = index._reader
     for query in ["地舒单抗", "denosumab", "HER2", "颌骨坏死"]:
         units = index._expander.parse(query)
         full = Matcher(reader, index._norms).query_scores(units, EXACT)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from index.build import STAMP_FILE, build_index
+from index.build import build_index
+from index.folder import STAMP_FILE
 from index.search import IndexUnavailable, SearchIndex
 from index.store import ensure_index, is_current, library_version
 from tests.index.conftest import FIXTURE_LIBRARY, top_documents
@@ -194,17 +195,20 @@ def test_the_reference_list_ranks_below_a_topic_with_the_same_heading(tmp_path):
 
 
 @pytest.mark.parametrize("side_file", ["lengths.bin", "weights.bin"])
-def test_a_bad_side_file_leaves_no_searcher_open(shipped, monkeypatch, side_file):
-    # The searcher was opened first and left open when a side file was bad: its open files would stop
+def test_a_bad_side_file_leaves_no_reader_open(shipped, monkeypatch, side_file):
+    # The reader was opened first and left open when a side file was bad: its open files would stop
     # Windows from moving the folder aside for the rebuild.
     from whoosh.index import FileIndex
 
     opened = []
-    real_searcher = FileIndex.searcher
-    monkeypatch.setattr(
-        FileIndex, "searcher", lambda self, **kw: opened.append(self) or real_searcher(self, **kw)
-    )
+    real_reader = FileIndex.reader
+
+    def reader(self, **kw):
+        opened.append(real_reader(self, **kw))
+        return opened[-1]
+
+    monkeypatch.setattr(FileIndex, "reader", reader)
     (shipped / side_file).write_bytes(b"\0" * 3)
     with pytest.raises(IndexUnavailable):
         SearchIndex.open(shipped)
-    assert opened == []
+    assert all(r.is_closed for r in opened)

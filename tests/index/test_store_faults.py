@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from index.build import STAMP_FILE
-from index.search import SearchIndex, read_stamp
+from index.folder import STAMP_FILE, read_stamp
+from index.search import SearchIndex
 from index.store import damaged_files, ensure_index, is_current, library_version
 from tests.index.conftest import FIXTURE_LIBRARY
 
