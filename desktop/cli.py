@@ -81,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.shell.bench_startup import bare_window
 
         return bare_window()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # a plain launch (the shortcut, a double-click): straight to the window
+        # Building the parser first cost this path ~10 ms, mostly argparse looking up
+        # translations of its own texts for every subcommand (issue 14).
+        from desktop.app import main as app_main
+
+        return app_main()
     args = build_parser().parse_args(argv)
     if args.command not in _PRINTING_COMMANDS:
         return _dispatch(args)

@@ -59,4 +59,4 @@ done
 # Byte-compile the project's packages once: this environment may set PYTHONDONTWRITEBYTECODE,
 # and then every source start compiles each project module again (~100+ ms of the app's launch)
 # while the frozen build ships bytecode. compileall skips modules whose .pyc is current.
-.venv/bin/python -m compileall -q calculator desktop index library guideline_content
+.venv/bin/python -m compileall -q calculator desktop index library guideline_content resources

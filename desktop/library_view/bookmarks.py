@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -40,6 +39,8 @@ class Entry:
 
 def write_json_atomically(path: Path, data: object) -> bool:
     """Write `data` as JSON via a temporary file in the same folder; False (logged) on failure."""
+    import tempfile  # written on a change, never at start (issue 14)
+
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.library_view.bookmarks import Entry, ReadingLists
@@ -35,7 +35,10 @@ class LibraryPage(QWidget):
         self._language: str | None = None
         self._text_scale: float | None = None
         self._reader_slot = QWidget(self)  # stands in for the reader until it is built
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side, a splitter's default. By keyword: PySide matches a positional first argument
+        # against the overload taking a Qt.Orientation, which creates every enum of the `Qt`
+        # namespace (about 30 ms) before the window can show (issue 14).
+        self.splitter = QSplitter(parent=self)
         self.splitter.setObjectName("librarySplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.search_panel)

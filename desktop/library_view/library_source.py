@@ -104,10 +104,14 @@ class Backend:
     # repair(search_index) after a search raised: a Backend with a rebuilt index when the files
     # were damaged, with the same index when they are intact; None where nothing can be rebuilt.
     repair: Callable[[Any], Backend] | None = None
+    # verify() -> the problems found, when the index was opened before its files were hashed: run
+    # before its first search (the search thread's first task); a damaged index is closed by it.
+    verify: Callable[[], list[str]] | None = None
 
 
 class BackendReporter(Protocol):
-    """Hears from `load_backend` before it returns (called on the worker thread)."""
+    """Hears from `load_backend` before it returns, when it has to build the index (called on the
+    worker thread): the library as soon as it is read, then the build's progress."""
 
     def library_ready(self, source: LibrarySource) -> None: ...
 
@@ -118,17 +122,19 @@ def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter |
     """Read the library and open a current search index (rebuilt into `cache_dir` if needed).
 
     Nothing the index does can take the library down: its faults cost the search only."""
-    from guideline_content import content_version
-
-    version = content_version()
     damage: list[str] = []
     try:
-        from index.store import open_current
+        from index.store import bundled_content_version, open_current
 
-        search_index = open_current(shipped_dir, cache_dir, version, damage)
+        version = bundled_content_version((shipped_dir, cache_dir))
+        # Verified (hashed, read once) in the search thread before the first search
+        # (Backend.verify), not here: search is ready sooner (issue 14).
+        search_index = open_current(shipped_dir, cache_dir, version, damage, verify=False)
     except Exception:  # noqa: BLE001 - the reader still works without search
         log.exception("search index unavailable")
-        search_index = None
+        from guideline_content import content_version
+
+        version, search_index = content_version(), None
     library = _prebuilt_library(search_index, (shipped_dir, cache_dir), version)
     markdown = None  # the full library: a build indexes section text, which the prebuilt form lacks
     if library is None:  # no current folder yet, or its prebuilt library is damaged
@@ -137,11 +143,12 @@ def load_backend(shipped_dir: Path, cache_dir: Path, reporter: BackendReporter |
         log.info("no prebuilt library in a current index folder: reading the markdown")
         library = markdown = load_library()
     source = LibrarySource(library)
-    if reporter is not None:
-        reporter.library_ready(source)
     build = functools.partial(_build_index, shipped_dir, cache_dir, markdown, source, reporter)
     if search_index is not None:
-        return Backend(source, search_index, repair=functools.partial(_repair, build, source))
+        repair = functools.partial(_repair, build, source)
+        return Backend(source, search_index, repair=repair, verify=functools.partial(_verify, search_index))
+    if reporter is not None:  # the build takes seconds: the reader need not wait for it
+        reporter.library_ready(source)
     return build(damage)
 
 
@@ -191,6 +198,15 @@ def _build_index(
     if damage:
         log.warning("search index rebuilt after damage: %s", "; ".join(damage))
     return Backend(source, search_index, index_rebuilt=bool(damage), repair=repair)
+
+
+def _verify(search_index: Any) -> list[str]:
+    from index.store import verify_index
+
+    problems = verify_index(search_index)
+    if problems:
+        log.warning("index in %s is damaged: %s", search_index.index_dir, "; ".join(problems[:3]))
+    return problems
 
 
 def _repair(build: Callable[[list[str]], Backend], source: LibrarySource, search_index: Any) -> Backend:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.item_roles import USER_ROLE
 from desktop.library_view.bookmarks import EntryList, ReadingLists
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
-LocationRole = Qt.ItemDataRole.UserRole + 1
+LocationRole = USER_ROLE + 1
 
 
 def _list_widget(parent: QWidget, name: str) -> QListWidget:
@@ -90,7 +99,10 @@ class LibraryLists(QTabWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(widget, 1)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)  # the button at the right
+        buttons.addWidget(button)
+        layout.addLayout(buttons)
         return page
 
     @staticmethod

@@ -7,15 +7,17 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate
+
+from desktop.item_roles import ACCESSIBLE_TEXT_ROLE, DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
 if TYPE_CHECKING:  # QStyle's Python types cost ~15 ms to create: made when results are first painted
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-HitRole = Qt.ItemDataRole.UserRole + 1
-CardHtmlRole = Qt.ItemDataRole.UserRole + 2
+HitRole = USER_ROLE + 1
+CardHtmlRole = USER_ROLE + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 MATCH_BACKGROUND = "#fff2a8"  # the same yellow as the reader's highlight of matched terms
 
@@ -68,13 +70,13 @@ class ResultsModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
         hit = self.hit(index.row()) if index.isValid() else None
         if hit is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY_ROLE, ACCESSIBLE_TEXT_ROLE):
             return f"{hit.title} — {hit.section}" if hit.section else hit.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return hit.title
         if role == HitRole:
             return hit

@@ -52,17 +52,33 @@ class SearchController(QObject):
         self._timer.timeout.connect(self._run)
 
     def set_index(
-        self, search_index: Any, rebuilt: bool = False, repair: Callable[[Any], Any] | None = None
+        self,
+        search_index: Any,
+        rebuilt: bool = False,
+        repair: Callable[[Any], Any] | None = None,
+        verify: Callable[[], list[str]] | None = None,
     ) -> None:
-        """`repair(search_index)` -> a Backend: called when a search on this index raised."""
+        """`repair(search_index)` -> a Backend: called when a search on this index raised, or when
+        `verify()` (run first in the search thread, so before any search) found problems."""
         self._index = search_index
         self._repair = repair
         self.rebuilt = rebuilt
         self.progress = None
         self.state = READY
         self.stateChanged.emit()
+        if verify is not None:
+
+            def verified(problems: list[str]) -> None:
+                if problems:
+                    self._recheck(search_index)
+
+            run_in_background(self._pool, self, verify, verified, lambda error: self._recheck(search_index))
         if self.query:
             self._run()
+
+    def _recheck(self, index: Any) -> None:
+        if index is self._index and index is not self._checked and self._repair is not None:
+            self._check_index(index, self._repair)
 
     def set_progress(self, done: int, total: int) -> None:
         """A missing search index is being built: say how far (the panel shows "n/50")."""
@@ -128,9 +144,8 @@ class SearchController(QObject):
         self, index: Any, generation: int, query: str, hits: list[Any], expansions: list[str]
     ) -> None:
         self._show(generation, query, hits, expansions)
-        failed = getattr(index, "last_error", None) is not None
-        if failed and index is self._index and index is not self._checked and self._repair is not None:
-            self._check_index(index, self._repair)
+        if getattr(index, "last_error", None) is not None:
+            self._recheck(index)
 
     def _check_index(self, index: Any, repair: Callable[[Any], Any]) -> None:
         """Check the files of an index a search raised on; rebuilt if damaged (once per index)."""

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+# `Qt` is reached through the module, only in code that runs once the window is up: PySide creates
+# the Python enums of the whole namespace on first access (about 30 ms, issue 14).
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +30,6 @@ from desktop.library_view.search_controller import FAILED, PREPARING, READY, Sea
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
 MAX_EXPANSIONS_SHOWN = 5
-_NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 class SearchPanel(QWidget):
@@ -44,7 +46,7 @@ class SearchPanel(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("searchStatus")
         self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_status = False  # the status line shows only the app's own texts until search is up
         self.model = ResultsModel(self)
         self.results_view = QListView(self)
         self.results_view.setObjectName("results")
@@ -52,7 +54,6 @@ class SearchPanel(QWidget):
         self.results_view.setItemDelegate(ResultDelegate(self.results_view))
         self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards wrap
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_view.activated.connect(self._open_index)
         self.results_view.clicked.connect(self._open_index)
@@ -71,8 +72,19 @@ class SearchPanel(QWidget):
         controller.stateChanged.connect(self._update_status)
         self.retranslate()
 
+    def _finish_setup(self) -> None:
+        """Once search has answered: what needs `Qt` (see the import). Before, no hit and no typed
+        text can be shown: the list is empty and the status line says "Preparing search…"."""
+        if self._plain_status:
+            return
+        self._plain_status = True
+        self.status_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # typed text is never markup
+        self.results_view.setHorizontalScrollBarPolicy(
+            QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )  # cards wrap
+
     def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def current_hit(self) -> Any:
@@ -95,11 +107,12 @@ class SearchPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _handle_box_key(self, event: QKeyEvent) -> bool:
+        keys = QtCore.Qt.Key
         key = event.key()
-        if key == Qt.Key.Key_Escape and self.search_box.text():
+        if key == keys.Key_Escape and self.search_box.text():
             self.search_box.clear()
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if key in (keys.Key_Return, keys.Key_Enter):
             if self.controller.is_current() or self.controller.state != READY:
                 self._open_index(self.results_view.currentIndex())
             else:
@@ -108,7 +121,7 @@ class SearchPanel(QWidget):
                 self._open_on_answer = True
                 self.controller.run_now()
             return True
-        if key in _NAVIGATION_KEYS and self.model.rowCount():
+        if key in (keys.Key_Up, keys.Key_Down, keys.Key_PageUp, keys.Key_PageDown) and self.model.rowCount():
             QCoreApplication.sendEvent(self.results_view, QKeyEvent(event.type(), key, event.modifiers()))
             return True
         return False
@@ -131,6 +144,8 @@ class SearchPanel(QWidget):
 
     def _update_status(self) -> None:
         controller = self.controller
+        if controller.state != PREPARING:
+            self._finish_setup()
         tooltip = ""
         if controller.state == PREPARING and controller.progress is not None:
             done, total = controller.progress

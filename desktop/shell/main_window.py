@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -52,6 +52,10 @@ class _SearchKeyGuard(QObject):
 
 
 class MainWindow(QMainWindow):
+    # The backend has answered (search ready, or failed): what was put off so that search is
+    # ready sooner (the reader, the log file) may start now.
+    backendSettled = Signal()
+
     def __init__(
         self,
         settings: Settings,
@@ -72,9 +76,15 @@ class MainWindow(QMainWindow):
         self._pool = QThreadPool(self)
         self.controller = SearchController(self)
         self.backend_events = BackendEvents(self)
-        self.backend_events.libraryReady.connect(self._set_source)
+        self.backend_events.libraryReady.connect(self._library_before_index)
         self.backend_events.indexProgress.connect(self.controller.set_progress)
         self._calculator_given = calculator
+        # Guards the search box from its first moment (see _make_library) but every text field
+        # only once search is ready: an application-wide filter written in Python sees every
+        # event, and handing the first paint's events to Python made PySide create the Python
+        # types of every widget class on screen (about 40 ms, issue 14).
+        self._key_guard = _SearchKeyGuard(self)
+        self._key_guard_everywhere = False
         self.tabs = LazyTabs(self._view_specs(), self)
         self.tabs.setObjectName("views")
         self.tabs.setDocumentMode(True)
@@ -87,10 +97,6 @@ class MainWindow(QMainWindow):
         self._apply_language(self.switcher.language)
         self.tabs.view(self.tabs.current_name())  # the one view built before the window shows
         self.tabs.currentWidget().setFocus()  # the search box on the Library view: type at once
-        # Installed once the first view is built: an application-wide filter written in Python
-        # sees every event, and building a view sends thousands (issue 14: start time).
-        self._key_guard = _SearchKeyGuard(self)
-        QApplication.instance().installEventFilter(self._key_guard)
         notices = [n for n in [settings.notice, *lists.notices()] if n]
         if notices:
             self.statusBar().showMessage(" ".join(notices))
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
         from desktop.library_view.library_page import LibraryPage
 
         page = LibraryPage(self.controller, self.lists, self)
+        page.search_panel.search_box.installEventFilter(self._key_guard)
         page.openScore.connect(self.open_score)  # "在评分中打开" links in the library
         page.restore_splitter(self.settings.get("library_splitter"))
         page.set_language(self._language_applied)
@@ -167,7 +174,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentWidget().setFocus()
 
     def finish_first_view(self) -> None:
-        """Just after the first paint: build what the view on screen left out to show sooner."""
+        """Once search is ready (or the index is being built): build what the view on screen left
+        out to show sooner. Built earlier, the reader would compete with the search index's loading
+        for the interpreter; it is built at once anyway when a hit, a link or a list opens a page."""
         page = self.tabs.built(LIBRARY)
         if page is not None:
             page.build_reader()
@@ -177,6 +186,21 @@ class MainWindow(QMainWindow):
         """Run `loader` (library + search index) off the UI thread; the window stays usable. The
         loader may report the library early and the index build's progress via `backend_events`."""
         run_in_background(self._pool, self, loader, self.set_backend, self._backend_failed)
+
+    def _library_before_index(self, source: Any) -> None:
+        """The library is read but the search index must be built first (seconds): the reader now."""
+        self._set_source(source)
+        self.finish_first_view()
+
+    def _settle(self) -> None:
+        self._guard_search_keys()
+        self.finish_first_view()
+        self.backendSettled.emit()
+
+    def _guard_search_keys(self) -> None:
+        if not self._key_guard_everywhere:
+            self._key_guard_everywhere = True
+            QApplication.instance().installEventFilter(self._key_guard)
 
     def _set_source(self, source: Any) -> None:
         self.source = source
@@ -194,7 +218,10 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Search is unavailable: %1").replace("%1", backend.search_error)
             )
         else:
-            self.controller.set_index(backend.search_index, backend.index_rebuilt, backend.repair)
+            self.controller.set_index(
+                backend.search_index, backend.index_rebuilt, backend.repair, backend.verify
+            )
+        QTimer.singleShot(0, self, self._settle)  # after "ready" has been painted
 
     def _backend_failed(self, error: Exception) -> None:
         log.error("library unavailable: %s", error)
@@ -203,6 +230,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             translate("MainWindow", "The guideline library could not be loaded: %1").replace("%1", str(error))
         )
+        self._settle()
 
     def ask_disclaimer(self) -> bool:
         """First run: intended use and disclaimer, accepted once. False when the user declines."""

@@ -39,18 +39,47 @@ def shipped(tmp_path, real_backend) -> Path:
 def test_an_index_damaged_before_start_is_rebuilt_and_the_library_view_says_so(
     shipped, tmp_path, real_backend, make_window, qtbot
 ):
+    # The app opens the index checking sizes only and hashes it in the search thread before the
+    # first search (issue 14): flipped bytes are found there, and the index is rebuilt into the cache.
     flip_bytes(next(shipped.glob("*.seg")))
     backend = load_backend(shipped, tmp_path / "cache" / "index")
-    assert backend.index_rebuilt and backend.search_index.index_dir == tmp_path / "cache" / "index"
-    assert hits(backend.search_index) == hits(real_backend.search_index)
+    assert backend.search_index.index_dir == shipped and backend.verify is not None
     window = make_window(backend)
+    controller = window.controller
+    qtbot.waitUntil(lambda: controller.state == READY and controller.rebuilt, timeout=30_000)
+    rebuilt = controller._index
+    assert rebuilt.index_dir == tmp_path / "cache" / "index"
+    assert hits(rebuilt) == hits(real_backend.search_index)
+    assert backend.search_index.search(QUERY) == []  # the damaged one was closed when found
     status = window.library.search_panel.status_label
     assert status.text() == REBUILT and status.isVisible()
     window.library.search_panel.search_box.setText(QUERY)  # the notice gives way to the results
-    qtbot.waitUntil(lambda: window.controller.results_query == QUERY, timeout=10_000)
+    qtbot.waitUntil(lambda: controller.results_query == QUERY, timeout=10_000)
     assert status.text() != REBUILT
+    controller.wait_idle()
+    rebuilt.close()  # the window does not own indexes
+
+
+def test_a_query_typed_before_the_check_never_reads_the_damaged_index(
+    shipped, tmp_path, real_backend, make_window, qtbot, monkeypatch
+):
+    flip_bytes(next(shipped.glob("*.seg")))
+    backend = load_backend(shipped, tmp_path / "cache" / "index")
+    read = []
+    search = backend.search_index._search
+    monkeypatch.setattr(backend.search_index, "_search", lambda *a: read.append(a) or search(*a))
+    window = make_window(backend, show=False)
+    window.controller.set_query(QUERY)
+    window.controller.run_now()  # queued behind the check in the one search thread
+    qtbot.waitUntil(lambda: window.controller.state == READY and window.controller.rebuilt, timeout=30_000)
+    # Its first answer came from the closed index (nothing), the real one after the rebuild.
+    qtbot.waitUntil(lambda: bool(window.controller.results), timeout=10_000)
+    assert read == []
+    assert [(h.doc_id, h.anchor) for h in window.controller.results][:3] == [
+        (h.doc_id, h.anchor) for h in real_backend.search_index.search(QUERY, window.controller.language)
+    ][:3]
     window.controller.wait_idle()
-    backend.search_index.close()
+    window.controller._index.close()
 
 
 def test_a_search_that_raises_on_damaged_files_rebuilds_the_index(
@@ -111,5 +140,8 @@ def test_the_prebuilt_library_is_read_when_only_the_search_part_is_damaged(shipp
     monkeypatch.setattr(library.content, "load_library", lambda *a: pytest.fail("read the markdown"))
     (tmp_path / "cache").write_text("a file where the cache folder should be")  # no rebuild possible
     backend = load_backend(shipped, tmp_path / "cache" / "index")
-    assert backend.search_index is None and backend.search_error
-    assert [item.doc_id for item in backend.source.toc("zh")]
+    assert [item.doc_id for item in backend.source.toc("zh")]  # from library.json
+    assert backend.verify is not None and backend.verify()  # found before the first search
+    repaired = backend.repair(backend.search_index)
+    assert repaired.search_index is None and repaired.search_error
+    assert [item.doc_id for item in repaired.source.toc("zh")]
