@@ -50,6 +50,7 @@ class LibraryPage(QWidget):
         layout.addWidget(self.splitter)
 
         self._answered: str | None = None  # the query whose hit the reader shows
+        self._waiting_hit: tuple[Any, str] | None = None  # opened before the library was read
         self.search_panel.openHit.connect(self.open_hit)
         controller.resultsChanged.connect(self._results_changed)
         self.side_lists.openDocument.connect(lambda doc_id, anchor: self.reader.open(doc_id, anchor))
@@ -88,6 +89,8 @@ class LibraryPage(QWidget):
         if self._reader is not None:
             self._reader.set_source(source)
         self.side_lists.set_source(source)
+        if self._waiting_hit is not None:
+            self.open_hit(*self._waiting_hit)
 
     def set_language(self, language: str) -> None:
         self.controller.set_language(language)
@@ -102,6 +105,11 @@ class LibraryPage(QWidget):
             self._reader.set_text_scale(factor)
 
     def open_hit(self, hit: Any, query: str) -> None:
+        # Search answers before the library is read (issue 14): Enter pressed in those few
+        # milliseconds opens the hit as soon as the library is there.
+        self._waiting_hit = (hit, query) if self._source is None else None
+        if self._waiting_hit is not None:
+            return
         from desktop.library_view.reader_view import terms_to_highlight
 
         terms = terms_to_highlight(query, getattr(hit, "snippet_html", ""))

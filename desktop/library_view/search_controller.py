@@ -43,6 +43,7 @@ class SearchController(QObject):
         self._index: Any = None
         self._repair: Callable[[Any], Any] | None = None
         self._checked: Any = None  # the last index whose files a failed search had checked
+        self._unrepaired: Any = None  # found faulty before its repair arrived
         self._generation = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -62,6 +63,7 @@ class SearchController(QObject):
         `verify()` (run first in the search thread, so before any search) found problems."""
         self._index = search_index
         self._repair = repair
+        self._unrepaired = None
         self.rebuilt = rebuilt
         self.progress = None
         self.state = READY
@@ -76,9 +78,24 @@ class SearchController(QObject):
         if self.query:
             self._run()
 
+    def set_repair(self, search_index: Any, repair: Callable[[Any], Any] | None) -> None:
+        """The repair for the index set earlier (it arrives with the library, after the index)."""
+        if search_index is self._index:
+            self._repair = repair
+            failed = getattr(search_index, "last_error", None) is not None
+            if failed or self._unrepaired is search_index:  # found damaged, or a search raised, meanwhile
+                self._recheck(search_index)
+
+    def current_index(self) -> Any:
+        return self._index
+
     def _recheck(self, index: Any) -> None:
-        if index is self._index and index is not self._checked and self._repair is not None:
-            self._check_index(index, self._repair)
+        if index is not self._index or index is self._checked:
+            return
+        if self._repair is None:
+            self._unrepaired = index  # its repair comes with the library: set_repair
+            return
+        self._check_index(index, self._repair)
 
     def set_progress(self, done: int, total: int) -> None:
         """A missing search index is being built: say how far (the panel shows "n/50")."""

@@ -9,10 +9,15 @@ from PySide6.QtCore import QObject, Signal
 
 class BackendEvents(QObject):
     """What the backend loader reports before it is done, from its worker thread (queued to the UI):
-    the library as soon as it is read, and the progress of a search index being built."""
+    an opened search index before the library is read; or, when the index must be built first, the
+    library as soon as it is read, then the build's progress."""
 
+    indexReady = Signal(object, object)  # the index, its verify() (run before its first search)
     libraryReady = Signal(object)
     indexProgress = Signal(int, int)
+
+    def index_ready(self, search_index: Any, verify: Any) -> None:
+        self.indexReady.emit(search_index, verify)
 
     def library_ready(self, source: Any) -> None:
         self.libraryReady.emit(source)

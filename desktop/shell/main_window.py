@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         self._pool = QThreadPool(self)
         self.controller = SearchController(self)
         self.backend_events = BackendEvents(self)
+        self.backend_events.indexReady.connect(
+            lambda index, verify: self.controller.set_index(index, verify=verify)
+        )
         self.backend_events.libraryReady.connect(self._library_before_index)
         self.backend_events.indexProgress.connect(self.controller.set_progress)
         self._calculator_given = calculator
@@ -184,7 +187,8 @@ class MainWindow(QMainWindow):
     # -- start-up ---------------------------------------------------------------------------
     def load_backend(self, loader: Callable[[], Backend]) -> None:
         """Run `loader` (library + search index) off the UI thread; the window stays usable. The
-        loader may report the library early and the index build's progress via `backend_events`."""
+        loader reports an opened index before the library, or, when the index must be built, the
+        library early and the build's progress (`backend_events`)."""
         run_in_background(self._pool, self, loader, self.set_backend, self._backend_failed)
 
     def _library_before_index(self, source: Any) -> None:
@@ -217,6 +221,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 translate("MainWindow", "Search is unavailable: %1").replace("%1", backend.search_error)
             )
+        elif backend.search_index is self.controller.current_index():  # reported before the library
+            self.controller.set_repair(backend.search_index, backend.repair)
         else:
             self.controller.set_index(
                 backend.search_index, backend.index_rebuilt, backend.repair, backend.verify
