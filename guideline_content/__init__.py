@@ -7,6 +7,7 @@ package importing the other.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # The languages the content, the clinical texts and the UI are written in, in display order: the one
@@ -19,11 +20,20 @@ CONTENT_DIR = Path(__file__).resolve().parent
 DOCS_DIR = CONTENT_DIR / "docs"
 
 
+def content_names() -> list[str]:
+    """Every file that makes up the content, as a "/"-separated path in the content folder, in a
+    stable order (what the version hashes). os.walk: the app lists them at every start."""
+    names = ["EDITION"]
+    for folder, _subfolders, files in os.walk(CONTENT_DIR):
+        prefix = Path(folder).relative_to(CONTENT_DIR).as_posix()
+        prefix = "" if prefix == "." else f"{prefix}/"
+        names += [prefix + name for name in files if name.endswith((".md", ".yaml"))]
+    return sorted(names)
+
+
 def content_files() -> list[Path]:
-    """Every file that makes up the content, in a stable order (what the version hashes)."""
-    found = [p for p in CONTENT_DIR.rglob("*") if p.is_file() and p.suffix in {".md", ".yaml"}]
-    found.append(CONTENT_DIR / "EDITION")
-    return sorted(found, key=lambda p: p.relative_to(CONTENT_DIR).as_posix())
+    """The content files (see content_names) as paths."""
+    return [CONTENT_DIR / name for name in content_names()]
 
 
 _version: str | None = None  # this process's answer: content is not edited under a running app
@@ -40,12 +50,12 @@ def content_version() -> str:
 def content_fingerprint() -> dict[str, list[int]]:
     """Size and modification time (ns) of every content file, by its path in the content folder."""
     found = {}
-    for path in content_files():
+    for name in content_names():
         try:
-            status = path.stat()
+            status = os.stat(CONTENT_DIR / name)
         except OSError:
             continue
-        found[path.relative_to(CONTENT_DIR).as_posix()] = [status.st_size, status.st_mtime_ns]
+        found[name] = [status.st_size, status.st_mtime_ns]
     return found
 
 

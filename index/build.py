@@ -35,9 +35,9 @@ from index.folder import (
 )
 from index.matching import LENGTHS_FILE, WEIGHTS_FILE, write_lengths, write_weights
 from index.schema import BODY, DOC_TITLE, FIELD_BOOSTS, HEAD, build_schema
-from library.compact import COMPACT_FORMAT, LIBRARY_FILE, write_compact
+from library.compact import write_compact
 from library.content import Library
-from library.ids import REFERENCES_DOC
+from library.ids import COMPACT_FORMAT, LIBRARY_FILE, REFERENCES_DOC
 
 # The reference list cites every drug and trial by name: its entries stay findable, but below the
 # topics that explain them (searching "Xgeva" should open the denosumab topic first).

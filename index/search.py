@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
@@ -110,9 +111,10 @@ class SearchIndex:
         self._reader = ix.reader()
 
     @classmethod
-    def open(cls, index_dir: Path) -> SearchIndex:
+    def open(cls, index_dir: Path, stamp: dict[str, Any] | None = None) -> SearchIndex:
+        """`stamp`: the folder's stamp when the caller has just read it."""
         index_dir = Path(index_dir)
-        stamp = read_stamp(index_dir)
+        stamp = stamp if stamp is not None else read_stamp(index_dir)
         if stamp is None:
             raise IndexUnavailable(f"no finished index in {index_dir}")
         if stamp.get("analyzer_version") != ANALYZER_VERSION or stamp.get("index_format") != INDEX_FORMAT:

@@ -29,7 +29,7 @@ from typing import Any
 from index.analysis import ANALYZER_VERSION
 from index.folder import INDEX_FORMAT, file_sha256, leftover_patterns, read_stamp
 from index.search import IndexUnavailable, SearchIndex
-from library.compact import COMPACT_FORMAT
+from library.ids import COMPACT_FORMAT
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def open_if_current(
     if problems:
         return _damaged(index_dir, "; ".join(problems[:3]), damage)
     try:
-        index = SearchIndex.open(index_dir)
+        index = SearchIndex.open(index_dir, stamp)
     except IndexUnavailable as exc:
         return _damaged(index_dir, str(exc), damage)
     problems = verify_index(index, hashes=False) if verify else []

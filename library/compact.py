@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from library.content import Document, Library, Reference, Section
+from library.ids import COMPACT_FORMAT
 
 log = logging.getLogger(__name__)
 
-LIBRARY_FILE = "library.json"
-COMPACT_FORMAT = 2  # bump when the fields below change (2: source_notes)
 
 _DOC_FIELDS = (
     "id",

@@ -164,7 +164,8 @@ def _prebuilt_library(search_index: Any, folders: tuple[Path, ...], version: str
     """The library's prebuilt form from the open index's folder, else from any folder of this version
     whose `library.json` is intact even if its search part is not; None when there is none."""
     from index.store import intact_file
-    from library.compact import LIBRARY_FILE, read_compact
+    from library.compact import read_compact
+    from library.ids import LIBRARY_FILE
 
     if search_index is not None:
         folders = (search_index.index_dir,)

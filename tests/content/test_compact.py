@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from library.compact import LIBRARY_FILE, read_compact, write_compact
+from library.compact import read_compact, write_compact
+from library.ids import LIBRARY_FILE
 from library.render import document_html
 
 
