@@ -32,8 +32,26 @@ ANALYZER_VERSION = "bilingual-5"  # 5: question words, intents and typo data in 
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LATIN_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff"
-TOKEN_RE = re.compile(rf"(?P<cjk>[{CJK_CLASS}]+)|(?P<latin>[{LATIN_CLASS}]+(?:[-/.+'][{LATIN_CLASS}]+)*)")
-CJK_RE = re.compile(f"[{CJK_CLASS}]")
+TOKEN_PATTERN = rf"(?P<cjk>[{CJK_CLASS}]+)|(?P<latin>[{LATIN_CLASS}]+(?:[-/.+'][{LATIN_CLASS}]+)*)"
+
+
+# Compiled at first use, not on import: a class of 28,000 ideographs takes re 2 ms per pattern to
+# compile, and opening the index (the app's start, issue 14) needs neither pattern.
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    return re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=1)
+def _cjk_re() -> re.Pattern[str]:
+    return re.compile(f"[{CJK_CLASS}]")
+
+
+def find_tokens(text: str) -> Iterator[re.Match[str]]:
+    """The runs of CJK ideographs ("cjk") and of Latin letters and digits ("latin") in `text`."""
+    return _token_re().finditer(text)
+
+
 # Separators inside a Latin compound: they vanish from its joined form and split it into parts;
 # a dot between two digits is a decimal point, not a separator (5.4).
 _SEPARATOR_RE = re.compile(r"[-/+']|(?<!\d)\.|\.(?!\d)")
@@ -74,7 +92,7 @@ def _fold_char(ch: str) -> str:
 
 def is_cjk(text: str) -> bool:
     """True when the text contains at least one CJK ideograph."""
-    return CJK_RE.search(text) is not None
+    return _cjk_re().search(text) is not None
 
 
 def joined_form(compound: str) -> str:
@@ -122,7 +140,7 @@ def cjk_query_terms(run: str) -> list[str]:
 
 def iter_terms(text: str, index_mode: bool) -> Iterator[str]:
     """Every term of a text; index mode adds CJK unigrams and the parts of Latin compounds."""
-    for match in TOKEN_RE.finditer(fold(text)):
+    for match in find_tokens(fold(text)):
         run = match.group("cjk")
         if run is not None:
             if index_mode and len(run) > 1:

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, TOKEN_RE, fold, is_cjk, iter_terms
+from index.analysis import ANALYZER_VERSION, find_tokens, fold, is_cjk, iter_terms
 from index.expand import build_expansion_data
 from index.folder import (
     BUILDING,
@@ -79,9 +79,7 @@ def pinyin_terms(library: LibraryLike) -> set[str]:
         if lang != "zh":
             continue
         title = fold(getattr(document, "title", "") or "")
-        terms.update(
-            m.group() for m in TOKEN_RE.finditer(title) if is_cjk(m.group()) and 2 <= len(m.group()) <= 8
-        )
+        terms.update(m.group() for m in find_tokens(title) if is_cjk(m.group()) and 2 <= len(m.group()) <= 8)
     return terms
 
 
@@ -93,7 +91,7 @@ def heading_words(library: LibraryLike) -> set[str]:
         if lang != "zh":
             continue
         for text in [getattr(document, "title", "") or "", *(s.title for s in document.sections)]:
-            words.update(m.group() for m in TOKEN_RE.finditer(fold(text)) if 3 <= len(m.group()) <= 8)
+            words.update(m.group() for m in find_tokens(fold(text)) if 3 <= len(m.group()) <= 8)
     return {w for w in words if is_cjk(w)}
 
 

@@ -65,11 +65,13 @@ def search(
 ) -> int:
     """`bonemet search`: print the hits for one query (an unusable query just gives no hits)."""
     from index.search import IndexUnavailable, SearchIndex
-    from index.store import ensure_index, library_version, open_current
+    from index.store import bundled_content_version, ensure_index, library_version, open_current
 
     printable_everywhere()
+    folders = (Path(shipped_dir), Path(cache_dir))
     try:
-        index = open_current(Path(shipped_dir), Path(cache_dir), library_version(library_root))
+        version = bundled_content_version(folders) if library_root is None else library_version(library_root)
+        index = open_current(*folders, version)
         if index is None:  # opened once when current; built (or waited for) only when not
             index = SearchIndex.open(
                 ensure_index(Path(shipped_dir), Path(cache_dir), library_root=library_root)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from index.analysis import TOKEN_RE, fold, is_cjk, joined_form, query_terms
+from index.analysis import find_tokens, fold, is_cjk, joined_form, query_terms
 from index.questions import QueryWords
 from index.snippets import compact_with_map
 
@@ -307,7 +307,7 @@ class QueryExpander:
     def _parse_between(self, text: str, units: list[Unit], typing_last: bool) -> None:
         """The units of text that holds no Chinese glossary term."""
         words = self.data.words
-        tokens = [(m.group(), m.end()) for m in TOKEN_RE.finditer(text)]
+        tokens = [(m.group(), m.end()) for m in find_tokens(text)]
         i = 0
         while i < len(tokens):
             span = self._glossary_span(tokens, i)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from index.analysis import fold, is_cjk
 
@@ -38,17 +39,26 @@ class QueryWords:
     confusables: dict[str, list[str]] = field(default_factory=dict)  # character → look-alikes
     vocabulary: list[str] = field(default_factory=list)  # Chinese words a typo is matched against
 
-    def __post_init__(self) -> None:
+    # The look-up tables below are made at the first query, not when the index opens (issue 14).
+
+    @cached_property
+    def _dropped(self) -> set[str]:
         # An English intent word is not required either: it lifts sections (as an optional unit),
         # and as a required word "treat" would hide the "Treatment" section. A Chinese one that is
         # not a question word (剂量, 监测) names what is asked for and stays required.
         intent_words = {w for intent in self.intents for w in intent.words}
-        self._dropped = self.question_words | {w for w in intent_words if " " not in w and not is_cjk(w)}
-        cjk = [w for w in self._dropped if is_cjk(w)]
-        self._cjk_questions = sorted(cjk, key=len, reverse=True)
-        self._by_length: dict[int, list[str]] = {}
+        return self.question_words | {w for w in intent_words if " " not in w and not is_cjk(w)}
+
+    @cached_property
+    def _cjk_questions(self) -> list[str]:
+        return sorted((w for w in self._dropped if is_cjk(w)), key=len, reverse=True)
+
+    @cached_property
+    def _by_length(self) -> dict[int, list[str]]:
+        by_length: dict[int, list[str]] = {}
         for word in self.vocabulary:
-            self._by_length.setdefault(len(word), []).append(word)
+            by_length.setdefault(len(word), []).append(word)
+        return by_length
 
     @classmethod
     def from_library(cls, raw: dict, vocabulary: object = ()) -> QueryWords:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -17,13 +17,15 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from desktop.assets import icon
 from desktop.background import run_in_background
 from desktop.library_view.bookmarks import ReadingLists
-from desktop.library_view.library_source import Backend
 from desktop.library_view.search_controller import SearchController
 from desktop.shell.backend_events import BackendEvents
 from desktop.shell.fonts import FontZoom
 from desktop.shell.i18n import LanguageSwitcher
 from desktop.shell.lazy_tabs import LazyTabs, ViewSpec
 from desktop.shell.settings import Settings
+
+if TYPE_CHECKING:  # the loader's module is imported by the loader, after the first paint
+    from desktop.library_view.library_source import Backend
 
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
