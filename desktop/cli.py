@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
 
     bench = sub.add_parser("bench", help="benchmarks that print figures")
-    bench.add_argument("what", choices=["search", "assess", "startup"])
+    bench.add_argument("what", choices=["search", "assess", "startup", "cli"])
     bench.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
@@ -164,6 +164,8 @@ def _bench(what: str, rest: list[str]) -> int:
         from calculator.bench import main as bench_main
     elif what == "search":
         from index.bench import main as bench_main
+    elif what == "cli":
+        from desktop.bench_cli import main as bench_main
     else:
         from desktop.shell.bench_startup import main as bench_main
     return bench_main(rest)
