@@ -42,7 +42,13 @@ def take_screenshot(
     try:
         window.resize(*SCREENSHOT_SIZE)
         window.show()
-        if not wait_until(app, lambda: window.controller.state != PREPARING, TIMEOUT_MS):
+
+        # Search is ready a little before the library is read: wait for both (or for a failure).
+        def loaded() -> bool:
+            state = window.controller.state
+            return state == FAILED or (state != PREPARING and window.source is not None)
+
+        if not wait_until(app, loaded, TIMEOUT_MS):
             print("screenshot: the library did not load in time", file=sys.stderr)
         if query:
             panel = window.library.search_panel
