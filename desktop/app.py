@@ -20,6 +20,7 @@ from desktop.shell.paths import shipped_index_dir, user_dirs
 log = logging.getLogger(__name__)
 
 BENCH_READY_TIMEOUT_MS = 60_000
+GC_AT_THE_LATEST_MS = 10_000
 BENCH_FIRST_QUERY = "地舒单抗 低钙血症"  # Chinese and a glossary term: the expansion tables are used
 
 
@@ -77,8 +78,10 @@ def main(
     zoom = FontZoom(app, 0 if screenshot else settings.get("zoom"))
     window = MainWindow(settings, ReadingLists(dirs.data), switcher, zoom)
     events = window.backend_events
-    # Search ready or failed, or an index build begun (seconds of work): collect from now on.
+    # Search ready or failed, or an index build begun (seconds of work): collect from now on; and
+    # in any case after a while, whatever the loader is doing.
     window.controller.stateChanged.connect(_collect_garbage)
+    QTimer.singleShot(GC_AT_THE_LATEST_MS, _collect_garbage)
 
     def load() -> Any:  # on the loader's thread
         from desktop.library_view.library_source import load_backend

@@ -32,7 +32,8 @@ code = main(sys.argv[1:])
 forbidden = %r
 modules = at_ready[0] if at_ready else sys.modules
 loaded = sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in forbidden))
-print("PROBE " + json.dumps({"code": code, "loaded": loaded}))
+import gc
+print("PROBE " + json.dumps({"code": code, "loaded": loaded, "collecting": gc.isenabled()}))
 """
 
 
@@ -65,6 +66,7 @@ def test_the_app_reaches_search_ready_without_parsers_or_index_writer(home):
     assert result["code"] == 0
     assert "state=ready" in stdout  # the start path ran until search was ready
     assert result["loaded"] == []
+    assert result["collecting"]  # the garbage collector, off during start-up, is on again
 
 
 def test_the_app_reaches_search_ready_without_the_engine_or_the_file_lock(home):
