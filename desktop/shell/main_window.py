@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.assets import icon
@@ -22,6 +22,7 @@ from desktop.shell.backend_events import BackendEvents
 from desktop.shell.fonts import FontZoom
 from desktop.shell.i18n import LanguageSwitcher
 from desktop.shell.lazy_tabs import LazyTabs, ViewSpec
+from desktop.shell.menus import MainMenus
 from desktop.shell.settings import Settings
 
 if TYPE_CHECKING:  # the loader's module is imported by the loader, after the first paint
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # the loader's module is imported by the loader, after the fi
 translate = QCoreApplication.translate  # lupdate needs a literal context in each call
 
 log = logging.getLogger(__name__)
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language: never translated
 LIBRARY_TAB, CALCULATOR_TAB, SCORES_TAB = 0, 1, 2  # the positions of the views in MainWindow._view_specs
 LIBRARY, CALCULATOR, SCORES = "library", "calculator", "scores"
 IDLE_BUILD_DELAY_MS = 100  # after the backend answered: let its answer paint before building more
@@ -94,8 +94,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("views")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self._actions: dict[str, QAction] = {}
-        self._build_menus()
+        self.menus = MainMenus(self, self._menu_slots(), self.set_language)
         self._language_applied = self.switcher.language
         self.retranslate()
         self._restore_state()
@@ -311,8 +310,7 @@ class MainWindow(QMainWindow):
             page = self.tabs.built(name)
             if page is not None:
                 page.set_content_language(language)
-        for code, action in self._language_actions.items():
-            action.setChecked(code == language)
+        self.menus.check_language(language)
 
     def _reference_title(self, reference: str, lang: str) -> str | None:
         if self.source is None:
@@ -333,55 +331,6 @@ class MainWindow(QMainWindow):
         dialogs.show_about(self, content_version(), edition_date(), sources)
 
     # -- menus ------------------------------------------------------------------------------
-    def _action(self, name: str, slot: Callable[[], Any], *shortcuts: QKeySequence | str) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(lambda checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        self._actions[name] = action
-        return action
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.file_menu = self.menuBar().addMenu("")
-        for name, slot, shortcuts in (
-            ("new_patient", self._on_calculator("new_patient"), ("Ctrl+N",)),
-            ("load_patient", self._on_calculator("load_patient_file"), ("Ctrl+O",)),
-            ("copy_for_chart", self._on_calculator("copy_for_chart", "copy_for_chart"), ("Ctrl+Shift+C",)),
-            ("print", self._on_calculator("print_report", "print_report"), (keys.Print,)),
-            ("print_preview", self._on_calculator("print_preview"), ("Ctrl+Shift+P",)),
-            ("save_pdf", self._on_calculator("save_pdf"), ("Ctrl+Shift+S",)),
-        ):
-            self.file_menu.addAction(self._action(name, slot, *shortcuts))
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action("quit", self.close, keys.Quit, "Ctrl+Q"))
-
-        self.view_menu = self.menuBar().addMenu("")
-        self.view_menu.addAction(self._action("show_library", lambda: self.show_view(LIBRARY_TAB), "Ctrl+1"))
-        self.view_menu.addAction(
-            self._action("show_calculator", lambda: self.show_view(CALCULATOR_TAB), "Ctrl+2")
-        )
-        self.view_menu.addAction(self._action("show_scores", lambda: self.show_view(SCORES_TAB), "Ctrl+3"))
-        self.view_menu.addAction(self._action("search", self.focus_search, "Ctrl+K", "Ctrl+L"))
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self._action("zoom_in", lambda: self.change_zoom(1), keys.ZoomIn, "Ctrl+="))
-        self.view_menu.addAction(self._action("zoom_out", lambda: self.change_zoom(-1), keys.ZoomOut))
-        self.view_menu.addAction(self._action("zoom_reset", lambda: self.change_zoom(0), "Ctrl+0"))
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_menu.addAction(self._action("toggle_language", self.toggle_language, "Ctrl+Shift+L"))
-        self.language_menu.addSeparator()
-        self._language_actions: dict[str, QAction] = {}
-        for code, label in LANGUAGE_NAMES.items():
-            action = self.language_menu.addAction(label)
-            action.setCheckable(True)
-            action.triggered.connect(lambda checked=False, code=code: self.set_language(code))
-            self._language_actions[code] = action
-
-        self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self._action("intended_use", self._intended_use))
-        self.help_menu.addAction(self._action("about", self._about))
-
     def _on_calculator(self, method: str, on_scores: str | None = None) -> Callable[[], None]:
         """File-menu output acts on the calculator, or on the scores when that view is showing
         (each page is built, and the calculator shown, when first needed)."""
@@ -395,34 +344,32 @@ class MainWindow(QMainWindow):
 
         return run
 
+    def _menu_slots(self) -> dict[str, Callable[[], object]]:
+        """What each menu action does (desktop/shell/menus.py lays them out)."""
+        return {
+            "new_patient": self._on_calculator("new_patient"),
+            "load_patient": self._on_calculator("load_patient_file"),
+            "copy_for_chart": self._on_calculator("copy_for_chart", "copy_for_chart"),
+            "print": self._on_calculator("print_report", "print_report"),
+            "print_preview": self._on_calculator("print_preview"),
+            "save_pdf": self._on_calculator("save_pdf"),
+            "quit": self.close,
+            "show_library": lambda: self.show_view(LIBRARY_TAB),
+            "show_calculator": lambda: self.show_view(CALCULATOR_TAB),
+            "show_scores": lambda: self.show_view(SCORES_TAB),
+            "search": self.focus_search,
+            "zoom_in": lambda: self.change_zoom(1),
+            "zoom_out": lambda: self.change_zoom(-1),
+            "zoom_reset": lambda: self.change_zoom(0),
+            "toggle_language": self.toggle_language,
+            "intended_use": self._intended_use,
+            "about": self._about,
+        }
+
     def retranslate(self) -> None:
         self.setWindowTitle(translate("MainWindow", "BoneMet Guide — breast cancer bone metastases"))
         self.tabs.retranslate()
-        self.file_menu.setTitle(translate("MainWindow", "&File"))
-        self.view_menu.setTitle(translate("MainWindow", "&View"))
-        self.help_menu.setTitle(translate("MainWindow", "&Help"))
-        # "&Library" already takes L in the View menu.
-        self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
-        for name, text in (
-            ("new_patient", translate("MainWindow", "&New patient")),
-            ("load_patient", translate("MainWindow", "&Open patient file…")),
-            ("copy_for_chart", translate("MainWindow", "&Copy for chart")),
-            ("print", translate("MainWindow", "&Print…")),
-            ("print_preview", translate("MainWindow", "Print pre&view…")),
-            ("save_pdf", translate("MainWindow", "Save as P&DF…")),
-            ("quit", translate("MainWindow", "&Quit")),
-            ("show_library", translate("MainWindow", "&Library")),
-            ("show_calculator", translate("MainWindow", "&Calculator")),
-            ("show_scores", translate("MainWindow", "Scor&es")),  # O is "Zoom &out"
-            ("search", translate("MainWindow", "&Search")),
-            ("zoom_in", translate("MainWindow", "Zoom &in")),
-            ("zoom_out", translate("MainWindow", "Zoom &out")),
-            ("zoom_reset", translate("MainWindow", "&Reset zoom")),
-            ("toggle_language", translate("MainWindow", "&Switch 中文/English")),
-            ("intended_use", translate("MainWindow", "&Intended use and disclaimer")),
-            ("about", translate("MainWindow", "&About BoneMet Guide")),
-        ):
-            self._actions[name].setText(text)
+        self.menus.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -340,104 +340,104 @@
         <translation>清空表单？已为该患者填写的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="144"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="141"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="145"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="142"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="146"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="143"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="147"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="144"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="148"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="145"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="149"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="146"/>
         <source>Copy f&amp;ull report</source>
         <translation>复制完整报告(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="151"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="148"/>
         <source>Put the short chart note (at most 10 lines) on the clipboard</source>
         <translation>将简短病历记录（不超过 10 行）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="154"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="151"/>
         <source>Put the full report (inputs, working, references) on the clipboard</source>
         <translation>将完整报告（输入、计算过程、参考文献）复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="156"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="153"/>
         <source>Patient input</source>
         <translation>患者信息输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="157"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="154"/>
         <source>Assessment</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="205"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="206"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="198"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="199"/>
         <source>The assessment could not be computed.</source>
         <translation>无法完成评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="232"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="225"/>
         <source>Not loaded (unknown fields, or a group that is not an object): %1</source>
         <translation>未载入（无法识别的字段，或不是对象的分组）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="277"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="270"/>
         <source>Not loaded: %1</source>
         <translation>未载入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="310"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="303"/>
         <source>No result to output yet: complete or correct the input.</source>
         <translation>尚无可输出的结果：请补全或更正输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="315"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="308"/>
         <source>Chart note copied.</source>
         <translation>病历记录已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="319"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="312"/>
         <source>Full report copied.</source>
         <translation>已复制完整报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="368"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="361"/>
         <source>The report could not be printed.</source>
         <translation>报告未能打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="398"/>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="410"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="391"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="403"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="412"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="405"/>
         <source>the PDF could not be started</source>
         <translation>无法创建 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="415"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="408"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -480,7 +480,7 @@
         <translation>%1 · %2 · 第 %3 页，共 %4 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/calculator_view/calculator_page.py" line="405"/>
+        <location filename="../../desktop/calculator_view/calculator_page.py" line="398"/>
         <location filename="../../desktop/calculator_view/report.py" line="92"/>
         <source>BoneMet Guide — assessment report</source>
         <translation>乳腺癌骨转移诊疗助手 — 评估报告</translation>

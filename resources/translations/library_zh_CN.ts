@@ -4,7 +4,7 @@
 <context>
     <name>Bookmarks</name>
     <message>
-        <location filename="../../desktop/library_view/bookmarks.py" line="127"/>
+        <location filename="../../desktop/library_view/bookmarks.py" line="131"/>
         <source>A saved list could not be read and was started afresh: %1</source>
         <translation>一个已保存的列表无法读取，已重新开始：%1</translation>
     </message>
@@ -50,47 +50,47 @@
 <context>
     <name>LibraryLists</name>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="61"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="70"/>
         <source>Loading the library…</source>
         <translation>正在载入文库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="76"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="85"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="77"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="86"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="78"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="87"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="79"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="88"/>
         <source>Clear bookmarks</source>
         <translation>清空书签</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="80"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="89"/>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="110"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="122"/>
         <source>Clear the bookmarks?</source>
         <translation>清空全部书签？</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="112"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="124"/>
         <source>Clear the history?</source>
         <translation>清空浏览历史？</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/library_toc.py" line="115"/>
+        <location filename="../../desktop/library_view/library_toc.py" line="127"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
@@ -196,17 +196,17 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="25"/>
+        <location filename="../../desktop/library_view/results_model.py" line="26"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="26"/>
+        <location filename="../../desktop/library_view/results_model.py" line="27"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/results_model.py" line="38"/>
+        <location filename="../../desktop/library_view/results_model.py" line="41"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
@@ -214,64 +214,64 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="82"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="94"/>
         <source>Search the guidelines (Ctrl+K)</source>
         <translation>搜索指南 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="83"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="95"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="84"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="96"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="137"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="152"/>
         <source>Building the search index… %1/%2</source>
         <translation>正在建立搜索索引… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="140"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="155"/>
         <source>Preparing search…</source>
         <translation>正在准备搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="142"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="157"/>
         <source>The search index was damaged and has been rebuilt.</source>
         <translation>检索索引已损坏，现已重建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="144"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="159"/>
         <source>Search is unavailable: the search index could not be opened.</source>
         <translation>搜索不可用：无法打开搜索索引。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="146"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="161"/>
         <source>Type a drug, a topic, an abbreviation or pinyin.</source>
         <translation>可输入药名、主题、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="150"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="165"/>
         <source>No results for “%1”. Try a drug name, an abbreviation or pinyin.</source>
         <translation>没有找到“%1”。请试试药名、缩写或拼音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="155"/>
-        <location filename="../../desktop/library_view/search_panel.py" line="164"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="170"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="179"/>
         <source>, </source>
         <comment>separator between the terms of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="156"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="171"/>
         <source>Partial matches: no section holds every word. Not found: %1</source>
         <translation>部分匹配：没有章节包含全部词语。未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/search_panel.py" line="165"/>
+        <location filename="../../desktop/library_view/search_panel.py" line="180"/>
         <source>Also searched: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>

@@ -78,147 +78,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/shell/main_window.py" line="223"/>
         <source>Search is unavailable: %1</source>
         <translation>搜索不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="196"/>
+        <location filename="../../desktop/shell/main_window.py" line="238"/>
         <source>The guideline library could not be loaded: %1</source>
         <translation>无法载入指南文库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="222"/>
+        <location filename="../../desktop/shell/main_window.py" line="265"/>
         <source>The guideline library is still loading; try again in a moment.</source>
         <translation>指南库仍在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="230"/>
+        <location filename="../../desktop/shell/main_window.py" line="273"/>
         <source>Not found in the library: %1</source>
         <translation>文库中未找到：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="355"/>
+        <location filename="../../desktop/shell/main_window.py" line="370"/>
         <source>BoneMet Guide — breast cancer bone metastases</source>
         <translation>乳腺癌骨转移诊疗助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="101"/>
+        <location filename="../../desktop/shell/main_window.py" line="113"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="106"/>
+        <location filename="../../desktop/shell/main_window.py" line="118"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="109"/>
+        <location filename="../../desktop/shell/main_window.py" line="121"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="357"/>
+        <location filename="../../desktop/shell/menus.py" line="95"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="358"/>
+        <location filename="../../desktop/shell/menus.py" line="96"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="359"/>
+        <location filename="../../desktop/shell/menus.py" line="97"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="363"/>
+        <location filename="../../desktop/shell/menus.py" line="101"/>
         <source>&amp;New patient</source>
         <translation>新患者(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="365"/>
+        <location filename="../../desktop/shell/menus.py" line="103"/>
         <source>&amp;Copy for chart</source>
         <translation>复制到病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="372"/>
+        <location filename="../../desktop/shell/menus.py" line="110"/>
         <source>Scor&amp;es</source>
         <translation>评分(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="364"/>
+        <location filename="../../desktop/shell/menus.py" line="102"/>
         <source>&amp;Open patient file…</source>
         <translation>打开患者文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="361"/>
+        <location filename="../../desktop/shell/menus.py" line="99"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="366"/>
+        <location filename="../../desktop/shell/menus.py" line="104"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="367"/>
+        <location filename="../../desktop/shell/menus.py" line="105"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="368"/>
+        <location filename="../../desktop/shell/menus.py" line="106"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="369"/>
+        <location filename="../../desktop/shell/menus.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="370"/>
+        <location filename="../../desktop/shell/menus.py" line="108"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="371"/>
+        <location filename="../../desktop/shell/menus.py" line="109"/>
         <source>&amp;Calculator</source>
         <translation>计算器(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="373"/>
+        <location filename="../../desktop/shell/menus.py" line="111"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="374"/>
+        <location filename="../../desktop/shell/menus.py" line="112"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="375"/>
+        <location filename="../../desktop/shell/menus.py" line="113"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="376"/>
+        <location filename="../../desktop/shell/menus.py" line="114"/>
         <source>&amp;Reset zoom</source>
         <translation>恢复默认大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="377"/>
+        <location filename="../../desktop/shell/menus.py" line="115"/>
         <source>&amp;Switch 中文/English</source>
         <translation>切换 中文/English(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="378"/>
+        <location filename="../../desktop/shell/menus.py" line="116"/>
         <source>&amp;Intended use and disclaimer</source>
         <translation>预期用途与免责声明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="379"/>
+        <location filename="../../desktop/shell/menus.py" line="117"/>
         <source>&amp;About BoneMet Guide</source>
         <translation>关于乳腺癌骨转移诊疗助手(&amp;A)</translation>
     </message>

@@ -153,11 +153,16 @@ def _mnemonic(text: str) -> str | None:
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_no_mnemonic_is_used_twice(window, language):
     window.set_language(language)
-    bar = [menu.title() for menu in (window.file_menu, window.view_menu, window.help_menu)]
+    bar = [menu.title() for menu in (window.menus.file_menu, window.menus.view_menu, window.menus.help_menu)]
     buttons = [b.text() for b in window.calculator.findChildren(QPushButton) if b.isVisibleTo(window)]
     groups = [bar + buttons] + [
         [action.text() for action in menu.actions() if not action.isSeparator()]
-        for menu in (window.file_menu, window.view_menu, window.help_menu, window.language_menu)
+        for menu in (
+            window.menus.file_menu,
+            window.menus.view_menu,
+            window.menus.help_menu,
+            window.menus.language_menu,
+        )
     ]
     for texts in groups:
         keys = [key for key in map(_mnemonic, texts) if key]

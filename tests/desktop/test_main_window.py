@@ -18,12 +18,12 @@ def test_switching_language_retranslates_the_visible_ui(make_window, fake_backen
     assert window.calculator is calculator  # built now (else it is built in an idle moment)
     reader = window.library.reader
     reader.open("beta")
-    assert window.file_menu.title() == "&File"
+    assert window.menus.file_menu.title() == "&File"
     assert window.tabs.tabText(0) == "Library"
 
-    window._language_actions["zh"].trigger()
+    window.menus.language_actions["zh"].trigger()
 
-    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")  # LanguageChange is posted
+    qtbot.waitUntil(lambda: window.menus.file_menu.title() == "文件(&F)")  # LanguageChange is posted
     assert window.tabs.tabText(0) == "文库"
     assert window.tabs.tabText(1) == "计算器"
     assert window.library.search_panel.search_box.placeholderText() == "搜索指南 (Ctrl+K)"
@@ -37,7 +37,7 @@ def test_switching_language_retranslates_the_visible_ui(make_window, fake_backen
     assert Settings(settings_path()).get("language") == "zh"
 
     window.set_language("en")
-    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    qtbot.waitUntil(lambda: window.menus.file_menu.title() == "&File")
     assert reader.current.lang == "en"
 
 
@@ -90,8 +90,8 @@ def test_file_menu_drives_the_calculator(make_window, qtbot):
         Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    window._actions["new_patient"].trigger()
-    window._actions["save_pdf"].trigger()
+    window.menus.actions["new_patient"].trigger()
+    window.menus.actions["save_pdf"].trigger()
     assert [call[0] for call in calculator.calls[-3:]] == ["copy_for_chart", "new_patient", "save_pdf"]
     assert window.tabs.currentIndex() == 1
 
@@ -107,7 +107,7 @@ def test_zoom_is_applied_and_persisted(make_window, fake_backend, qapp, qtbot):
         assert window.zoom.point_size() == before + 2
         assert Settings(settings_path()).get("zoom") == 2
         assert window.library.reader.text_scale > 1
-        window._actions["zoom_reset"].trigger()
+        window.menus.actions["zoom_reset"].trigger()
         assert window.zoom.point_size() == before
     finally:
         qapp.setFont(original)
@@ -131,7 +131,7 @@ def test_about_shows_versions(make_window, fake_backend, monkeypatch):
         lambda parent, version, date, sources: seen.update(version=version, date=date, sources=sources),
     )
     window = make_window(fake_backend)
-    window._actions["about"].trigger()
+    window.menus.actions["about"].trigger()
     from guideline_content import content_version
 
     assert seen["version"] == content_version()
@@ -218,7 +218,7 @@ def test_ctrl_o_opens_a_patient_file_from_anywhere(make_window, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert calculator.calls[-1] == ("load_patient_file", None)
     assert window.tabs.currentIndex() == 1
-    assert window._actions["load_patient"] in window.file_menu.actions()
+    assert window.menus.actions["load_patient"] in window.menus.file_menu.actions()
 
 
 def test_print_preview_is_in_the_file_menu(make_window, qtbot):
@@ -230,7 +230,7 @@ def test_print_preview_is_in_the_file_menu(make_window, qtbot):
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert calculator.calls[-1] == ("print_preview",)
-    assert window._actions["print_preview"] in window.file_menu.actions()
+    assert window.menus.actions["print_preview"] in window.menus.file_menu.actions()
 
 
 def test_about_shows_citations_as_written(qtbot):

@@ -23,7 +23,7 @@ def test_only_the_view_on_screen_is_built_before_the_backend_answers(make_window
 def test_opening_a_view_builds_it_in_the_current_language(make_window, qtbot):
     window = make_window()
     window.set_language("zh")
-    window._actions["show_calculator"].trigger()
+    window.menus.actions["show_calculator"].trigger()
     assert window.tabs.currentIndex() == 1
     assert window.calculator.calls == [("set_content_language", "zh")]
     window.set_language("en")
