@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,9 +55,20 @@ def library_version(root: Path | None) -> str:
 
 def bundled_content_version(folders: tuple[Path, ...]) -> str:
     """The bundled content's version, taken from the first of `folders` whose stamp recorded it
-    with a fingerprint that still matches the content files; hashed when none does."""
+    with a fingerprint that still matches the content files; hashed when none does.
+
+    The frozen app takes it from its shipped index (the first folder) as it is: the build makes
+    content and index together (scripts/build_frozen.sh, checked by check_frozen.sh) and the install
+    folder is read-only, but copying or unzipping it changes the files' times (a zip keeps them to
+    2 s), so the fingerprint would never match and every start would hash 700 KB for nothing. The
+    index's own files are still checked against their hashes before the first search."""
     import guideline_content
 
+    if getattr(sys, "frozen", False):
+        version = (read_stamp(folders[0]) or {}).get("content_version") if folders else None
+        if isinstance(version, str):
+            guideline_content.trust_version(version)
+            return version
     for folder in folders:
         stamp = read_stamp(folder) or {}
         version = stamp.get("content_version")

@@ -66,3 +66,19 @@ def test_a_stamp_without_a_fingerprint_means_hashing(real_index_dir, tmp_path, f
 
 def test_other_libraries_get_no_fingerprint(fixture_index_dir):
     assert "content_files" not in read_stamp(fixture_index_dir)
+
+
+def test_the_frozen_app_takes_its_shipped_stamps_version_as_it_is(
+    real_index_dir, tmp_path, fresh_version, monkeypatch
+):
+    # Unzipping an install changes the files' times, never their bytes: no hashing at each start.
+    stamp = read_stamp(real_index_dir)
+    fingerprint = {
+        name: [size, mtime + 2_000_000_000] for name, (size, mtime) in stamp["content_files"].items()
+    }
+    shipped = tmp_path / "shipped"
+    _stamp_copy(real_index_dir, shipped, content_files=fingerprint)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert bundled_content_version((shipped, tmp_path / "cache")) == stamp["content_version"]
+    assert fresh_version == []
+    assert guideline_content.content_version() == stamp["content_version"] and fresh_version == []
