@@ -1,13 +1,16 @@
 """The guideline library and its search index as the desktop sees them.
 
-`load_backend()` does the slow part (finding a current index folder, reading the library's
-prebuilt form from it, opening the index) and is meant to run in a background worker; the UI only
-talks to `LibrarySource` and to the opened search index. A broken index costs the search, not the
-library: the reader, contents and bookmarks keep working. The index folder's `library.json` is
+`load_backend()` does the slow part (finding a current index folder, opening the index, reading
+the library's prebuilt form from the same folder) and is meant to run in a background worker; it
+hands the opened index to the window before it reads the library, so search is ready first. The UI
+only talks to `LibrarySource` and to the opened search index. A broken index costs the search, not
+the library: the reader, contents and bookmarks keep working. The index folder's `library.json` is
 used whenever it is intact, even when the folder's search part is damaged.
 
-A damaged index (its files differ from the sizes and hashes in its stamp) is rebuilt into the cache
-at start, or when a search raises (`Backend.repair`); the window then tells the user.
+The index is opened checking its files' sizes; their hashes are checked by `verify` as the first
+task of the search thread, before any query. A damaged index (its files differ from the sizes and
+hashes in its stamp) is then rebuilt into the cache, as it is when a search raises
+(`Backend.repair`); the window tells the user.
 
 On a fresh profile from a source checkout there is no current folder yet: the library is then read
 from the markdown (the reader works as soon as that is done) and the index is built meanwhile,
