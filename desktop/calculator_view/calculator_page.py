@@ -64,6 +64,7 @@ class CalculatorPage(QWidget):
         self._lang = "zh"
         self._output_notice = False  # the notice says something was copied or saved
         # Created in reading order, which is the Tab order: buttons, then the form, then the result.
+        self._buttons = tuple(QPushButton(self) for _ in range(6))
         (
             self.new_button,
             self.load_button,
@@ -71,7 +72,7 @@ class CalculatorPage(QWidget):
             self.copy_full_button,
             self.print_button,
             self.pdf_button,
-        ) = (QPushButton(self) for _ in range(6))
+        ) = self._buttons
         self.form = CalculatorForm(self._spec, self)
         self._blank_patient = self.form.to_patient()
         self.view = AssessmentView(self._engine.text_for, ref_title, self, field_label=self.field_label)
@@ -98,14 +99,7 @@ class CalculatorPage(QWidget):
         self.notice.setObjectName("calculatorNotice")
         self.notice.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.load_button,
-            self.copy_button,
-            self.copy_full_button,
-            self.print_button,
-            self.pdf_button,
-        ):
+        for button in self._buttons:  # in reading order
             buttons.addWidget(button)
         buttons.addWidget(self.notice, 1)
 
