@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.shell.bench_startup import BENCH_ENV
 from desktop.shell.paths import shipped_index_dir, user_dirs
+from desktop.shell.pyside_scan import spare_qt_free_modules
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ def main(
     _start_up_mode()
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # must precede the QApplication
+    import PySide6  # noqa: F401 - from here PySide scans each newly imported module's source
+
+    spare_qt_free_modules()  # ... except the modules that cannot use Qt
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

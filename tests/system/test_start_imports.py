@@ -22,18 +22,18 @@ PATIENT = sorted((ROOT / "examples").glob("*.json"))[0]
 # (BONEMET_BENCH_STARTUP) is judged by what it had imported when search became ready, which is when
 # its bench reports peak memory: idle work after that may legitimately import more before it exits.
 PROBE = """
-import json, sys
+import json, linecache, sys
 import desktop.shell.bench_startup as bench
 at_ready = []
 peak_rss_mb = bench.peak_rss_mb
-bench.peak_rss_mb = lambda: at_ready.append(set(sys.modules)) or peak_rss_mb()
+bench.peak_rss_mb = lambda: at_ready.append((set(sys.modules), list(linecache.cache))) or peak_rss_mb()
 from desktop.cli import main
 code = main(sys.argv[1:])
 forbidden = %r
-modules = at_ready[0] if at_ready else sys.modules
+modules, sources_read = at_ready[0] if at_ready else (sys.modules, list(linecache.cache))
 loaded = sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in forbidden))
 import gc
-print("PROBE " + json.dumps({"code": code, "loaded": loaded, "collecting": gc.isenabled()}))
+print("PROBE " + json.dumps({"code": code, "loaded": loaded, "collecting": gc.isenabled(), "read": sources_read}))
 """
 
 
@@ -75,6 +75,26 @@ def test_the_app_reaches_search_ready_without_the_engine_or_the_file_lock(home):
     result, stdout = _probe(home, forbidden=("calculator.assessment", "filelock"), BONEMET_BENCH_STARTUP="1")
     assert result["code"] == 0 and "state=ready" in stdout
     assert result["loaded"] == []
+
+
+def test_pyside_reads_no_source_of_the_search_engine_or_the_standard_library_at_start(home):
+    # PySide's import hook reads each new module's source (desktop/shell/pyside_scan.py); the app
+    # answers it for modules that cannot use Qt, so by search ready only the desktop's own were read.
+    result, stdout = _probe(home, BONEMET_BENCH_STARTUP="1")
+    assert result["code"] == 0 and "state=ready" in stdout
+    read = [Path(name) for name in result["read"]]
+    assert any("desktop" in path.parts for path in read)  # PySide still reads the ones that use it
+    packages = {"whoosh", "index", "library", "calculator", "guideline_content"}
+    assert [p for p in read if packages & set(p.parts)] == []
+    stdlib = Path(os.__file__).parent
+    in_stdlib = {p for p in read if p.is_relative_to(stdlib) and "site-packages" not in p.parts}
+    assert in_stdlib <= _read_by_importing_pyside()  # before the app can answer for them
+
+
+def _read_by_importing_pyside() -> set[Path]:
+    probe = "import linecache, PySide6; print('\\n'.join(linecache.cache))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return {Path(line) for line in done.stdout.splitlines()}
 
 
 def test_importing_desktop_for_its_version_loads_no_engine():
