@@ -183,6 +183,8 @@ def _bench_watch(app, window, launched: float) -> None:
     times: dict[str, float] = {}
 
     def report() -> None:
+        # How long the window's work queued behind "ready" kept it from taking a key.
+        busy_ms = (time.time() - times["ready"]) * 1000
         peak = peak_rss_mb()  # at ready, before the query below
         index, started = window.controller.current_index(), time.perf_counter()
         if index is not None:
@@ -190,7 +192,7 @@ def _bench_watch(app, window, launched: float) -> None:
         print(
             f"bench-startup shown_at={times['shown']:.6f} ready_at={times['ready']:.6f} "
             f"state={window.controller.state} peak_rss_mb={peak:.1f} "
-            f"first_search_ms={(time.perf_counter() - started) * 1000:.1f} "
+            f"first_search_ms={(time.perf_counter() - started) * 1000:.1f} busy_after_ready_ms={busy_ms:.1f} "
             f"in_process_ms={(times['shown'] - launched) * 1000:.1f}",
             flush=True,
         )

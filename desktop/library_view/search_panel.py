@@ -12,7 +12,7 @@ from typing import Any
 # `Qt` is reached through the module, only in code that runs once the window is up: PySide creates
 # the Python enums of the whole namespace on first access (about 30 ms, issue 14).
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ class SearchPanel(QWidget):
         self.status_label.setObjectName("searchStatus")
         self.status_label.setWordWrap(True)
         self._plain_status = False  # the status line shows only the app's own texts until search is up
+        self._setup_queued = False
         self.model = ResultsModel(self)
         self.results_view = QListView(self)
         self.results_view.setObjectName("results")
@@ -72,9 +73,15 @@ class SearchPanel(QWidget):
         controller.stateChanged.connect(self._update_status)
         self.retranslate()
 
+    def _finish_setup_soon(self) -> None:
+        """Search is ready: what needs `Qt` (see the import) follows in the next event-loop turn,
+        so the ready state is shown without waiting for it. Until then no hit and no typed text
+        can be shown (they come with an answer, and `_show_results` finishes the setup first)."""
+        if not self._setup_queued:
+            self._setup_queued = True
+            QTimer.singleShot(0, self, self._finish_setup)
+
     def _finish_setup(self) -> None:
-        """Once search has answered: what needs `Qt` (see the import). Before, no hit and no typed
-        text can be shown: the list is empty and the status line says "Preparing search…"."""
         if self._plain_status:
             return
         self._plain_status = True
@@ -133,6 +140,7 @@ class SearchPanel(QWidget):
         self._update_status()
 
     def _show_results(self) -> None:
+        self._finish_setup()
         self.model.set_hits(self.controller.results)
         if self.model.rowCount():
             self.results_view.setCurrentIndex(self.model.index(0))
@@ -145,7 +153,7 @@ class SearchPanel(QWidget):
     def _update_status(self) -> None:
         controller = self.controller
         if controller.state != PREPARING:
-            self._finish_setup()
+            self._finish_setup_soon()
         tooltip = ""
         if controller.state == PREPARING and controller.progress is not None:
             done, total = controller.progress

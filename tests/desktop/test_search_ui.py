@@ -98,6 +98,20 @@ def test_a_query_with_no_hits_says_so(make_window, real_backend, qtbot):
     assert "qqqxxyzz" in _panel(window).status_label.text()
 
 
+def test_typed_markup_is_shown_as_typed_even_when_typed_before_search_was_ready(
+    make_window, fake_backend, qtbot
+):
+    # The status line is made plain text a moment after search is ready (issue 14); an answer
+    # arriving first must still not render what the user typed as markup.
+    window = make_window()
+    panel = _panel(window)
+    panel.search_box.setText("<i>qqq</i>")
+    window.controller.set_index(fake_backend.search_index)
+    _wait_results(qtbot, window, "<i>qqq</i>")
+    assert panel.status_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>qqq</i>" in panel.status_label.text()
+
+
 def test_stale_answers_are_dropped(make_window, fake_backend, qtbot):
     window = make_window(fake_backend)
     controller = window.controller
