@@ -20,7 +20,7 @@ from calculator.monitoring import monitoring
 from calculator.patient import Patient, parse_patient
 from calculator.plausibility import plausibility_cautions
 from calculator.summary import summary
-from calculator.systemic import systemic_therapy
+from calculator.systemic import kidney_outside_trials, systemic_therapy
 from calculator.texts import text_for
 from calculator.versions import APP_VERSION, rules_version
 from guideline_content import content_version
@@ -87,6 +87,7 @@ def assess(patient: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
 
     plausibility_cautions(parsed, derived, findings)
     systemic = None if "systemic_therapy" in pending else systemic_therapy(parsed, findings)
+    kidney_outside_trials(parsed, systemic, None if derived is None else derived.crcl_ml_min, findings)
     calcium_block = derived is not None and blocks_routine_schedule(derived)
     # derived is None only when its inputs are pending, and then hypercalcemia is pending too
     hypercalcemia_block = (

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
-from calculator.summary import blocker_short, calcium_text, dose_text, field_label, options_text
+from calculator.summary import blocker_short, calcium_text, dose_text, field_label, options_text, short_text
 from calculator.texts import text_for
 from guideline_content import LANGUAGES
 
@@ -18,6 +18,11 @@ _SEP = {"en": "; ", "zh": "；"}
 _LIST = {"en": ", ", "zh": "、"}
 # The chart note names up to five systemic options (the full report has them all, with rationales).
 _NOTE_OPTIONS = 5
+# Warnings about one systemic option, named beside the options in the note (short form).
+_OPTION_CAUTIONS = {
+    "sacituzumab_crcl_below_ascent": "sacituzumab_govitecan",
+    "sacituzumab_crcl_below_tropics02": "sacituzumab_govitecan",
+}
 
 
 def _n(key: str, lang: str, **params: Any) -> str:
@@ -187,12 +192,18 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
     category = text_for(systemic["category"])[lang]
     if not systemic["options"]:
         return cast(str, words["systemic_no_option"][lang].format(category=category))
-    return cast(
+    line = cast(
         str,
         words["systemic"][lang].format(
             category=category, options=options_text(systemic, lang, _NOTE_OPTIONS)
         ),
     )
+    names = {option["code"]: option["name"][lang] for option in systemic["options"]}
+    for warning in assessment["warnings"]:
+        option = _OPTION_CAUTIONS.get(warning["code"])
+        if option in names:
+            line += _n("cautions", lang, agent=names[option]) + short_text(warning["code"], lang)
+    return line
 
 
 def render_note(assessment: dict[str, Any], lang: str = "zh") -> str:

@@ -18,7 +18,8 @@ def _s(key: str, lang: str, **params: Any) -> str:
     return cast(str, rule_table("note")["summary"][key][lang].format(**params))
 
 
-def _short(code: str, lang: str) -> str:
+def short_text(code: str, lang: str) -> str:
+    """A code in a few words (note.json "short"), else its full text."""
     short = rule_table("note")["short"]
     return short[code][lang] if code in short else text_for(code)[lang]
 
@@ -55,7 +56,7 @@ def blocker_short(agent: dict[str, Any], code: str, lang: str) -> str:
     """A blocker in a few words, with this agent's own renal limit ("CrCl<30", clodronate "CrCl<10")."""
     if code == "crcl_below_30":
         return f"CrCl<{agent['crcl_limit_ml_min']}"
-    return _short(code, lang)
+    return short_text(code, lang)
 
 
 def _grouped(agents: list[dict[str, Any]], key: str, lang: str) -> dict[str, list[str]]:
@@ -106,7 +107,7 @@ def _bone_line(assessment: dict[str, Any], lang: str) -> str:
         severity = rule_table("note")["severity_words"][hcm["severity"]][lang]
         return head + _s("arrow", lang) + _s("hcm", lang, severity=severity, grade=hcm["ctcae_grade"])
     if bone["indicated"] is False:
-        reason = _s("list", lang).join(_short(r, lang) for r in bone["reasons"])
+        reason = _s("list", lang).join(short_text(r, lang) for r in bone["reasons"])
         return head + _s("arrow", lang) + _s("not_indicated", lang, reason=reason)
     body = _agents_part(bone, lang)
     if bone["indicated"] is None:

@@ -13,6 +13,7 @@ from calculator import units
 from calculator._data import rule_table
 from calculator.findings import Findings
 from calculator.patient import Patient
+from calculator.renal import in_band
 
 CHEMOTHERAPIES = ("anthracycline", "taxane", "capecitabine", "platinum")
 ENDOCRINE_THERAPIES = ("aromatase_inhibitor", "tamoxifen", "fulvestrant")
@@ -262,6 +263,31 @@ def _implied_primary_resistance(patient: Patient) -> bool:
         and dfi is not None
         and dfi < _limit("primary_resistance_within_adjuvant_months")
     )
+
+
+# The kidney function each sacituzumab trial enrolled, by the pathway that offers it.
+_SACITUZUMAB_KIDNEY_ENTRY = {
+    "tnbc": ("ascent_min_crcl_ml_min", "sacituzumab_crcl_below_ascent"),
+    "hr_positive": ("tropics02_min_crcl_ml_min", "sacituzumab_crcl_below_tropics02"),
+}
+
+
+def kidney_outside_trials(
+    patient: Patient, systemic: dict[str, Any] | None, crcl: Decimal | None, findings: Findings
+) -> None:
+    """A caution beside sacituzumab govitecan when the kidney function is outside what its trial
+    enrolled (or on dialysis). The option stays: the trial is silent there, not against it."""
+    offered = systemic is not None and any(o["code"] == "sacituzumab_govitecan" for o in systemic["options"])
+    if not offered or (crcl is None and not patient.on_dialysis):
+        return
+    key, code = _SACITUZUMAB_KIDNEY_ENTRY["hr_positive" if patient.hr_status == "positive" else "tnbc"]
+    entry = rule_table("systemic")["eligibility"][key]
+    enrolled = crcl is not None and in_band(
+        {"min": entry["value"], "min_inclusive": entry["inclusive"]}, crcl
+    )
+    if patient.on_dialysis or not enrolled:
+        findings.warn(code, "caution")
+        findings.cite(entry["source"])
 
 
 def category_for(patient: Patient) -> str:

@@ -194,3 +194,82 @@ def test_every_option_has_bilingual_name_rationale_and_refs():
         assert option["name"]["en"] and option["name"]["zh"]
         assert option["rationale"]["en"] and option["rationale"]["zh"]
         assert option["refs"] and all("#" in ref for ref in option["refs"])
+
+
+# Sacituzumab govitecan and the kidney function its trials enrolled (facts-addendum §12.7 [134][135]):
+# ASCENT CrCl > 60 mL/min (triple-negative), TROPiCS-02 CrCl >= 30 (HR-positive). The base patient's
+# CrCl equals its weight (male, 68 years, creatinine 1.0 mg/dL).
+_TNBC_LATER = {"hr_status": "negative", "her2_status": "zero", "line": 2}
+_HR_LATER = {"line": 3, "prior_therapies": ["aromatase_inhibitor", "cdk46_inhibitor", "capecitabine"]}
+ASCENT_CODE, TROPICS_CODE = "sacituzumab_crcl_below_ascent", "sacituzumab_crcl_below_tropics02"
+
+
+def _crcl_and_warnings(**changes):
+    result = _run(**changes)
+    assert "sacituzumab_govitecan" in option_codes(result)  # a caution, never a withdrawn option
+    return result["derived"]["crcl_ml_min"], warning_codes(result)
+
+
+@pytest.mark.parametrize(("weight", "cautioned"), [(60, True), (60.1, False), (59.9, True), (30, True)])
+def test_triple_negative_sacituzumab_cautioned_at_crcl_60_or_less(weight, cautioned):
+    crcl, codes = _crcl_and_warnings(**_TNBC_LATER, weight_kg=weight)
+    assert crcl == weight
+    assert (ASCENT_CODE in codes) is cautioned and TROPICS_CODE not in codes
+
+
+@pytest.mark.parametrize(("weight", "cautioned"), [(30, False), (29.9, True), (60, False)])
+def test_hr_positive_sacituzumab_cautioned_below_crcl_30(weight, cautioned):
+    crcl, codes = _crcl_and_warnings(**_HR_LATER, weight_kg=weight)
+    assert crcl == weight
+    assert (TROPICS_CODE in codes) is cautioned and ASCENT_CODE not in codes
+
+
+@pytest.mark.parametrize(
+    ("creatinine", "crcl", "cautioned"),
+    # A woman, 40 years, 86.4 kg: CrCl = 100 x 86.4 x 0.85 / (72 x SCr mg/dL); 150.28 umol/L = 1.7 mg/dL.
+    [({"value": 150.28, "unit": "umol/L"}, 60, True), ({"value": 1.69, "unit": "mg/dL"}, 60.4, False)],
+)
+def test_the_ascent_edge_for_a_woman_in_either_creatinine_unit(creatinine, crcl, cautioned):
+    woman = {"sex": "female", "menopausal_status": "premenopausal", "age_years": 40, "weight_kg": 86.4}
+    shown, codes = _crcl_and_warnings(**_TNBC_LATER, **woman, labs__creatinine=creatinine)
+    assert shown == crcl and (ASCENT_CODE in codes) is cautioned
+
+
+def test_dialysis_cautions_sacituzumab_whatever_the_clearance_reads():
+    _, codes = _crcl_and_warnings(**_HR_LATER, weight_kg=90, on_dialysis=True)
+    assert TROPICS_CODE in codes
+
+
+def test_no_kidney_caution_when_sacituzumab_is_not_offered():
+    result = _run(hr_status="negative", her2_status="zero", line=1, weight_kg=30)  # first line: not offered
+    assert "sacituzumab_govitecan" not in option_codes(result)
+    assert not {ASCENT_CODE, TROPICS_CODE} & set(warning_codes(result))
+
+
+def test_the_caution_texts_state_the_thresholds_of_the_rules():
+    from calculator._data import rule_table
+    from calculator.texts import text_for
+
+    entry = rule_table("systemic")["eligibility"]
+    for code, key in ((ASCENT_CODE, "ascent_min_crcl_ml_min"), (TROPICS_CODE, "tropics02_min_crcl_ml_min")):
+        limit = f"{entry[key]['value']} mL/min"
+        assert all(limit in text_for(code)[lang] for lang in ("en", "zh"))
+        assert all(limit in rule_table("note")["short"][code][lang] for lang in ("en", "zh"))
+
+
+def test_the_chart_note_names_the_caution_beside_the_options():
+    from calculator import render_note
+
+    result = _run(**_TNBC_LATER, weight_kg=45)
+    zh, en = render_note(result, "zh"), render_note(result, "en")
+    assert "注意（戈沙妥珠单抗）：CrCl ≤60 mL/min 或透析：超出 ASCENT 入组范围" in zh
+    assert "Caution (Sacituzumab govitecan): CrCl 60 mL/min or less, or dialysis: outside ASCENT" in en
+
+
+def test_dialysis_cautions_sacituzumab_even_before_the_creatinine_is_entered():
+    # Dialysis alone puts the patient outside both trials' kidney criteria: the caution does not
+    # wait for a creatinine (which on dialysis says little anyway).
+    patient = make_patient(**_HR_LATER, on_dialysis=True, labs__creatinine=...)
+    result = assess(patient, partial=True)
+    assert result["derived"] is None and "sacituzumab_govitecan" in option_codes(result)
+    assert TROPICS_CODE in warning_codes(result)
