@@ -148,7 +148,9 @@ class QueryWords:
             word = next((w for w in intent.words if _holds(text, w)), None)
             if word is not None and (not intent.when or any(_holds(text, w) for w in intent.when)):
                 found.append((word, intent))
-        return found
+        # A word read in its context (多长时间 with 输注: minutes) no longer lifts its general meaning.
+        specific = {word for word, intent in found if intent.when}
+        return [(word, intent) for word, intent in found if intent.when or word not in specific]
 
     def typo_variants(self, word: str) -> list[str]:
         """The word with confusable characters swapped (拨牙 → 拔牙), at most MAX_TYPO_VARIANTS."""

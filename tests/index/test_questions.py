@@ -167,3 +167,13 @@ def test_question_shaped_oddities_never_fail(real_index, caplog):
             assert isinstance(real_index.expansions(query), list)
     assert not [r for r in caplog.records if r.levelname == "ERROR"], "a search failed and was logged"
     assert real_index.search("of the", "en") == []  # stop words alone: nothing to search for
+
+
+def test_a_word_read_in_its_context_no_longer_lifts_its_general_meaning():
+    from index.questions import Intent, QueryWords
+
+    general = Intent(("how long",), ("interval", "duration"))
+    infusion = Intent(("how long",), ("minutes",), when=("infusion",))
+    words = QueryWords(intents=[general, infusion])
+    assert words.intents_in("how long does an infusion take") == [("how long", infusion)]
+    assert words.intents_in("how long is denosumab given") == [("how long", general)]
