@@ -220,7 +220,9 @@ class QueryExpander:
                 # "HER2−" would be searched as "her2" (signs are not indexed): its words find it
                 if _SIGNED.search(fold(variant)) and variant != text:
                     continue
-                if match_key(variant) not in {match_key(v) for v in variants}:
+                # Kept unless it searches what a kept one does: "first line" and "first-line" share
+                # a key but search different terms (first + line; the joined firstline).
+                if query_terms(variant) not in {query_terms(v) for v in variants}:
                     variants.append(variant)
         return variants
 

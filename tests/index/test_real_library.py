@@ -82,3 +82,11 @@ def test_the_micro_sign_and_the_greek_mu_find_the_same_sections(real_index):
     micro, mu = real_index.search("\u00b5mol", lang="zh"), real_index.search("\u03bcmol", lang="zh")
     assert micro and [(h.doc_id, h.anchor) for h in mu] == [(h.doc_id, h.anchor) for h in micro]
     assert "<b>\u00b5mol</b>" in mu[0].snippet_html  # the text is marked as written
+
+
+def test_a_hyphenated_term_also_finds_its_spaced_synonym(real_index):
+    # "first-line" searches the joined word; the heading says "First line": the glossary's spaced
+    # form is searched too, though both fold to the same key.
+    assert "first line" in real_index.expansions("first-line")
+    hits = real_index.search("first-line", lang="en")
+    assert "first-line" in [h.anchor for h in hits if h.doc_id == "hr-positive-her2-negative"]
