@@ -198,7 +198,8 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
             category=category, options=options_text(systemic, lang, _NOTE_OPTIONS)
         ),
     )
-    names = {option["code"]: option["name"][lang] for option in systemic["options"]}
+    # Only for an option the note names: the others, and their cautions, are in the full report.
+    names = {option["code"]: option["name"][lang] for option in systemic["options"][:_NOTE_OPTIONS]}
     for warning in assessment["warnings"]:
         option = _OPTION_CAUTIONS.get(warning["code"])
         if option in names:

@@ -273,3 +273,14 @@ def test_dialysis_cautions_sacituzumab_even_before_the_creatinine_is_entered():
     result = assess(patient, partial=True)
     assert result["derived"] is None and "sacituzumab_govitecan" in option_codes(result)
     assert TROPICS_CODE in warning_codes(result)
+
+
+def test_the_chart_note_leaves_out_a_caution_for_an_option_it_does_not_name():
+    from calculator import render_note, render_text
+
+    # PIK3CA-mutated, gBRCA carrier, HER2-low: sacituzumab comes after the five options the note names.
+    biomarkers = {"pik3ca": "mutated", "esr1": "mutated", "gbrca": "pathogenic"}
+    result = _run(**_HR_LATER, her2_status="low", biomarkers=biomarkers, weight_kg=25.5)
+    assert option_codes(result).index("sacituzumab_govitecan") >= 5 and TROPICS_CODE in warning_codes(result)
+    assert "TROPiCS-02" not in render_note(result, "en").split("Systemic therapy:")[1]
+    assert "TROPiCS-02 enrolled only patients with a clearance" in render_text(result, "en")
