@@ -10,11 +10,20 @@ from typing import Any, cast
 
 from calculator._data import rule_table
 from calculator.spec import shared_spec
-from calculator.summary import blocker_short, calcium_text, dose_text, field_label, options_text, short_text
+from calculator.summary import (
+    blocker_short,
+    bone_pending_text,
+    calcium_text,
+    dose_text,
+    field_label,
+    options_text,
+    short_text,
+)
 from calculator.texts import text_for
 from guideline_content import LANGUAGES
 
 _SEP = {"en": "; ", "zh": "；"}
+_ZH_LINES = dict(enumerate("一二三四五六七八九十", start=1))  # 晚期二线, as a chart says it
 _LIST = {"en": ", ", "zh": "、"}
 # The chart note names up to five systemic options (the full report has them all, with rationales).
 _NOTE_OPTIONS = 5
@@ -22,6 +31,7 @@ _NOTE_OPTIONS = 5
 _OPTION_CAUTIONS = {
     "sacituzumab_crcl_below_ascent": "sacituzumab_govitecan",
     "sacituzumab_crcl_below_tropics02": "sacituzumab_govitecan",
+    "sacituzumab_kidney_unchecked": "sacituzumab_govitecan",
 }
 
 
@@ -40,7 +50,8 @@ def _title(assessment: dict[str, Any], lang: str) -> str:
     if inputs.get("hr_status") and inputs.get("her2_status"):
         hr = _choice_label("hr_status", inputs["hr_status"], lang)
         her2 = _choice_label("her2_status", inputs["her2_status"], lang).split("（")[0].split(" (")[0]
-        title += ("：" if lang == "zh" else ": ") + _n("subtype", lang, hr=hr, her2=her2, line=inputs["line"])
+        line = _ZH_LINES.get(inputs["line"], f"第 {inputs['line']} ") if lang == "zh" else inputs["line"]
+        title += ("：" if lang == "zh" else ": ") + _n("subtype", lang, hr=hr, her2=her2, line=line)
     return title
 
 
@@ -50,6 +61,9 @@ def _kidney(assessment: dict[str, Any], lang: str) -> str | None:
         return None
     creatinine = inputs["labs"]["creatinine"]
     unit = "µmol/L" if creatinine["unit"] == "umol/L" else creatinine["unit"]
+    if inputs.get("on_dialysis"):  # a clearance from the formula would mislead (facts §6.1)
+        line = _n("kidney_dialysis", lang, creatinine=f"{creatinine['value']} {unit}")
+        return line + " · " + calcium_text(derived, lang)
     line = _n(
         "kidney",
         lang,
@@ -76,21 +90,30 @@ def _hypercalcaemia(assessment: dict[str, Any], lang: str) -> str | None:
 def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
     bone = assessment["bone_agent"]
     if bone is None:
-        return []
+        # Kidney or calcium inputs still missing: say so rather than leave the line out.
+        waiting = assessment["pending"].get("bone_agent")
+        return [bone_pending_text(assessment, lang)] if waiting else []
     summary_words = rule_table("note")["summary"]
     agents = bone["agents"]
     usable = sorted((a for a in agents if a["status"] == "eligible"), key=lambda a: not a["preferred"])
-    # The preferred agent (or the two main choices) with dose and interval; the rest by name only.
+    # The preferred agent (or the two main choices) with dose and interval; the rest by name only,
+    # unless their dose is reduced for the kidneys (a switch must not fall back to the full dose).
     shown = usable[:1] if usable and usable[0]["preferred"] else usable[:2]
     parts = [dose_text(a, lang) + (summary_words["preferred"][lang] if a["preferred"] else "") for a in shown]
-    others = [text_for(a["agent"])[lang] for a in usable if a not in shown]
+    others = [
+        dose_text(a, lang) if "renal_dose_adjusted" in a["cautions"] else text_for(a["agent"])[lang]
+        for a in usable
+        if a not in shown
+    ]
     if others:
         parts.append(_n("also", lang) + _LIST[lang].join(others))
     pending = [a for a in agents if a["status"] == "pending"]
     if not parts and pending:
         # Nothing usable yet because inputs are missing: say what the agents wait for, not "none" (review #5).
         return [_n("bone", lang) + _waiting(pending, lang)]
-    line = _n("bone", lang) + (_SEP[lang].join(parts) or _n("none_usable", lang))
+    # With hypercalcaemia of malignancy the routine schedule waits until the calcium is controlled.
+    head = _n("bone_after_hcm" if _hypercalcaemia_first(assessment) else "bone", lang)
+    line = head + (_SEP[lang].join(parts) or _n("none_usable", lang))
     if shown and shown[0]["cautions"]:
         # The first agent's cautions belong on the chart (e.g. CrCl below 30: severe hypocalcaemia risk).
         cautions = _SEP[lang].join(text_for(code)[lang] for code in shown[0]["cautions"])
@@ -102,28 +125,52 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
         reasons = _LIST[lang].join(rule_table("note")["short"][r][lang] for r in bone["reasons"])
         lines[0] = _n("bone", lang) + summary_words["not_indicated"][lang].format(reason=reasons)
     if pending:
+        fields = {
+            a["agent"]: _LIST[lang].join(field_label(p, lang) for p in a["pending_on"]) for a in pending
+        }
         lines.append(
-            _n("pending", lang)
-            + _SEP[lang].join(
-                f"{text_for(a['agent'])[lang]}（{_LIST[lang].join(field_label(p, lang) for p in a['pending_on'])}）"
-                if lang == "zh"
-                else f"{text_for(a['agent'])[lang]} ({_LIST[lang].join(field_label(p, lang) for p in a['pending_on'])})"
-                for a in pending
-            )
+            _n("pending", lang) + _SEP[lang].join(_named(a, fields[a["agent"]], lang) for a in pending)
         )
     blocked = [a for a in agents if a["status"] == "blocked"]
-    if blocked:
-        # Agents with the same reasons share one entry: "唑来膦酸、帕米膦酸二钠（CrCl<30、透析）".
+    # A dose withheld for a creatinine rise is a pause, not a contraindication: its own line, first.
+    withheld = [a for a in blocked if a["blockers"] == ["creatinine_rise_withhold"]]
+    if withheld:  # the resume condition, with the numbers
+        lines.insert(
+            0, _n("withheld", lang) + _SEP[lang].join(_named(a, a["schedule"][lang], lang) for a in withheld)
+        )
+    excluded = [a for a in blocked if a not in withheld]
+    if excluded:
+        # Agents with the same reasons share one entry: "唑来膦酸、帕米膦酸二钠（透析）".
         groups: dict[str, list[str]] = {}
-        for agent in blocked:
-            reasons = _LIST[lang].join(blocker_short(agent, code, lang) for code in agent["blockers"])
-            if agent["blockers"] == ["creatinine_rise_withhold"]:
-                reasons = agent["schedule"][lang]  # withheld: the resume condition with the numbers
+        for agent in excluded:
+            codes = agent["blockers"]
+            if "on_dialysis" in codes:  # the formula's CrCl says nothing more on dialysis
+                codes = [code for code in codes if code != "crcl_below_30"]
+            reasons = _LIST[lang].join(blocker_short(agent, code, lang) for code in codes)
             groups.setdefault(reasons, []).append(text_for(agent["agent"])[lang])
-        open_, close = ("（", "）") if lang == "zh" else (" (", ")")
-        items = [f"{_LIST[lang].join(names)}{open_}{reasons}{close}" for reasons, names in groups.items()]
+        items = [_named_group(names, reasons, lang) for reasons, names in groups.items()]
         lines.append(_n("excluded", lang) + _SEP[lang].join(items))
     return lines
+
+
+def _named(agent: dict[str, Any], detail: str, lang: str) -> str:
+    return _named_group([text_for(agent["agent"])[lang]], detail, lang)
+
+
+def _named_group(names: list[str], detail: str, lang: str) -> str:
+    open_, close = ("（", "）") if lang == "zh" else (" (", ")")
+    return f"{_LIST[lang].join(names)}{open_}{detail}{close}"
+
+
+def _in_list(name: str, lang: str) -> str:
+    """An English item name after the first of a list: "phosphate", but "CrCl" and "25-OH" as they are."""
+    if lang == "en" and name[:1].isupper() and not name[1:2].isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def _hypercalcaemia_first(assessment: dict[str, Any]) -> bool:
+    return any(w["code"] == "hypercalcemia_of_malignancy" for w in assessment["warnings"])
 
 
 def _waiting(pending: list[dict[str, Any]], lang: str) -> str:
@@ -177,10 +224,12 @@ def _monitoring(assessment: dict[str, Any], lang: str) -> str | None:
     timings: dict[str, list[str]] = {}
     for row in rows:
         timings.setdefault(row["item"], []).append(text_for(row["timing"])[lang])
-    open_, close = ("（", "）") if lang == "zh" else (" (", ")")
-    items = [
-        f"{text_for(item)[lang]}{open_}{_LIST[lang].join(when)}{close}" for item, when in timings.items()
-    ]
+    # Items checked at the same times share one entry: "血磷、血镁（基线、治疗期间定期）".
+    by_timing: dict[tuple[str, ...], list[str]] = {}
+    for item, when in timings.items():
+        names = by_timing.setdefault(tuple(when), [])
+        names.append(text_for(item)[lang] if not names else _in_list(text_for(item)[lang], lang))
+    items = [_named_group(names, _LIST[lang].join(when), lang) for when, names in by_timing.items()]
     return _n("monitoring", lang) + _SEP[lang].join(items)
 
 
@@ -200,10 +249,17 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
     )
     # Only for an option the note names: the others, and their cautions, are in the full report.
     names = {option["code"]: option["name"][lang] for option in systemic["options"][:_NOTE_OPTIONS]}
+    derived, dialysis = assessment["derived"], assessment["inputs"].get("on_dialysis")
+    kidney = (
+        _n("on_dialysis", lang)
+        if dialysis or derived is None
+        else _n("kidney_here", lang, crcl=f"{derived['crcl_ml_min']:.1f}")
+    )
     for warning in assessment["warnings"]:
         option = _OPTION_CAUTIONS.get(warning["code"])
         if option in names:
-            line += _n("cautions", lang, agent=names[option]) + short_text(warning["code"], lang)
+            text = short_text(warning["code"], lang).replace("{kidney}", kidney)
+            line += _n("cautions", lang, agent=names[option]) + text
     return line
 
 

@@ -93,10 +93,15 @@ def _agents_part(bone: dict[str, Any], lang: str) -> str:
     return _s("semicolon", lang).join(parts)
 
 
+def bone_pending_text(assessment: dict[str, Any], lang: str) -> str:
+    """'骨改良药物：待补充 血清肌酐' — what the bone-agent assessment waits for."""
+    return _s("bone_pending", lang, fields=_fields(assessment["pending"].get("bone_agent", []), lang))
+
+
 def _bone_line(assessment: dict[str, Any], lang: str) -> str:
     derived, bone = assessment["derived"], assessment["bone_agent"]
     if derived is None or bone is None:
-        return _s("bone_pending", lang, fields=_fields(assessment["pending"].get("bone_agent", []), lang))
+        return bone_pending_text(assessment, lang)
     head = (
         _s("crcl", lang, value=f"{derived['crcl_ml_min']:.1f}")
         + _s("dot", lang)

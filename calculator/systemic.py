@@ -278,7 +278,10 @@ def kidney_outside_trials(
     """A caution beside sacituzumab govitecan when the kidney function is outside what its trial
     enrolled (or on dialysis). The option stays: the trial is silent there, not against it."""
     offered = systemic is not None and any(o["code"] == "sacituzumab_govitecan" for o in systemic["options"])
-    if not offered or (crcl is None and not patient.on_dialysis):
+    if not offered:
+        return
+    if crcl is None and not patient.on_dialysis:  # a partial assessment: creatinine not entered yet
+        findings.warn("sacituzumab_kidney_unchecked", "info")
         return
     key, code = _SACITUZUMAB_KIDNEY_ENTRY["hr_positive" if patient.hr_status == "positive" else "tnbc"]
     entry = rule_table("systemic")["eligibility"][key]

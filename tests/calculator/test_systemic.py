@@ -262,8 +262,10 @@ def test_the_chart_note_names_the_caution_beside_the_options():
 
     result = _run(**_TNBC_LATER, weight_kg=45)
     zh, en = render_note(result, "zh"), render_note(result, "en")
-    assert "注意（戈沙妥珠单抗）：CrCl ≤60 mL/min 或透析：超出 ASCENT 入组范围" in zh
-    assert "Caution (Sacituzumab govitecan): CrCl 60 mL/min or less, or dialysis: outside ASCENT" in en
+    assert "注意（戈沙妥珠单抗）：本例 CrCl 45.0 mL/min，ASCENT 仅纳入 CrCl >60 mL/min 者" in zh
+    assert "Caution (Sacituzumab govitecan): CrCl 45.0 mL/min here; ASCENT enrolled only CrCl above 60" in en
+    dialysis = render_note(_run(**_TNBC_LATER, weight_kg=45, on_dialysis=True), "zh")
+    assert "注意（戈沙妥珠单抗）：透析患者，ASCENT 仅纳入" in dialysis
 
 
 def test_dialysis_cautions_sacituzumab_even_before_the_creatinine_is_entered():
@@ -273,6 +275,17 @@ def test_dialysis_cautions_sacituzumab_even_before_the_creatinine_is_entered():
     result = assess(patient, partial=True)
     assert result["derived"] is None and "sacituzumab_govitecan" in option_codes(result)
     assert TROPICS_CODE in warning_codes(result)
+
+
+def test_without_a_creatinine_the_note_says_the_kidney_checks_are_still_to_come():
+    from calculator import render_note
+
+    result = assess(make_patient(**_TNBC_LATER, labs__creatinine=...), partial=True)
+    assert "sacituzumab_kidney_unchecked" in warning_codes(result)
+    assert not {ASCENT_CODE, TROPICS_CODE} & set(warning_codes(result))
+    note = render_note(result, "zh")
+    assert "骨改良药物：待补充 血清肌酐" in note
+    assert "注意（戈沙妥珠单抗）：待录入血肌酐后核对肾功能是否符合试验入组要求" in note
 
 
 def test_the_chart_note_leaves_out_a_caution_for_an_option_it_does_not_name():

@@ -1,0 +1,65 @@
+"""The short chart note as a ward doctor reads it (clinician review, 2026-12-05): the pause first,
+reduced doses beside every reduced agent, dialysis said as dialysis, hypercalcaemia before the
+routine schedule, what is still missing, a monitoring line without repetition."""
+
+from __future__ import annotations
+
+from calculator import assess, render_note
+
+from .conftest import make_patient
+
+# The base patient's CrCl equals its weight (male, 68 years, creatinine 1.0 mg/dL).
+
+
+def _note(lang: str = "zh", partial: bool = False, **changes) -> list[str]:
+    return render_note(assess(make_patient(**changes), partial=partial), lang).splitlines()
+
+
+def test_a_dose_withheld_for_a_creatinine_rise_comes_first_and_is_a_pause():
+    lines = _note(
+        current_bone_agent="zoledronic_acid",
+        weight_kg=58,
+        labs__baseline_creatinine={"value": 70, "unit": "umol/L"},
+        labs__creatinine={"value": 130, "unit": "umol/L"},
+    )
+    assert lines[2].startswith("暂停：唑来膦酸（") and "77 µmol/L" in lines[2]
+    assert lines[3].startswith("骨改良药物：")
+    assert not any(line.startswith("不可用：") and "唑来膦酸" in line for line in lines)
+
+
+def test_an_alternative_reduced_for_the_kidneys_carries_its_reduced_dose():
+    # CrCl 35: denosumab preferred; zoledronic acid 3.0 mg and ibandronate 4 mg in this band.
+    bone = next(line for line in _note(weight_kg=35) if line.startswith("骨改良药物："))
+    assert "亦可选：唑来膦酸 3 mg 静脉输注" in bone and "伊班膦酸 4 mg" in bone
+
+
+def test_on_dialysis_the_note_says_dialysis_not_a_formula_clearance():
+    lines = _note(on_dialysis=True, labs__creatinine={"value": 7.2, "unit": "mg/dL"})
+    assert lines[1].startswith("透析中：Cockcroft-Gault 公式不适用（血肌酐 7.2 mg/dL）")
+    excluded = next(line for line in lines if line.startswith("不可用："))
+    assert "透析" in excluded and "CrCl<30" not in excluded
+
+
+def test_with_hypercalcaemia_of_malignancy_the_routine_schedule_waits_for_control():
+    lines = _note(labs__calcium={"value": 3.4, "unit": "mmol/L"})
+    assert lines[2].startswith("高钙血症：")
+    assert lines[3].startswith("骨改良药物（高钙血症控制后）：")
+    english = _note("en", labs__calcium={"value": 3.4, "unit": "mmol/L"})
+    assert english[3].startswith("Bone agent, once the hypercalcaemia is controlled: ")
+
+
+def test_a_missing_creatinine_is_named_on_the_bone_agent_line():
+    lines = _note(partial=True, labs__creatinine=...)
+    assert "骨改良药物：待补充 血清肌酐" in lines
+
+
+def test_the_line_of_therapy_reads_as_a_chart_writes_it():
+    assert _note(line=2)[0].endswith("晚期二线")
+    assert _note(line=12)[0].endswith("晚期第 12 线")
+    assert _note("en", line=2)[0].endswith("line 2")
+
+
+def test_items_monitored_at_the_same_times_share_one_entry():
+    monitoring = next(line for line in _note("en") if line.startswith("Monitoring: "))
+    assert monitoring.count("(baseline, periodically during treatment)") == 1
+    assert "Serum calcium (albumin-corrected), phosphate, magnesium" in monitoring
