@@ -36,12 +36,14 @@ def _lookup(inputs: dict[str, Any], path: str) -> Any:
     return node
 
 
-def input_value(field: dict[str, Any], value: Any, lang: str) -> str:
+def input_value(field: dict[str, Any], value: Any, lang: str, inputs: dict[str, Any] | None = None) -> str:
     """One input as the report prints it ("70 µmol/L", "是", "芳香化酶抑制剂、CDK4/6 抑制剂"); public
-    because the desktop printout shows the inputs the same way."""
+    because the desktop printout shows the inputs the same way. ``inputs``: all of them, for a value
+    whose meaning depends on another (an empty disease-free interval is de novo only without
+    adjuvant therapy)."""
     choices = {c["code"]: c["label"][lang] for c in field["choices"]}
     if value is None or value == []:
-        if field["path"] == "disease_free_interval_months":
+        if field["path"] == "disease_free_interval_months" and not (inputs or {}).get("adjuvant_therapies"):
             return _label("de_novo", lang)
         return _label("none" if field["kind"] == "codes" else "not_given", lang)
     if field["kind"] == "lab":
@@ -60,7 +62,8 @@ def _inputs(assessment: dict[str, Any], lang: str) -> list[str]:
     lines = [_label("inputs", lang)]
     for field in shared_spec():
         value = _lookup(assessment["inputs"], field["path"])
-        lines.append(f"{_INDENT}{field['label'][lang]}{_p(lang, 'colon')}{input_value(field, value, lang)}")
+        shown = input_value(field, value, lang, assessment["inputs"])
+        lines.append(f"{_INDENT}{field['label'][lang]}{_p(lang, 'colon')}{shown}")
     return lines
 
 

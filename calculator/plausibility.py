@@ -37,5 +37,10 @@ def plausibility_cautions(patient: Patient, derived: Derived | None, findings: F
     if patient.line == 1 and patient.prior_therapies:
         findings.warn("line1_prior_therapies", "caution")
         flagged = True
+    if patient.disease_free_interval_months is None and patient.adjuvant_therapies:
+        # Empty means metastatic at diagnosis, which adjuvant therapy contradicts: the checks that
+        # read the interval are skipped, and the doctor is told so rather than left to assume.
+        findings.warn("dfi_missing_after_adjuvant", "caution")
+        flagged = True
     if flagged:
         findings.cite(rule["source"])

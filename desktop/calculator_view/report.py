@@ -37,11 +37,13 @@ FOOTER_GAP_MM = 4.0
 BLANK = "____________"  # a line to write on when nothing was typed
 
 
-def input_value_text(entry: Mapping[str, Any], value: Any, lang: str) -> str:
+def input_value_text(
+    entry: Mapping[str, Any], value: Any, lang: str, inputs: Mapping[str, Any] | None = None
+) -> str:
     """An input in words, exactly as the engine's note words it (one wording for note and paper:
-    a blank disease-free interval reads "de novo" in both)."""
+    a blank disease-free interval reads "de novo" in both, unless adjuvant therapy is recorded)."""
     try:
-        return engine_input_text(entry, value, lang)
+        return engine_input_text(entry, value, lang, dict(inputs or {}))
     except (KeyError, StopIteration, TypeError):  # a value the engine accepted but words differently
         return str(value)
 
@@ -53,7 +55,7 @@ def inputs_html(spec: Sequence[Mapping[str, Any]], inputs: Mapping[str, Any], la
         _, value = nested_get(inputs, entry["path"])
         label = localized(entry.get("label") or entry["path"], lang)
         cells.append(
-            f"<td class='muted'>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang))}</td>"
+            f"<td class='muted'>{escape(label)}</td><td>{escape(input_value_text(entry, value, lang, inputs))}</td>"
         )
     if len(cells) % 2:
         cells.append("<td></td><td></td>")

@@ -69,6 +69,7 @@ def test_contradictions_are_problems_in_the_form_too():
         ),
         ({**WOMAN, "pregnant": True, "age_years": 55}, "pregnancy_age_55"),
         ({"line": 1, "prior_therapies": ["tamoxifen"]}, "line1_prior_therapies"),
+        ({"adjuvant_therapies": ["taxane"]}, "dfi_missing_after_adjuvant"),
     ],
 )
 def test_possible_but_odd_inputs_are_cautions(changes, code):
@@ -83,12 +84,28 @@ def test_possible_but_odd_inputs_are_cautions(changes, code):
         {"on_dialysis": True, "labs": {"creatinine": {"value": 5.0, "unit": "mg/dL"}}},
         {**WOMAN, "pregnant": True, "age_years": 54},
         {"line": 2, "prior_therapies": ["tamoxifen"]},
-        {"line": 1, "adjuvant_therapies": ["tamoxifen"]},
+        {"line": 1, "adjuvant_therapies": ["tamoxifen"], "disease_free_interval_months": 30},
+        {"disease_free_interval_months": None},  # de novo
     ],
 )
 def test_ordinary_inputs_raise_no_such_caution(changes):
     codes = warning_codes(assess(make_patient(**changes)))
-    assert not {"dialysis_normal_creatinine", "pregnancy_age_55", "line1_prior_therapies"} & set(codes)
+    odd = {
+        "dialysis_normal_creatinine",
+        "pregnancy_age_55",
+        "line1_prior_therapies",
+        "dfi_missing_after_adjuvant",
+    }
+    assert not odd & set(codes)
+
+
+def test_an_empty_interval_after_adjuvant_therapy_is_not_printed_as_de_novo():
+    from calculator import render_text
+
+    label = "无病间期（月；空白 = 初诊即转移）："
+    after_adjuvant = render_text(assess(make_patient(adjuvant_therapies=["taxane"])), "zh")
+    assert f"{label}未提供" in after_adjuvant and "无病间期为空" in after_adjuvant
+    assert f"{label}初诊即转移" in render_text(assess(make_patient()), "zh")
 
 
 def test_crcl_above_the_physiological_range_is_flagged_not_silent():
