@@ -237,10 +237,21 @@ def _triple_negative(patient: Patient, options: _Options, findings: Findings) ->
             options.add("parp_inhibitor", refs_key="tnbc_refs")
         options.add("platinum_chemo")
     if patient.line >= 2 and not patient.had("sacituzumab_govitecan"):
-        options.add("sacituzumab_govitecan", "tnbc")
+        options.add(
+            "sacituzumab_govitecan", "tnbc" if _ascent_entry_met(patient) else "tnbc_line2_entry_not_met"
+        )
     if patient.her2_status == "low" and _after_chemotherapy(patient) and not patient.had("t_dxd"):
         options.add("t_dxd", "her2_low_after_chemotherapy", "low_refs")
     options.add("chemotherapy", refs_key="tnbc_refs")
+
+
+def _ascent_entry_met(patient: Patient) -> bool:
+    """ASCENT: two or more systemic therapies, one for metastatic disease; at the second line only
+    when (neo)adjuvant chemotherapy ended 12 months or less before the relapse (facts-addendum §12.7)."""
+    return patient.line >= 3 or (
+        patient.had_adjuvant(*CHEMOTHERAPIES)
+        and _months_after_adjuvant_at_most(patient, "ascent_adjuvant_relapse_max_months")
+    )
 
 
 def _targeted_despite_primary_resistance(patient: Patient) -> bool:

@@ -297,3 +297,29 @@ def test_the_chart_note_leaves_out_a_caution_for_an_option_it_does_not_name():
     assert option_codes(result).index("sacituzumab_govitecan") >= 5 and TROPICS_CODE in warning_codes(result)
     assert "TROPiCS-02" not in render_note(result, "en").split("Systemic therapy:")[1]
     assert "TROPiCS-02 enrolled only patients with a clearance" in render_text(result, "en")
+
+
+def _sacituzumab_rationale(**changes) -> str:
+    result = _run(hr_status="negative", her2_status="zero", **changes)
+    return next(o for o in result["systemic_therapy"]["options"] if o["code"] == "sacituzumab_govitecan")[
+        "rationale"
+    ]["en"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "met"),
+    [
+        ({"line": 3}, True),
+        ({"line": 2}, False),  # de novo, one line for metastatic disease
+        ({"line": 2, "adjuvant_therapies": ["taxane"], "months_since_adjuvant_end": 12}, True),
+        ({"line": 2, "adjuvant_therapies": ["taxane"], "months_since_adjuvant_end": 12.1}, False),
+        ({"line": 2, "adjuvant_therapies": ["tamoxifen"], "months_since_adjuvant_end": 3}, False),  # not chemo
+    ],
+)
+def test_triple_negative_second_line_sacituzumab_says_whether_ascents_entry_is_met(changes, met):
+    # ASCENT: >= 2 systemic therapies, >= 1 for metastatic disease; at line 2 only after a relapse
+    # within 12 months of (neo)adjuvant chemotherapy (facts-addendum §12.7 [135]). Offered either way.
+    interval = {"disease_free_interval_months": 20} if "adjuvant_therapies" in changes else {}
+    rationale = _sacituzumab_rationale(**changes, **interval)
+    assert ("which is not recorded here" in rationale) is not met
+    assert ("prolonged progression-free and overall survival" in rationale) is met
