@@ -313,7 +313,10 @@ def _sacituzumab_rationale(**changes) -> str:
         ({"line": 2}, False),  # de novo, one line for metastatic disease
         ({"line": 2, "adjuvant_therapies": ["taxane"], "months_since_adjuvant_end": 12}, True),
         ({"line": 2, "adjuvant_therapies": ["taxane"], "months_since_adjuvant_end": 12.1}, False),
-        ({"line": 2, "adjuvant_therapies": ["tamoxifen"], "months_since_adjuvant_end": 3}, False),  # not chemo
+        (
+            {"line": 2, "adjuvant_therapies": ["tamoxifen"], "months_since_adjuvant_end": 3},
+            False,
+        ),  # not chemo
     ],
 )
 def test_triple_negative_second_line_sacituzumab_says_whether_ascents_entry_is_met(changes, met):
