@@ -50,6 +50,8 @@ def _title(assessment: dict[str, Any], lang: str) -> str:
     if inputs.get("hr_status") and inputs.get("her2_status"):
         hr = _choice_label("hr_status", inputs["hr_status"], lang)
         her2 = _choice_label("her2_status", inputs["her2_status"], lang).split("（")[0].split(" (")[0]
+        if lang == "en":  # form choices are capitalised; inside a sentence: "HR positive / HER2 low"
+            hr, her2 = hr.lower(), her2.lower()
         line = _ZH_LINES.get(inputs["line"], f"第 {inputs['line']} ") if lang == "zh" else inputs["line"]
         title += ("：" if lang == "zh" else ": ") + _n("subtype", lang, hr=hr, her2=her2, line=line)
     return title
