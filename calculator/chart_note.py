@@ -23,6 +23,8 @@ from calculator.texts import text_for
 from guideline_content import LANGUAGES
 
 _SEP = {"en": "; ", "zh": "；"}
+# A caution that a "before starting" step states as the thing to do (said once, as the step).
+_COVERED_BY_STEP = {"vitamin_d_low": "replete_vitamin_d", "dental_assessment_pending": "dental_assessment"}
 _ZH_LINES = dict(enumerate("一二三四五六七八九十", start=1))  # 晚期二线, as a chart says it
 _LIST = {"en": ", ", "zh": "、"}
 # The chart note names up to five systemic options (the full report has them all, with rationales).
@@ -116,9 +118,14 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
     # With hypercalcaemia of malignancy the routine schedule waits until the calcium is controlled.
     head = _n("bone_after_hcm" if _hypercalcaemia_first(assessment) else "bone", lang)
     line = head + (_SEP[lang].join(parts) or _n("none_usable", lang))
-    if shown and shown[0]["cautions"]:
-        # The first agent's cautions belong on the chart (e.g. CrCl below 30: severe hypocalcaemia risk).
-        cautions = _SEP[lang].join(text_for(code)[lang] for code in shown[0]["cautions"])
+    # The first agent's cautions belong on the chart (e.g. CrCl below 30: severe hypocalcaemia risk),
+    # except one the "before starting" line already turns into a step.
+    steps = set(bone["before_starting"])
+    first_cautions = (
+        [c for c in shown[0]["cautions"] if _COVERED_BY_STEP.get(c) not in steps] if shown else []
+    )
+    if first_cautions:
+        cautions = _SEP[lang].join(text_for(code)[lang] for code in first_cautions)
         line += _n("cautions", lang, agent=text_for(shown[0]["agent"])[lang]) + cautions
     # The first agent's cautions are printed in full above; the others' flagged ones here.
     line += _note_cautions(usable[1:], set(usable[0]["cautions"]) if usable else set(), lang)

@@ -63,3 +63,12 @@ def test_items_monitored_at_the_same_times_share_one_entry():
     monitoring = next(line for line in _note("en") if line.startswith("Monitoring: "))
     assert monitoring.count("(baseline, periodically during treatment)") == 1
     assert "Serum calcium (albumin-corrected), phosphate, magnesium" in monitoring
+
+
+def test_a_caution_the_before_starting_line_turns_into_a_step_is_said_once():
+    lines = _note(labs__vitamin_d={"value": 12, "unit": "ng/mL"}, dental__assessed=False, weight_kg=25)
+    bone = next(line for line in lines if line.startswith("骨改良药物："))
+    before = next(line for line in lines if line.startswith("用药前："))
+    assert "25-羟维生素 D 低于" not in bone and "25-羟维生素 D 低于" in before
+    assert "口腔" not in bone and "口腔检查" in before
+    assert "严重低钙血症风险高" in bone  # a caution with no step of its own stays
