@@ -211,6 +211,7 @@ class QueryExpander:
     def _expand_word(self, text: str) -> list[str]:
         """The typed text plus its glossary group and pinyin hits (with their groups)."""
         variants = [text]
+        searched = {query_terms(text)}
         key = match_key(text)
         hits = list(self.data.pinyin.get(key, []))
         if key.isascii() and len(key) >= MIN_PINYIN_INITIALS:
@@ -222,7 +223,8 @@ class QueryExpander:
                     continue
                 # Kept unless it searches what a kept one does: "first line" and "first-line" share
                 # a key but search different terms (first + line; the joined firstline).
-                if query_terms(variant) not in {query_terms(v) for v in variants}:
+                if query_terms(variant) not in searched:
+                    searched.add(query_terms(variant))
                     variants.append(variant)
         return variants
 
