@@ -172,11 +172,14 @@ def _hr_positive_endocrine(patient: Patient, options: _Options) -> None:
         options.add("elacestrant")
     if not patient.had("cdk46_inhibitor"):
         options.add("et_cdk46i", "later_line")
-    _add_ovarian_suppression(patient, options)
+    if patient.sex != "male":
+        _add_ovarian_suppression(patient, options)
     # The endocrine options of an endocrine-based category come first; T-DXd (DESTINY-Breast06) and
     # the other non-endocrine options follow in _hr_positive_later. No source ranks one of them first.
     if not patient.had("everolimus") and patient.had_any("aromatase_inhibitor"):
         options.add("everolimus_exemestane")
+    if patient.sex == "male":  # an add-on to the aromatase-inhibitor options above, not a regimen of its own
+        options.add("ovarian_function_suppression", "male_later_line", "male_refs")
     if _tucidinostat_fits(patient):
         options.add("tucidinostat_exemestane")
     if not patient.had("fulvestrant"):

@@ -326,3 +326,14 @@ def test_triple_negative_second_line_sacituzumab_says_whether_ascents_entry_is_m
     rationale = _sacituzumab_rationale(**changes, **interval)
     assert ("which is not recorded here" in rationale) is not met
     assert ("prolonged progression-free and overall survival" in rationale) is met
+
+
+def test_a_man_at_a_later_line_sees_the_gnrh_agonist_as_an_add_on_to_the_aromatase_inhibitor_options():
+    # ASCO 2020 (facts §3.1 [27]): an AI is combined with a GnRH agent; tamoxifen and fulvestrant are not.
+    result = _run(sex="male", line=3, prior_therapies=["aromatase_inhibitor", "cdk46_inhibitor"])
+    codes = option_codes(result)
+    assert codes.index("everolimus_exemestane") < codes.index("ovarian_function_suppression")
+    gnrh = next(
+        o for o in result["systemic_therapy"]["options"] if o["code"] == "ovarian_function_suppression"
+    )
+    assert "exemestane included" in gnrh["name"]["en"] and "without one" in gnrh["rationale"]["en"]
