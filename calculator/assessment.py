@@ -12,10 +12,10 @@ from typing import Any
 
 from calculator._data import rule_table
 from calculator.bone_agents import before_starting, evaluate_agents, indication
-from calculator.derived import derive, vitamin_d_nmol_l
+from calculator.derived import calcium_for_checks, derive, vitamin_d_nmol_l
 from calculator.echo import echo_inputs
 from calculator.findings import SEVERITIES, Findings
-from calculator.hypercalcemia import blocks_routine_schedule, hypercalcemia
+from calculator.hypercalcemia import blocks_routine_schedule, calcium_blocks, hypercalcemia
 from calculator.monitoring import monitoring
 from calculator.patient import Patient, parse_patient
 from calculator.plausibility import plausibility_cautions
@@ -93,6 +93,9 @@ def assess(patient: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
     hypercalcemia_block = (
         None if "hypercalcemia" in pending or derived is None else hypercalcemia(parsed, derived, findings)
     )
+    if derived is None and calcium_blocks(calcium_for_checks(parsed)):
+        # The steps wait for the creatinine (their doses depend on it); the warning does not.
+        findings.warn("hypercalcemia_of_malignancy", "block")
     bone_agent = schedule = None
     if derived is not None:
         indicated, reasons = indication(parsed, findings)

@@ -96,6 +96,12 @@ def _baseline_working(patient: Patient, baseline: Decimal | None, lang: str) -> 
     ]
 
 
+def calcium_for_checks(patient: Patient) -> Decimal | None:
+    """The calcium the thresholds are checked against (corrected if albumin is given), without the
+    kidney inputs: hypercalcaemia is flagged before the creatinine is entered."""
+    return _calcium(patient)[2]
+
+
 def _calcium(patient: Patient) -> tuple[Decimal | None, Decimal | None, Decimal | None, str | None]:
     """(exact corrected, rounded corrected, value used for checks, basis)."""
     if patient.calcium is None:

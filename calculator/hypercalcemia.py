@@ -35,7 +35,10 @@ def _severity(calcium: Decimal) -> str:
 
 def blocks_routine_schedule(derived: Derived) -> bool:
     """Corrected calcium at or above 3.0 mmol/L: treat the hypercalcaemia first."""
-    calcium = derived.calcium_for_checks_mmol_l
+    return calcium_blocks(derived.calcium_for_checks_mmol_l)
+
+
+def calcium_blocks(calcium: Decimal | None) -> bool:
     block_from = units.dec(rule_table("hypercalcemia")["grading"]["block_from_mmol_l"])
     return calcium is not None and calcium >= block_from
 

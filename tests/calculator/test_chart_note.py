@@ -72,3 +72,20 @@ def test_a_caution_the_before_starting_line_turns_into_a_step_is_said_once():
     assert "25-羟维生素 D 低于" not in bone and "25-羟维生素 D 低于" in before
     assert "口腔" not in bone and "口腔检查" in before
     assert "严重低钙血症风险高" in bone  # a caution with no step of its own stays
+
+
+def test_hypercalcaemia_of_malignancy_is_flagged_before_the_creatinine_is_entered():
+    # The steps' doses wait for the creatinine; the warning to treat the calcium first does not.
+    result = assess(
+        make_patient(labs__creatinine=..., labs__calcium={"value": 3.4, "unit": "mmol/L"}), partial=True
+    )
+    assert ("hypercalcemia_of_malignancy", "block") in [
+        (w["code"], w["severity"]) for w in result["warnings"]
+    ]
+    assert any(
+        line.startswith("警示：校正血钙 ≥3.0 mmol/L") for line in render_note(result, "zh").splitlines()
+    )
+    below = assess(
+        make_patient(labs__creatinine=..., labs__calcium={"value": 2.99, "unit": "mmol/L"}), partial=True
+    )
+    assert "hypercalcemia_of_malignancy" not in [w["code"] for w in below["warnings"]]
