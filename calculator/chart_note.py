@@ -24,6 +24,7 @@ from guideline_content import LANGUAGES
 
 _SEP = {"en": "; ", "zh": "；"}
 # A caution that a "before starting" step states as the thing to do (said once, as the step).
+_NOT_AROUND_PAUSE = "other_bisphosphonate_withheld_for_rise"
 _COVERED_BY_STEP = {"vitamin_d_low": "replete_vitamin_d", "dental_assessment_pending": "dental_assessment"}
 _ZH_LINES = dict(enumerate("一二三四五六七八九十", start=1))  # 晚期二线, as a chart says it
 _LIST = {"en": ", ", "zh": "、"}
@@ -100,6 +101,13 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
     summary_words = rule_table("note")["summary"]
     agents = bone["agents"]
     usable = sorted((a for a in agents if a["status"] == "eligible"), key=lambda a: not a["preferred"])
+    withheld = [
+        a for a in agents if a["status"] == "blocked" and a["blockers"] == ["creatinine_rise_withhold"]
+    ]
+    # An IV bisphosphonate that must not replace one withheld for a creatinine rise is said with the
+    # pause, not offered among the alternatives (the engine keeps it eligible, with that caution).
+    held_back = [a for a in usable if _NOT_AROUND_PAUSE in a["cautions"]] if withheld else []
+    usable = [a for a in usable if a not in held_back]
     # The preferred agent (or the two main choices) with dose and interval; the rest by name only,
     # unless their dose is reduced for the kidneys (a switch must not fall back to the full dose).
     shown = usable[:1] if usable and usable[0]["preferred"] else usable[:2]
@@ -141,12 +149,14 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
             _n("pending", lang) + _SEP[lang].join(_named(a, fields[a["agent"]], lang) for a in pending)
         )
     blocked = [a for a in agents if a["status"] == "blocked"]
-    # A dose withheld for a creatinine rise is a pause, not a contraindication: its own line, first.
-    withheld = [a for a in blocked if a["blockers"] == ["creatinine_rise_withhold"]]
-    if withheld:  # the resume condition, with the numbers
-        lines.insert(
-            0, _n("withheld", lang) + _SEP[lang].join(_named(a, a["schedule"][lang], lang) for a in withheld)
-        )
+    # A dose withheld for a creatinine rise is a pause, not a contraindication: its own line, first,
+    # with the resume condition and the agents that are no way round it.
+    if withheld:
+        items = [_named(a, a["schedule"][lang], lang) for a in withheld]
+        if held_back:
+            names = [text_for(a["agent"])[lang] for a in held_back]
+            items.append(_named_group(names, short_text(_NOT_AROUND_PAUSE, lang), lang))
+        lines.insert(0, _n("withheld", lang) + _SEP[lang].join(items))
     excluded = [a for a in blocked if a not in withheld]
     if excluded:
         # Agents with the same reasons share one entry: "唑来膦酸、帕米膦酸二钠（透析）".

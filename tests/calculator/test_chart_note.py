@@ -23,7 +23,9 @@ def test_a_dose_withheld_for_a_creatinine_rise_comes_first_and_is_a_pause():
         labs__creatinine={"value": 130, "unit": "umol/L"},
     )
     assert lines[2].startswith("暂停：唑来膦酸（") and "77 µmol/L" in lines[2]
-    assert lines[3].startswith("骨改良药物：")
+    # The other IV bisphosphonates are no way round the pause: said there, not offered as alternatives.
+    assert "帕米膦酸二钠、伊班膦酸（暂停期间不换用" in lines[2]
+    assert lines[3].startswith("骨改良药物：") and "帕米膦酸二钠" not in lines[3]
     assert not any(line.startswith("不可用：") and "唑来膦酸" in line for line in lines)
 
 
