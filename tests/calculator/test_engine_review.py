@@ -117,10 +117,12 @@ def test_other_iv_bisphosphonates_carry_the_withheld_rise():
     for name in ("pamidronate", "ibandronate"):
         assert "other_bisphosphonate_withheld_for_rise" in by_name[name]["cautions"]
     assert "other_bisphosphonate_withheld_for_rise" not in by_name["denosumab"]["cautions"]
-    assert "注意（帕米膦酸二钠、伊班膦酸）：现用双膦酸盐因血肌酐升高已暂停" in render_note(result, "zh")
-    assert "Caution (Pamidronate, Ibandronate): the current bisphosphonate is withheld" in render_note(
-        result, "en"
+    # On the note they stand with the pause (not among the alternatives), as the app's working rule.
+    assert (
+        "帕米膦酸二钠、伊班膦酸（暂停期间不换用：同为经肾排泄的静脉双膦酸盐（本软件工作规则））"
+        in render_note(result, "zh")
     )
+    assert "Pamidronate, Ibandronate (not during the pause" in render_note(result, "en")
     assert "working rule" in render_text(result, "en") and "工作规则" in render_text(result, "zh")
     calm = assess(
         make_patient(
