@@ -16,6 +16,7 @@ from calculator.summary import (
     calcium_text,
     dose_text,
     field_label,
+    in_sentence,
     options_text,
     short_text,
 )
@@ -97,7 +98,8 @@ def _bone(assessment: dict[str, Any], lang: str) -> list[str]:
     if bone is None:
         # Kidney or calcium inputs still missing: say so rather than leave the line out.
         waiting = assessment["pending"].get("bone_agent")
-        return [bone_pending_text(assessment, lang)] if waiting else []
+        text = bone_pending_text(assessment, lang)
+        return [text[:1].upper() + text[1:]] if waiting else []  # a line of its own starts with a capital
     summary_words = rule_table("note")["summary"]
     agents = bone["agents"]
     usable = sorted((a for a in agents if a["status"] == "eligible"), key=lambda a: not a["preferred"])
@@ -181,11 +183,12 @@ def _named_group(names: list[str], detail: str, lang: str) -> str:
     return f"{_LIST[lang].join(names)}{open_}{detail}{close}"
 
 
-def _in_list(name: str, lang: str) -> str:
-    """An English item name after the first of a list: "phosphate", but "CrCl" and "25-OH" as they are."""
-    if lang == "en" and name[:1].isupper() and not name[1:2].isupper():
-        return name[0].lower() + name[1:]
-    return name
+def _after(previous: str, name: str, lang: str) -> str:
+    """A list item after the first, in a sentence: "询问颌骨疼痛…、新发大腿…" (the shared verb once)."""
+    for verb in ("询问", "Ask about "):
+        if previous.startswith(verb) and name.startswith(verb):
+            name = name[len(verb) :]
+    return in_sentence(name, lang)
 
 
 def _hypercalcaemia_first(assessment: dict[str, Any]) -> bool:
@@ -247,7 +250,7 @@ def _monitoring(assessment: dict[str, Any], lang: str) -> str | None:
     by_timing: dict[tuple[str, ...], list[str]] = {}
     for item, when in timings.items():
         names = by_timing.setdefault(tuple(when), [])
-        names.append(text_for(item)[lang] if not names else _in_list(text_for(item)[lang], lang))
+        names.append(text_for(item)[lang] if not names else _after(names[-1], text_for(item)[lang], lang))
     items = [_named_group(names, _LIST[lang].join(when), lang) for when, names in by_timing.items()]
     return _n("monitoring", lang) + _SEP[lang].join(items)
 

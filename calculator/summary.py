@@ -33,7 +33,14 @@ def field_label(path: str, lang: str) -> str:
 
 
 def _fields(paths: list[str], lang: str) -> str:
-    return _s("list", lang).join(field_label(p, lang) for p in paths)
+    return _s("list", lang).join(in_sentence(field_label(p, lang), lang) for p in paths)
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """An English label inside a sentence: "serum creatinine", but "CrCl" and "25-OH" as they are."""
+    if lang == "en" and name[:1].isupper() and not name[1:2].isupper():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def dose_text(agent: dict[str, Any], lang: str) -> str:

@@ -53,6 +53,7 @@ def test_with_hypercalcaemia_of_malignancy_the_routine_schedule_waits_for_contro
 def test_a_missing_creatinine_is_named_on_the_bone_agent_line():
     lines = _note(partial=True, labs__creatinine=...)
     assert "骨改良药物：待补充 血清肌酐" in lines
+    assert "Bone agent: waiting for serum creatinine" in _note("en", partial=True, labs__creatinine=...)
 
 
 def test_the_line_of_therapy_reads_as_a_chart_writes_it():
@@ -65,6 +66,9 @@ def test_items_monitored_at_the_same_times_share_one_entry():
     monitoring = next(line for line in _note("en") if line.startswith("Monitoring: "))
     assert monitoring.count("(baseline, periodically during treatment)") == 1
     assert "Serum calcium (albumin-corrected), phosphate, magnesium" in monitoring
+    assert "Ask about jaw pain, loose teeth, exposed bone, new thigh or groin pain" in monitoring
+    zh = next(line for line in _note() if line.startswith("监测："))
+    assert "询问颌骨疼痛、牙齿松动、骨外露、新发大腿" in zh
 
 
 def test_a_caution_the_before_starting_line_turns_into_a_step_is_said_once():
