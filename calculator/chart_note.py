@@ -36,6 +36,7 @@ _OPTION_CAUTIONS = {
     "sacituzumab_crcl_below_ascent": "sacituzumab_govitecan",
     "sacituzumab_crcl_below_tropics02": "sacituzumab_govitecan",
     "sacituzumab_kidney_unchecked": "sacituzumab_govitecan",
+    "sacituzumab_ascent_entry_not_met": "sacituzumab_govitecan",
 }
 
 
@@ -277,11 +278,13 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
         if dialysis or derived is None
         else _n("kidney_here", lang, crcl=f"{derived['crcl_ml_min']:.1f}")
     )
+    said: dict[str, list[str]] = {}  # one "Caution (option): …; …" per option
     for warning in assessment["warnings"]:
         option = _OPTION_CAUTIONS.get(warning["code"])
         if option in names:
-            text = short_text(warning["code"], lang).replace("{kidney}", kidney)
-            line += _n("cautions", lang, agent=names[option]) + text
+            said.setdefault(option, []).append(short_text(warning["code"], lang).replace("{kidney}", kidney))
+    for option, texts in said.items():
+        line += _n("cautions", lang, agent=names[option]) + _SEP[lang].join(texts)
     return line
 
 

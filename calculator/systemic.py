@@ -240,9 +240,10 @@ def _triple_negative(patient: Patient, options: _Options, findings: Findings) ->
             options.add("parp_inhibitor", refs_key="tnbc_refs")
         options.add("platinum_chemo")
     if patient.line >= 2 and not patient.had("sacituzumab_govitecan"):
-        options.add(
-            "sacituzumab_govitecan", "tnbc" if _ascent_entry_met(patient) else "tnbc_line2_entry_not_met"
-        )
+        met = _ascent_entry_met(patient)
+        options.add("sacituzumab_govitecan", "tnbc" if met else "tnbc_line2_entry_not_met")
+        if not met:  # said in the chart note too, beside the option
+            findings.warn("sacituzumab_ascent_entry_not_met", "info")
     if patient.her2_status == "low" and _after_chemotherapy(patient) and not patient.had("t_dxd"):
         options.add("t_dxd", "her2_low_after_chemotherapy", "low_refs")
     options.add("chemotherapy", refs_key="tnbc_refs")

@@ -285,7 +285,7 @@ def test_without_a_creatinine_the_note_says_the_kidney_checks_are_still_to_come(
     assert not {ASCENT_CODE, TROPICS_CODE} & set(warning_codes(result))
     note = render_note(result, "zh")
     assert "骨改良药物：待补充 血清肌酐" in note
-    assert "注意（戈沙妥珠单抗）：待录入血肌酐后核对肾功能是否符合试验入组要求" in note
+    assert "注意（戈沙妥珠单抗）：" in note and "待录入血肌酐后核对肾功能是否符合试验入组要求" in note
 
 
 def test_the_chart_note_leaves_out_a_caution_for_an_option_it_does_not_name():
@@ -337,3 +337,16 @@ def test_a_man_at_a_later_line_sees_the_gnrh_agonist_as_an_add_on_to_the_aromata
         o for o in result["systemic_therapy"]["options"] if o["code"] == "ovarian_function_suppression"
     )
     assert "exemestane included" in gnrh["name"]["en"] and "without one" in gnrh["rationale"]["en"]
+
+
+def test_the_chart_note_says_when_ascents_entry_is_not_met_at_the_second_line():
+    from calculator import render_note
+
+    de_novo = render_note(_run(**_TNBC_LATER, weight_kg=80), "zh")
+    assert "注意（戈沙妥珠单抗）：二线仅新辅助或辅助化疗结束后 12 个月内复发者符合 ASCENT 入组条件" in de_novo
+    early = {
+        "adjuvant_therapies": ["taxane"],
+        "months_since_adjuvant_end": 6,
+        "disease_free_interval_months": 20,
+    }
+    assert "ASCENT 入组条件" not in render_note(_run(**_TNBC_LATER, **early, weight_kg=80), "zh")
