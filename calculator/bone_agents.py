@@ -124,6 +124,7 @@ def _cautions(patient: Patient, derived: Derived, plan: renal.RenalPlan) -> list
         "vitamin_d_low": derived.vitamin_d_low is True,
         "switching_agents": patient.current_bone_agent is not None and patient.current_bone_agent != name,
         "contraception_needed": _may_become_pregnant(patient),
+        "pregnancy_check_bisphosphonate": _may_become_pregnant(patient),
         "twelve_weekly_offered": patient.current_bone_agent == name
         and months is not None
         and months >= units.dec(rules["twelve_weekly_offered"]["min_months_on_agent"]),

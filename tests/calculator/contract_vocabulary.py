@@ -57,6 +57,8 @@ CONTRACT = {
         "denosumab_stop_rebound",
         # review of issue 10: another IV bisphosphonate while the current one is withheld for a rise
         "other_bisphosphonate_withheld_for_rise",
+        # clinician review 2026-12-05: zoledronic acid and pamidronate in a woman who may become pregnant
+        "pregnancy_check_bisphosphonate",
     },
     "before_starting": {
         "dental_assessment",

@@ -95,3 +95,17 @@ def test_hypercalcaemia_of_malignancy_is_flagged_before_the_creatinine_is_entere
         make_patient(labs__creatinine=..., labs__calcium={"value": 2.99, "unit": "mmol/L"}), partial=True
     )
     assert "hypercalcemia_of_malignancy" not in [w["code"] for w in below["warnings"]]
+
+
+def test_zoledronic_acid_and_pamidronate_say_pregnancy_to_a_woman_who_may_become_pregnant():
+    # Zometa EU label: not in pregnancy, breast-feeding contraindicated; pamidronate US label: not in
+    # pregnancy (facts-addendum 12.10 [156][158]).
+    woman = {"sex": "female", "menopausal_status": "premenopausal"}
+    result = assess(make_patient(**woman))
+    by_name = {a["agent"]: a["cautions"] for a in result["bone_agent"]["agents"]}
+    assert all("pregnancy_check_bisphosphonate" in by_name[n] for n in ("zoledronic_acid", "pamidronate"))
+    assert "pregnancy_check_bisphosphonate" not in by_name["denosumab"] + by_name["ibandronate"]
+    assert "注意（唑来膦酸、帕米膦酸二钠）：有妊娠可能：说明书规定妊娠期不应使用" in render_note(result, "zh")
+    for other in ({"sex": "female", "menopausal_status": "postmenopausal"}, {}):  # {} = the base man
+        agents = assess(make_patient(**other))["bone_agent"]["agents"]
+        assert not any("pregnancy_check_bisphosphonate" in a["cautions"] for a in agents)
