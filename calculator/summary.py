@@ -71,7 +71,9 @@ def _grouped(agents: list[dict[str, Any]], key: str, lang: str) -> dict[str, lis
     groups: dict[str, list[str]] = {}
     for agent in agents:
         if key == "blockers":
-            reason = blocker_short(agent, agent["blockers"][0], lang)
+            # On dialysis that is the reason; the formula's CrCl beside it says nothing more.
+            first = "on_dialysis" if "on_dialysis" in agent["blockers"] else agent["blockers"][0]
+            reason = blocker_short(agent, first, lang)
         else:
             reason = _fields(agent["pending_on"], lang)
         groups.setdefault(reason, []).append(text_for(agent["agent"])[lang])
@@ -109,11 +111,12 @@ def _bone_line(assessment: dict[str, Any], lang: str) -> str:
     derived, bone = assessment["derived"], assessment["bone_agent"]
     if derived is None or bone is None:
         return bone_pending_text(assessment, lang)
-    head = (
-        _s("crcl", lang, value=f"{derived['crcl_ml_min']:.1f}")
-        + _s("dot", lang)
-        + calcium_text(derived, lang)
+    kidney = (
+        short_text("on_dialysis", lang).capitalize()
+        if assessment["inputs"].get("on_dialysis")
+        else _s("crcl", lang, value=f"{derived['crcl_ml_min']:.1f}")
     )
+    head = kidney + _s("dot", lang) + calcium_text(derived, lang)
     hcm = assessment["hypercalcemia"]
     if hcm and any(w["code"] == "hypercalcemia_of_malignancy" for w in assessment["warnings"]):
         severity = rule_table("note")["severity_words"][hcm["severity"]][lang]

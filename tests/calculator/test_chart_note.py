@@ -109,3 +109,10 @@ def test_zoledronic_acid_and_pamidronate_say_pregnancy_to_a_woman_who_may_become
     for other in ({"sex": "female", "menopausal_status": "postmenopausal"}, {}):  # {} = the base man
         agents = assess(make_patient(**other))["bone_agent"]["agents"]
         assert not any("pregnancy_check_bisphosphonate" in a["cautions"] for a in agents)
+
+
+def test_on_dialysis_the_summary_line_says_dialysis_and_gives_it_as_the_reason():
+    result = assess(make_patient(on_dialysis=True, labs__creatinine={"value": 7.2, "unit": "mg/dL"}))
+    zh, en = result["summary"]["zh"], result["summary"]["en"]
+    assert zh.startswith("透析 · 校正钙") and "CrCl" not in zh.split("\n")[0]
+    assert en.startswith("Dialysis · corrected Ca") and "not to be given (dialysis)" in en
