@@ -281,7 +281,7 @@ def _systemic(assessment: dict[str, Any], lang: str) -> str | None:
     said: dict[str, list[str]] = {}  # one "Caution (option): …; …" per option
     for warning in assessment["warnings"]:
         option = _OPTION_CAUTIONS.get(warning["code"])
-        if option in names:
+        if option is not None and option in names:
             said.setdefault(option, []).append(short_text(warning["code"], lang).replace("{kidney}", kidney))
     for option, texts in said.items():
         line += _n("cautions", lang, agent=names[option]) + _SEP[lang].join(texts)
